@@ -1,0 +1,61 @@
+"""Plain records that flow between the stages: articles in, quotes and speakers out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+QUOTE_TYPES = ("direct", "indirect", "mixed")
+SPEAKER_KINDS = ("person", "organization", "anonymous", "group", "unknown")
+
+
+@dataclass
+class Article:
+    """One article as read; `text` is never altered after reading, offsets point into it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    author: str | None = None
+    path: str | None = None
+    ignored: list[Span] = field(default_factory=list)
+    """Spans of page furniture (link lists, captions) where no quote is looked for."""
+
+
+@dataclass
+class Speaker:
+    """Who said it: a canonical name, what kind of speaker, and what the text says of them."""
+
+    name: str
+    kind: str = "unknown"
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Quote:
+    """One attribution: content pieces, the cue, the speaker's mention, and who that is."""
+
+    type: str
+    content: list[Span]
+    cue: list[Span]
+    cue_lemma: str | None
+    source: list[Span]
+    rule: str
+    confidence: float
+    cue_class: str = "speech"
+    stance: str = "neutral"
+    speaker: Speaker | None = None
+    reported_by: Speaker | None = None
+
+    def text(self, article_text: str) -> str:
+        """The content as printed, pieces joined by a space."""
+        return " ".join(article_text[s:e] for s, e in self.content)
+
+    def source_text(self, article_text: str) -> str | None:
+        return " ".join(article_text[s:e] for s, e in self.source) or None

@@ -1,0 +1,62 @@
+"""Who is speaking: the subject of a cue, and the words of its mention.
+
+    subject_of(doc, verb)   the token heading the speaker's noun phrase, or None
+    mention_span(doc, head) its characters: "China’s ministry of foreign affairs"
+"""
+
+from __future__ import annotations
+
+from .nlp import Document
+
+SUBJECTS = ("nsubj", "nsubj:pass")
+CLAUSE_LINKS = ("conj", "advcl", "xcomp")
+NOT_IN_MENTION = {"acl:relcl", "acl", "appos", "punct", "parataxis", "advcl", "cc", "conj",
+                  "dep", "mark"}
+
+
+def subject_of(doc: Document, verb: int) -> int | None:
+    """The subject of `verb`, else of the clause it hangs from ("..., saying",
+    "and added", "was quoted as saying"). A passive cue's speaker is its agent
+    ("was told by X"): "Hamas was urged to ..." has no speaker."""
+    current = verb
+    for _ in range(4):
+        for child in doc.children(current):
+            deprel = doc.tokens[child].deprel
+            if deprel == "nsubj:pass" and current == verb:
+                return agent_of(doc, verb)
+            if deprel in SUBJECTS:
+                return child
+        token = doc.tokens[current]
+        if token.deprel not in CLAUSE_LINKS or token.head == current:
+            return None
+        current = token.head
+    return None
+
+
+def agent_of(doc: Document, verb: int) -> int | None:
+    """The `by X` of a passive verb."""
+    for child in doc.children(verb):
+        if doc.tokens[child].deprel == "obl:agent":
+            return child
+    return None
+
+
+def mention_span(doc: Document, head: int) -> tuple[int, int]:
+    """Characters of the noun phrase headed by `head`, without relative clauses,
+    appositives or trailing punctuation."""
+    keep = {head}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in doc.children(node):
+            deprel = doc.tokens[child].deprel
+            if deprel in NOT_IN_MENTION or (node == head and deprel == "case"):
+                continue
+            keep.add(child)
+            stack.append(child)
+    first = last = head
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    return doc.span(first, last)

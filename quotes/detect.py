@@ -1,0 +1,482 @@
+"""Find quotes in a parsed article: what was said, by which mention, through which cue.
+
+Three kinds of rules, run in order, each a small function:
+
+- cue rules: a reporting verb and its clausal complement ("X said (that) ...",
+  "..., saying ...", `"...," X said`), or "according to X, ...";
+- quotation rules: a passage in quotation marks that no cue rule took, attributed by
+  what stands around it (a cue in the same sentence, a colon header, a trailing
+  "-Name", or the speaker of the quote paragraph before it);
+- split quotes (`"A," he said, "B."`) are joined into one quote with two pieces.
+
+Speakers are resolved afterwards (`resolve.py`): here `source` is only the mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .attribute import mention_span, subject_of
+from .lexicon import ACCORDING_TO, Cue, cue_for
+from .nlp import Document
+from .quotemarks import Quotation
+from .records import Quote, Span
+
+COMPLEMENTS = ("ccomp", "parataxis")
+NEGATIONS = {"not", "n't", "never", "neither", "no", "nobody", "none"}
+OBJECT_CONTENT_VERBS = set("""emphasise emphasize stress underline underscore deny announce
+    criticise criticize reject dismiss confirm acknowledge admit concede propose recommend
+    reiterate predict condemn denounce defend dispute question welcome praise demand
+    promise pledge vow""".split())
+TRIVIAL_OBJECTS = {"it", "so", "this", "that", "nothing", "something", "anything", "much",
+                   "more", "little", "what", "which", "goodbye", "hello", "yes", "no"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+WORD = re.compile(r"\w+")
+MIN_UNATTRIBUTED_WORDS = 4
+MIN_NEARBY_CUE_WORDS = 3
+SPLIT_GAP_WORDS = 12
+
+
+@dataclass
+class _Context:
+    doc: Document
+    quotations: list[Quotation]
+    ignored: list[Span]
+
+    def __post_init__(self) -> None:
+        self.starts = [q.start for q in self.quotations]
+
+    def quotation_at(self, offset: int) -> Quotation | None:
+        """The quotation whose span (marks included) holds `offset`."""
+        n = bisect.bisect_right(self.starts, offset) - 1
+        if n >= 0 and any(s <= offset < e for s, e in self.quotations[n].pieces):
+            return self.quotations[n]
+        return None
+
+    def is_ignored(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.ignored)
+
+
+def find_quotes(doc: Document, quotations: list[Quotation],
+                ignored: Iterable[Span] = ()) -> list[Quote]:
+    """All quotes in `doc`, in text order, with their cue and speaker mention."""
+    ctx = _Context(doc, quotations, list(ignored))
+    found = [q for q in _cue_rules(ctx) if q.content]
+    found = _drop_duplicates(found)
+    found += _quotation_rules(ctx, found)
+    _join_split_quotes(ctx, found)
+    for quote in found:
+        quote.type = _quote_type(ctx, quote.content)
+    return sorted(found, key=lambda q: q.content[0])
+
+
+# -- cue rules ---------------------------------------------------------------------------
+
+def _cue_rules(ctx: _Context) -> Iterable[Quote]:
+    doc = ctx.doc
+    for token in doc.tokens:
+        if ctx.is_ignored(token.start):
+            continue
+        if token.text.lower() == "according":
+            quote = _according_to(ctx, token.i)
+        elif token.upos == "VERB":
+            quote = _reporting_verb(ctx, token.i)
+        else:
+            quote = None
+        if quote is not None:
+            yield quote
+
+
+def _reporting_verb(ctx: _Context, verb: int) -> Quote | None:
+    """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
+    doc = ctx.doc
+    cue = cue_for(doc.tokens[verb].lemma)
+    if cue is None or cue.cls != "speech" or _negated(doc, verb):
+        return None
+    content, rule = _complement(ctx, verb), "verb-complement"
+    if not content:
+        content, rule = _object(ctx, verb), "verb-object"
+    if not content:
+        return None
+    subject = _speaker_of(doc, verb)
+    inside = ctx.quotation_at(doc.tokens[verb].start)
+    if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
+        return None
+    source = [mention_span(doc, subject)] if subject is not None else []
+    cue_span = doc.span(verb, verb)
+    pieces = _pieces(ctx, content, exclude=[cue_span, *source])
+    if not pieces:
+        return None
+    quoted = any(ctx.quotation_at(s) or ctx.quotation_at(e - 1) for s, e in pieces)
+    confidence = (0.9 if quoted else 0.8) if source else 0.5
+    if rule == "verb-object":
+        confidence -= 0.2
+    return _quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+def _complement(ctx: _Context, verb: int) -> list[int]:
+    """Tokens of what `verb` reports: its clausal complement, a quoted object, or the
+    quoted clause it is attached to (`"...," he said` parsed with the quote as head)."""
+    doc = ctx.doc
+    tokens: list[int] = []
+    for child in doc.children(verb):
+        deprel = doc.tokens[child].deprel
+        if deprel in COMPLEMENTS or (deprel in ("obj", "xcomp") and _touches_quotation(ctx, child)):
+            tokens += doc.subtree(child)
+    head = doc.tokens[verb].head
+    if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
+        if ctx.quotation_at(doc.tokens[head].start):
+            own = set(doc.subtree(verb))
+            tokens = [i for i in doc.subtree(head) if i not in own]
+    return sorted(tokens)
+
+
+def _object(ctx: _Context, verb: int) -> list[int]:
+    """What a verb like "emphasised" or "denied" reports when it takes a noun phrase:
+    "these officials have emphasised the importance of ...". Only verbs whose object is
+    what was said count: not "told reporters", not "restore and maintain communications"."""
+    doc = ctx.doc
+    if doc.tokens[verb].lemma.lower() not in OBJECT_CONTENT_VERBS:
+        return []
+    for child in doc.children(verb):
+        token = doc.tokens[child]
+        if token.deprel == "obj" and token.text.lower() not in TRIVIAL_OBJECTS and token.upos != "PRON":
+            return doc.subtree(child)
+    return []
+
+
+def _touches_quotation(ctx: _Context, node: int) -> bool:
+    return any(ctx.quotation_at(ctx.doc.tokens[i].start) for i in ctx.doc.subtree(node))
+
+
+def _speaker_of(doc: Document, verb: int) -> int | None:
+    subject = subject_of(doc, verb)
+    if subject is None:
+        return None
+    token = doc.tokens[subject]
+    if token.text.lower() in RELATIVE_PRONOUNS:
+        verb_token = doc.tokens[verb]
+        if verb_token.deprel == "acl:relcl":
+            return verb_token.head
+    return subject
+
+
+def _negated(doc: Document, verb: int) -> bool:
+    """"did not say", "never said", "neither side confirmed"."""
+    for child in doc.children(verb):
+        token = doc.tokens[child]
+        if token.text.lower() in NEGATIONS:
+            return True
+        if token.deprel in ("nsubj", "nsubj:pass") and any(
+                doc.tokens[d].text.lower() in NEGATIONS for d in doc.children(child)):
+            return True
+    return False
+
+
+def _according_to(ctx: _Context, according: int) -> Quote | None:
+    """`According to X, ...` and `..., according to X.`: the rest of the sentence."""
+    doc = ctx.doc
+    tokens = doc.tokens
+    if according + 1 >= len(tokens) or tokens[according + 1].text.lower() != "to":
+        return None
+    source_head = _noun_after(doc, according + 1)
+    if source_head is None:
+        return None
+    source = mention_span(doc, source_head)
+    sentence = doc.sentences[tokens[according].sent]
+    phrase_end = max(source[1], tokens[according + 1].end)
+    pieces = []
+    before = [i for i in sentence.tokens if tokens[i].end <= tokens[according].start]
+    after = [i for i in sentence.tokens if tokens[i].start >= phrase_end]
+    for run in (before, after):
+        pieces += _pieces(ctx, run)
+    if not pieces:
+        return None
+    return _quote(doc, pieces, [doc.span(according, according + 1)], ACCORDING_TO, [source],
+                  "according-to", 0.85)
+
+
+def _noun_after(doc: Document, to: int) -> int | None:
+    """The noun that the preposition `to` introduces."""
+    head = doc.tokens[to].head
+    if head != to and doc.tokens[head].i > to and doc.tokens[head].upos in ("NOUN", "PROPN", "PRON"):
+        return head
+    for i in range(to + 1, min(to + 8, len(doc.tokens))):
+        if doc.tokens[i].upos in ("NOUN", "PROPN", "PRON"):
+            return _phrase_head(doc, i)
+    return None
+
+
+def _phrase_head(doc: Document, i: int) -> int:
+    """Climb compounds and flat names to the head of a noun phrase."""
+    while doc.tokens[i].deprel in ("compound", "flat", "amod", "det", "nmod:poss") and doc.tokens[i].head != i:
+        i = doc.tokens[i].head
+    return i
+
+
+# -- quotation rules ---------------------------------------------------------------------
+
+def _quotation_rules(ctx: _Context, found: list[Quote]) -> list[Quote]:
+    """Attribute quotations that no cue rule covered."""
+    covered = [span for quote in found for span in quote.content]
+    added: list[Quote] = []
+    for quotation in ctx.quotations:
+        if ctx.is_ignored(quotation.start) or _covered(quotation, covered):
+            continue
+        for rule in (_cue_in_sentence, _colon_header, _dash_signature, _floating):
+            quote = rule(ctx, quotation, found + added)
+            if quote is not None:
+                added.append(quote)
+                covered.extend(quote.content)
+                break
+    return added
+
+
+def _covered(quotation: Quotation, covered: list[Span]) -> bool:
+    size = sum(e - s for s, e in quotation.pieces)
+    inside = sum(max(0, min(e, ce) - max(s, cs)) for s, e in quotation.pieces for cs, ce in covered)
+    return inside >= size / 2
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _cue_in_sentence(ctx: _Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
+    """A reporting verb beside the quotation in its sentence: `"...," he said` when the
+    parse did not link them."""
+    doc = ctx.doc
+    first = doc.token_at(quotation.start)
+    last = doc.token_at(quotation.end - 1)
+    if first is None or last is None:
+        return None
+    sentences = range(doc.tokens[first].sent, doc.tokens[last].sent + 1)
+    best, best_distance = None, None
+    for n in sentences:
+        for i in doc.sentences[n].tokens:
+            token = doc.tokens[i]
+            if token.upos != "VERB" or ctx.quotation_at(token.start):
+                continue
+            cue = cue_for(token.lemma)
+            if cue is None or cue.cls != "speech" or _negated(doc, i):
+                continue
+            distance = min(abs(token.start - quotation.end), abs(quotation.start - token.end))
+            if best_distance is None or distance < best_distance:
+                best, best_distance = (i, cue), distance
+    if best is None or _words(_text_of(ctx, quotation)) < MIN_NEARBY_CUE_WORDS:
+        return None
+    verb, cue = best
+    subject = _speaker_of(doc, verb)
+    source = [mention_span(doc, subject)] if subject is not None else []
+    return _quote(doc, list(quotation.pieces), [doc.span(verb, verb)], cue, source,
+                  "quote-cue-nearby", 0.7 if source else 0.45)
+
+
+def _colon_header(ctx: _Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
+    """`X: "..."` on one line, or a line ending in a colon before the quote paragraph
+    (`And from Chairwoman Rosenworcel:`)."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, quotation.start) + 1
+    before = text[line_start:quotation.start].rstrip()
+    if not before and line_start > 0:
+        previous_end = line_start - 1
+        while previous_end > 0 and text[previous_end - 1].isspace():
+            previous_end -= 1
+        previous_start = text.rfind("\n", 0, previous_end) + 1
+        before = text[previous_start:previous_end]
+        line_start = previous_start
+    if not before.endswith(":") or _words(before) > 20:
+        return None
+    colon = line_start + len(before) - 1
+    subject = _last_name_before(ctx, line_start, colon)
+    if subject is None:
+        return None
+    doc = ctx.doc
+    return _quote(doc, list(quotation.pieces), [(colon, colon + 1)], cue_for("say"),
+                  [mention_span(doc, subject)], "colon-header", 0.75)
+
+
+def _last_name_before(ctx: _Context, start: int, end: int) -> int | None:
+    """Head of the last noun phrase that names someone between `start` and `end`."""
+    doc = ctx.doc
+    first = doc.token_at(start)
+    last = doc.token_at(end - 1)
+    if first is None or last is None:
+        return None
+    for i in range(last, first - 1, -1):
+        token = doc.tokens[i]
+        if token.upos in ("PROPN", "NOUN") or doc.entity_at(i):
+            return _phrase_head(doc, i)
+    return None
+
+
+DASH_SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014]+[ \t]*(?=\w)")
+
+
+def _dash_signature(ctx: _Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
+    """`"..." -Commissioner Geoffrey Starks` at the end of a line."""
+    text = ctx.doc.text
+    match = DASH_SIGNATURE.match(text, quotation.end)
+    if match is None:
+        return None
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    name = text[match.end():line_end].rstrip()
+    if not name or _words(name) > 8:
+        return None
+    subject = _last_name_before(ctx, match.end(), match.end() + len(name))
+    if subject is None:
+        return None
+    doc = ctx.doc
+    return _quote(doc, list(quotation.pieces), [(match.start(), match.end())], cue_for("say"),
+                  [mention_span(doc, subject)], "dash-signature", 0.75)
+
+
+def _floating(ctx: _Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
+    """A paragraph that is only a quotation continues the speaker of the quote just before."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, quotation.start) + 1
+    if text[line_start:quotation.start].strip() or _words(_text_of(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    earlier = [q for q in found if q.content[-1][1] <= quotation.start and q.source]
+    if not earlier:
+        return None
+    previous = max(earlier, key=lambda q: q.content[-1][1])
+    between = text[previous.content[-1][1]:line_start]
+    if between.count("\n") > 3 or _words(between) > 25:
+        return None
+    return Quote("direct", list(quotation.pieces), [], previous.cue_lemma, list(previous.source),
+                 "floating", 0.6, previous.cue_class, previous.stance)
+
+
+def _text_of(ctx: _Context, quotation: Quotation) -> str:
+    return " ".join(ctx.doc.text[s:e] for s, e in quotation.pieces)
+
+
+# -- assembling --------------------------------------------------------------------------
+
+def _pieces(ctx: _Context, token_ids: list[int], exclude: list[Span] = ()) -> list[Span]:
+    """Character spans of `token_ids`: runs joined across punctuation, trailing
+    punctuation dropped, widened to whole quotations where they overlap one, and
+    never covering the `exclude` spans (the cue and the speaker's mention)."""
+    doc = ctx.doc
+    spans: list[list[int]] = []
+    previous = None
+    for i in token_ids:
+        token = doc.tokens[i]
+        if previous is not None and (i == previous + 1 or _only_punct(doc, previous + 1, i)):
+            spans[-1][1] = token.end
+        else:
+            spans.append([token.start, token.end])
+        previous = i
+    out: list[Span] = []
+    for start, end in spans:
+        start, end = _widen(ctx, start, end)
+        for start, end in _subtract((start, end), exclude):
+            start, end = _trim(ctx, start, end)
+            if end > start and WORD.search(doc.text, start, end):
+                out.append((start, end))
+    return out
+
+
+def _subtract(span: Span, holes: list[Span]) -> list[Span]:
+    parts = [span]
+    for hole_start, hole_end in holes:
+        parts = [piece for s, e in parts
+                 for piece in ((s, min(e, hole_start)), (max(s, hole_end), e)) if piece[1] > piece[0]]
+    return parts
+
+
+def _only_punct(doc: Document, first: int, last: int) -> bool:
+    return all(doc.tokens[j].upos == "PUNCT" for j in range(first, last))
+
+
+def _widen(ctx: _Context, start: int, end: int) -> Span:
+    for offset in (start, end - 1):
+        quotation = ctx.quotation_at(offset)
+        if quotation is None:
+            continue
+        for s, e in quotation.pieces:
+            if s <= offset < e:
+                start, end = min(start, s), max(end, e)
+    return start, end
+
+
+TRAILING = ",.;:—–- \t\n"
+LEADING = ",;:—–- \t\n"
+
+
+def _trim(ctx: _Context, start: int, end: int) -> Span:
+    """Drop surrounding spaces, and punctuation that is not inside quotation marks."""
+    text = ctx.doc.text
+    while end > start and (text[end - 1].isspace()
+                           or text[end - 1] in TRAILING and ctx.quotation_at(end - 1) is None):
+        end -= 1
+    while start < end and (text[start].isspace()
+                           or text[start] in LEADING and ctx.quotation_at(start) is None):
+        start += 1
+    return start, end
+
+
+def _quote(doc: Document, content: list[Span], cue: list[Span], lexeme: Cue | None,
+           source: list[Span], rule: str, confidence: float) -> Quote:
+    lexeme = lexeme or cue_for("say")
+    return Quote("indirect", content, cue, lexeme.lemma, source, rule, confidence,
+                 lexeme.cls, lexeme.stance)
+
+
+def _quote_type(ctx: _Context, content: list[Span]) -> str:
+    """direct: every word inside quotation marks; indirect: none; mixed: some."""
+    inside = outside = False
+    text = ctx.doc.text
+    for start, end in content:
+        for word in WORD.finditer(text, start, end):
+            if ctx.quotation_at(word.start()):
+                inside = True
+            elif word.group().lower() != "that" or outside or inside:
+                outside = True
+    if inside and not outside:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _drop_duplicates(found: list[Quote]) -> list[Quote]:
+    """Keep the most confident of quotes with the same content."""
+    best: dict[tuple, Quote] = {}
+    for quote in found:
+        key = tuple(quote.content)
+        if key not in best or quote.confidence > best[key].confidence:
+            best[key] = quote
+    return list(best.values())
+
+
+def _join_split_quotes(ctx: _Context, found: list[Quote]) -> None:
+    """`"A," he said, "B."`: the quotation after the cue joins the quote before it."""
+    text = ctx.doc.text
+    by_start = {quote.content[0][0]: quote for quote in found}
+    for quote in sorted(found, key=lambda q: q.content[0]):
+        if quote.content[0][0] not in by_start:
+            continue
+        last = quote.content[-1]
+        if ctx.quotation_at(last[1] - 1) is None:
+            continue
+        following = [q for q in ctx.quotations if q.start >= last[1]]
+        if not following:
+            continue
+        nxt = following[0]
+        gap = text[last[1]:nxt.start]
+        anchors = quote.cue + quote.source
+        if ("\n" in gap or not anchors or _words(gap) > SPLIT_GAP_WORDS
+                or not all(last[1] <= s and e <= nxt.start for s, e in anchors)
+                or not gap.rstrip().endswith((",", ":"))):
+            continue
+        other = by_start.get(nxt.start)
+        if other is not None:
+            if other.rule != "quote-cue-nearby" and other.source:
+                continue
+            found.remove(other)
+            del by_start[nxt.start]
+        quote.content = quote.content + list(nxt.pieces)

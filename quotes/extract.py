@@ -1,0 +1,60 @@
+"""The extraction pipeline: articles in, quotes with resolved speakers out.
+
+    for article, quotes in extract_articles(read_articles(paths), load_engine("spacy")):
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .detect import find_quotes
+from .nlp import Document, Engine
+from .quotemarks import find_quotations
+from .records import Article, Quote
+from .resolve import resolve_speakers
+
+
+def extract_document(article: Article, doc: Document) -> list[Quote]:
+    """Quotes of one parsed article, with speakers resolved within the article."""
+    quotes = find_quotes(doc, find_quotations(article.text), article.ignored)
+    resolve_speakers(doc, quotes)
+    return quotes
+
+
+def extract_articles(articles: Iterable[Article], engine: Engine) -> Iterator[tuple[Article, list[Quote]]]:
+    """Parse articles in batches with `engine` and yield each with its quotes, in order."""
+    pending: list[Article] = []
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            pending.append(article)
+            yield article.text
+
+    for doc in engine.parse(texts()):
+        article = pending.pop(0)
+        yield article, extract_document(article, doc)
+
+
+def quote_json(article: Article, quote: Quote) -> dict:
+    """A quote in the JSON Lines format of `quotes extract`."""
+    speaker = quote.speaker
+    return {
+        "type": quote.type,
+        "text": quote.text(article.text),
+        "content": [list(span) for span in quote.content],
+        "cue": [list(span) for span in quote.cue],
+        "cue_lemma": quote.cue_lemma,
+        "source": [list(span) for span in quote.source],
+        "source_text": quote.source_text(article.text),
+        "speaker": speaker.name if speaker else None,
+        "speaker_kind": speaker.kind if speaker else "unknown",
+        "confidence": round(quote.confidence, 2),
+        "rule": quote.rule,
+    }
+
+
+def article_json(article: Article, quotes: list[Quote]) -> dict:
+    """One line of `quotes extract` output."""
+    return {"id": article.id, "title": article.title,
+            "quotes": [quote_json(article, quote) for quote in quotes]}

@@ -29,8 +29,8 @@ class StanzaEngine(Engine):
     batch_size: texts handed to Stanza's bulk processing at once.
     model_dir: where `quotes models download` put the models (default: $QUOTES_STANZA_DIR,
         else Stanza's own directory).
-    pipeline_options: passed to `stanza.Pipeline`, e.g. `pos_batch_size=3000`,
-        `depparse_batch_size=3000`, `ner_batch_size=32`, `tokenize_batch_size=32`.
+    pipeline_options: passed to `stanza.Pipeline`, e.g. Stanza's per-processor batch
+        sizes `tokenize_batch_size`, `pos_batch_size`, `depparse_batch_size`, `ner_batch_size`.
     """
 
     name = "stanza"

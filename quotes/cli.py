@@ -21,8 +21,8 @@ def cli():
     """
 
 
-@cli.group()
-def models():
+@cli.group(name="models")
+def models_group():
     """Download and inspect the Stanza models used by the Stanza engine.
 
     The Stanza engine never downloads at run time: fetch its English models once
@@ -62,12 +62,12 @@ def _model_call(function, *args, **kwargs):
         raise click.ClickException(str(error)) from error
 
 
-@models.command()
+@models_group.command(name="download")
 @_lang_option
 @_model_dir_option
 @click.option("--url", help="Base URL of Stanza's resources.json, e.g. a local mirror "
               "[default: $QUOTES_STANZA_URL, else Stanza's hub]")
-def download(lang, directory, url):
+def models_download(lang, directory, url):
     """Download the Stanza models (tokenize, mwt, pos, lemma, depparse, ner).
 
     Shows each file with a progress bar; files already downloaded are kept.
@@ -84,11 +84,11 @@ def download(lang, directory, url):
     click.echo(f"Installed {len(files)} model files ({size:.0f} MB) in {target}", err=True)
 
 
-@models.command()
+@models_group.command(name="status")
 @_lang_option
 @_model_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON")
-def status(lang, directory, as_json):
+def models_status(lang, directory, as_json):
     """Say whether the Stanza models are installed, where, and whether a GPU is usable.
 
     Exits with code 1 when the models are not ready, so scripts can run
@@ -111,11 +111,11 @@ def status(lang, directory, as_json):
         raise SystemExit(1)
 
 
-@models.command(name="list")
+@models_group.command(name="list")
 @_lang_option
 @_model_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the files as JSON")
-def list_(lang, directory, as_json):
+def models_list(lang, directory, as_json):
     """List the model files the Stanza engine loads, with size and path."""
     from . import models as stanza_models
 

@@ -337,6 +337,15 @@ def test_search_index_follows_resaves(store: Store, path: Path):
         rows(path, f"INSERT INTO {table}_fts ({table}_fts, rank) VALUES ('integrity-check', 1)")
 
 
+def test_optimize_gathers_statistics_and_keeps_search_working(store: Store, path: Path):
+    store.save_many(article_quoting(n, blinken()) for n in range(20))
+    store.save(*ministry_article())
+    store.optimize()
+    analysed = {row["idx"] for row in rows(path, "SELECT idx FROM sqlite_stat1")}
+    assert {"idx_quotes_speaker_id", "idx_quotes_published"} <= analysed
+    assert search(path, "quotes", "juncture") == ["the junctures ahead would test both countries"]
+
+
 # Bad databases
 
 

@@ -17,7 +17,7 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -243,7 +243,7 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
 
-    def _errors(self):
+    def _errors(self) -> AbstractContextManager[None]:
         return _described_errors(self.path, self.timeout)
 
 
@@ -404,6 +404,14 @@ def _validate(article: Article, quotes: list[Quote]) -> None:
     """Refuse records whose spans would not round-trip: `text[start:end]` must be the piece."""
     if not isinstance(article.id, str) or not article.id:
         raise StoreError(f"article id must be a non-empty string, not {article.id!r}")
+    for field in ("text", "title"):
+        try:
+            (getattr(article, field) or "").encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise StoreError(
+                f"article {article.id!r}: the {field} is not valid Unicode"
+                f" (character {error.start} cannot be encoded); check how it was decoded"
+            ) from error
     length = len(article.text)
     for number, quote in enumerate(quotes, 1):
         where = f"article {article.id!r}, quote {number}"
@@ -454,6 +462,8 @@ def _described_errors(path: str, timeout: float) -> Iterator[None]:
         yield
     except sqlite3.Error as error:
         raise StoreError(_describe(error, path, timeout)) from error
+    except UnicodeEncodeError as error:
+        raise StoreError(f"{path}: cannot store text that is not valid Unicode: {error}") from error
 
 
 def _describe(error: sqlite3.Error, path: str, timeout: float) -> str:

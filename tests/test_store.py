@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sample_records import (
+    TALKS_TEXT,
     article_quoting,
     at,
     blinken,
@@ -163,6 +164,17 @@ def test_invalid_quotes_are_refused_and_nothing_is_written(
     with pytest.raises(StoreError, match=message):
         store.save(article, quotes)
     assert store.counts() == {"articles": 1, "quotes": 2, "speakers": 1, "aliases": 2}
+
+
+def test_text_that_is_not_valid_unicode_is_refused(store: Store, path: Path):
+    article, quotes = talks_article(TALKS_TEXT.replace("caf\u00e9", "caf\udce9"))
+    with pytest.raises(StoreError, match="article 'talks': the text is not valid Unicode"):
+        store.save(article, quotes)
+    article, quotes = article_quoting(1, blinken())
+    quotes[0].speaker = Speaker("Wang \udcff", "person")
+    with pytest.raises(StoreError, match="cannot store text that is not valid Unicode"):
+        store.save(article, quotes)
+    assert store.counts() == {"articles": 0, "quotes": 0, "speakers": 0, "aliases": 0}
 
 
 # Speakers and aliases

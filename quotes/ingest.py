@@ -44,7 +44,7 @@ def ingest(paths: Iterable[str], store: Store, engine: Engine, force: bool = Fal
             if isinstance(item, Skipped):
                 summary.skipped.append(item)
                 progress.advance(skipped=True)
-            elif not force and store.has(item.id, content_hash(item.text)):
+            elif not force and store.has(item.id, content_hash(item)):
                 summary.unchanged += 1
                 progress.advance(skipped=True)
             else:

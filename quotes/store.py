@@ -1,0 +1,486 @@
+"""SQLite storage for articles, their quotes and speakers: one writer, any number of readers.
+
+    store = Store("db/quotes.db")
+    if not store.has(article.id, content_hash(article)):
+        store.save(article, quotes)
+
+The database runs in WAL mode, so Datasette can read it while an ingest writes.
+Every write happens inside one `BEGIN IMMEDIATE` transaction: a failure (a locked
+or read-only file, a bad record) leaves what was stored before untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from . import schema
+from .records import Article, Quote, Span, Speaker
+
+DEFAULT_BATCH_SIZE = 200
+DEFAULT_TIMEOUT = 5.0
+COUNTED_TABLES = ("articles", "quotes", "speakers", "aliases")
+
+
+class StoreError(Exception):
+    """A database problem, described in one line for the user."""
+
+
+def speaker_key(speaker: Speaker) -> str:
+    """What makes two speakers the same: kind and casefolded, whitespace-collapsed name."""
+    return f"{speaker.kind}:{' '.join(speaker.name.split()).casefold()}"
+
+
+def content_hash(article: Article) -> str:
+    """A fingerprint of everything stored about `article` itself, to skip unchanged ones."""
+    fields = [
+        article.text,
+        article.title,
+        article.url,
+        article.publisher,
+        article.published,
+        article.author,
+        article.ignored,
+    ]
+    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
+
+
+def check_database(path: str) -> int:
+    """Check, without writing, that `path` is a quotes database; return its schema version."""
+    if not os.path.exists(path):
+        raise StoreError(f"{path}: no such database; run `quotes ingest` first to create it")
+    if os.path.isdir(path):
+        raise StoreError(f"{path} is a directory, not a database file")
+    with _described_errors(path, DEFAULT_TIMEOUT):
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    _check_version(path, version, tables)
+    if version == 0:
+        raise StoreError(f"{path} is empty; run `quotes ingest` first to fill it")
+    return version
+
+
+class Store:
+    """The quotes database, opened for writing; creates or upgrades the schema on open."""
+
+    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.path = str(path)
+        self.timeout = timeout
+        _prepare_directory(self.path)
+        with self._errors():
+            self.db = Database(sqlite3.connect(self.path, timeout=timeout, isolation_level=None))
+        try:
+            with self._errors():
+                self.db.execute("PRAGMA foreign_keys = ON")
+                if self.db.journal_mode != "wal":
+                    self.db.enable_wal()
+                # Safe in WAL mode: a power cut can lose the last commits, never corrupt.
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                with self._transaction():
+                    self._migrate()
+        except StoreError:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def has(self, article_id: str, content_hash: str) -> bool:
+        """Is this article stored, unchanged since it was saved?"""
+        with self._errors():
+            row = self.db.execute(
+                "SELECT 1 FROM articles WHERE id = ? AND content_hash = ?",
+                [article_id, content_hash],
+            ).fetchone()
+        return row is not None
+
+    def counts(self) -> dict[str, int]:
+        """Rows in each table: articles, quotes, speakers, aliases."""
+        with self._errors():
+            return {table: self.db[table].count for table in COUNTED_TABLES}
+
+    def save(self, article: Article, quotes: list[Quote]) -> None:
+        """Store one article and its quotes in one transaction, replacing any earlier version."""
+        self.save_many([(article, quotes)])
+
+    def save_many(
+        self,
+        items: Iterable[tuple[Article, list[Quote]]],
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> int:
+        """Store (article, quotes) pairs, committing every `batch_size` articles; return the count.
+
+        If `items` raises, or a record is invalid, the articles read before it are still
+        committed, then the error propagates.
+        """
+        saved = 0
+        batch: list[tuple[Article, list[Quote]]] = []
+        try:
+            for article, quotes in items:
+                _validate(article, quotes)
+                batch.append((article, quotes))
+                if len(batch) >= batch_size:
+                    pending, batch = batch, []
+                    self._write(pending)
+                    saved += len(pending)
+        finally:
+            if batch:
+                self._write(batch)
+                saved += len(batch)
+        return saved
+
+    def optimize(self) -> None:
+        """After a large ingest: gather planner statistics, merge the search indexes.
+
+        Takes seconds per 10,000 articles; readers keep working meanwhile.
+        """
+        with self._errors(), self._transaction():
+            self.db.execute("ANALYZE")
+            for table in schema.FULL_TEXT:
+                self.db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('optimize')")
+
+    def _write(self, batch: list[tuple[Article, list[Quote]]]) -> None:
+        conn = self.db.conn
+        article_ids = json.dumps([article.id for article, _ in batch])
+        changes = _SpeakerChanges()
+        with self._errors(), self._transaction():
+            conn.execute(UNINDEX_QUOTES, [article_ids])
+            conn.execute(UNINDEX_ARTICLES, [article_ids])
+            for article, quotes in batch:
+                self._replace_article(article, quotes, changes)
+            conn.execute(INDEX_QUOTES, [article_ids])
+            conn.execute(INDEX_ARTICLES, [article_ids])
+            self._update_speakers(changes)
+
+    def _replace_article(
+        self, article: Article, quotes: list[Quote], changes: _SpeakerChanges
+    ) -> None:
+        """Write one article and its quotes, noting how its speakers' counts change."""
+        conn = self.db.conn
+        old = conn.execute(
+            "SELECT speaker_id, reported_by_id FROM quotes WHERE article_id = ?", [article.id]
+        ).fetchall()
+        conn.execute("DELETE FROM quotes WHERE article_id = ?", [article.id])
+        conn.execute(UPSERT_ARTICLE, _article_row(article, len(quotes)))
+        speaker_ids = self._upsert_speakers(quotes)
+        new = [_quote_row(article, quote, speaker_ids) for quote in quotes]
+        conn.executemany(INSERT_QUOTE, new)
+        changes.replace(old, [(row["speaker_id"], row["reported_by_id"]) for row in new])
+
+    def _upsert_speakers(self, quotes: list[Quote]) -> dict[str, int]:
+        """Insert or update each speaker named in `quotes`; return their ids by key."""
+        speakers: dict[str, Speaker] = {}
+        for quote in quotes:
+            for speaker in (quote.speaker, quote.reported_by):
+                if speaker is not None:
+                    key = speaker_key(speaker)
+                    speakers[key] = _merge(speakers.get(key), speaker)
+        ids: dict[str, int] = {}
+        for key, speaker in speakers.items():
+            ids[key] = self.db.conn.execute(
+                UPSERT_SPEAKER,
+                [key, _collapse(speaker.name), speaker.kind, speaker.role, speaker.affiliation],
+            ).fetchone()[0]
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO aliases (speaker_id, alias) VALUES (?, ?)",
+                [(ids[key], alias) for alias in _aliases(speaker)],
+            )
+        return ids
+
+    def _update_speakers(self, changes: _SpeakerChanges) -> None:
+        """Apply the count changes, then delete speakers no quote refers to any more."""
+        conn = self.db.conn
+        conn.executemany(
+            "UPDATE speakers SET quote_count = quote_count + ?, article_count = article_count + ?"
+            " WHERE id = ?",
+            changes.deltas(),
+        )
+        touched = json.dumps(sorted(changes.touched))
+        orphans = json.dumps([row[0] for row in conn.execute(SELECT_ORPHANS, [touched])])
+        conn.execute(
+            "DELETE FROM aliases WHERE speaker_id IN (SELECT value FROM json_each(?))", [orphans]
+        )
+        conn.execute("DELETE FROM speakers WHERE id IN (SELECT value FROM json_each(?))", [orphans])
+
+    def _migrate(self) -> None:
+        conn = self.db.conn
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = set(self.db.table_names()) | set(self.db.view_names())
+        _check_version(self.path, version, tables)
+        for step in schema.MIGRATIONS[version:]:
+            step(conn)
+        # Always written: this also fails fast, before any work, on a read-only database.
+        conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _errors(self) -> AbstractContextManager[None]:
+        return _described_errors(self.path, self.timeout)
+
+
+UPSERT_ARTICLE = """
+INSERT INTO articles (id, title, url, publisher, published, author, words, quote_count,
+                      text, ignored, content_hash, source_path, ingested_at)
+VALUES (:id, :title, :url, :publisher, :published, :author, :words, :quote_count,
+        :text, :ignored, :content_hash, :source_path, :ingested_at)
+ON CONFLICT (id) DO UPDATE SET
+    title = excluded.title, url = excluded.url, publisher = excluded.publisher,
+    published = excluded.published, author = excluded.author, words = excluded.words,
+    quote_count = excluded.quote_count, text = excluded.text, ignored = excluded.ignored,
+    content_hash = excluded.content_hash, source_path = excluded.source_path,
+    ingested_at = excluded.ingested_at
+"""
+
+UPSERT_SPEAKER = """
+INSERT INTO speakers (key, name, kind, role, affiliation) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (key) DO UPDATE SET
+    role = coalesce(excluded.role, role),
+    affiliation = coalesce(excluded.affiliation, affiliation)
+RETURNING id
+"""
+
+INSERT_QUOTE = """
+INSERT INTO quotes (text, speaker_id, type, cue_text, cue_lemma, cue_class, stance,
+                    reported_by_id, source_text, published, publisher, article_id,
+                    start, "end", content, cue, source, confidence, rule)
+VALUES (:text, :speaker_id, :type, :cue_text, :cue_lemma, :cue_class, :stance,
+        :reported_by_id, :source_text, :published, :publisher, :article_id,
+        :start, :end, :content, :cue, :source, :confidence, :rule)
+"""
+
+IN_BATCH = "(SELECT value FROM json_each(?))"
+UNINDEX_QUOTES = f"""
+INSERT INTO quotes_fts (quotes_fts, rowid, text)
+SELECT 'delete', id, text FROM quotes WHERE article_id IN {IN_BATCH}
+"""
+INDEX_QUOTES = f"""
+INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE article_id IN {IN_BATCH}
+"""
+UNINDEX_ARTICLES = f"""
+INSERT INTO articles_fts (articles_fts, rowid, title, text)
+SELECT 'delete', rowid, title, text FROM articles WHERE id IN {IN_BATCH}
+"""
+INDEX_ARTICLES = f"""
+INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles
+WHERE id IN {IN_BATCH}
+"""
+
+SELECT_ORPHANS = f"""
+SELECT id FROM speakers
+WHERE id IN {IN_BATCH}
+  AND quote_count = 0
+  AND NOT EXISTS (SELECT 1 FROM quotes WHERE reported_by_id = speakers.id)
+"""
+
+
+class _SpeakerChanges:
+    """How a batch changes each speaker's quote and article counts, and who it touched."""
+
+    def __init__(self) -> None:
+        self.quotes: Counter[int] = Counter()
+        self.articles: Counter[int] = Counter()
+        self.touched: set[int] = set()
+
+    def replace(
+        self, old: list[tuple[int | None, int | None]], new: list[tuple[int | None, int | None]]
+    ) -> None:
+        """One article's (speaker_id, reported_by_id) pairs, before and after it was saved."""
+        old_speakers = [speaker for speaker, _ in old if speaker is not None]
+        new_speakers = [speaker for speaker, _ in new if speaker is not None]
+        self.quotes.update(new_speakers)
+        self.quotes.subtract(old_speakers)
+        self.articles.update(set(new_speakers))
+        self.articles.subtract(set(old_speakers))
+        self.touched.update(i for pair in old + new for i in pair if i is not None)
+
+    def deltas(self) -> list[tuple[int, int, int]]:
+        """(quote count change, article count change, speaker id) for each changed speaker."""
+        ids = sorted(set(self.quotes) | set(self.articles))
+        return [
+            (self.quotes[i], self.articles[i], i)
+            for i in ids
+            if self.quotes[i] or self.articles[i]
+        ]
+
+
+def _article_row(article: Article, quote_count: int) -> dict:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "publisher": article.publisher,
+        "published": article.published,
+        "author": article.author,
+        "words": len(article.text.split()),
+        "quote_count": quote_count,
+        "text": article.text,
+        "ignored": json.dumps(article.ignored),
+        "content_hash": content_hash(article),
+        "source_path": article.path,
+        "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def _quote_row(article: Article, quote: Quote, speaker_ids: dict[str, int]) -> dict:
+    def speaker_id(speaker: Speaker | None) -> int | None:
+        return None if speaker is None else speaker_ids[speaker_key(speaker)]
+
+    text = article.text
+    return {
+        "text": quote.text(text),
+        "speaker_id": speaker_id(quote.speaker),
+        "type": quote.type,
+        "cue_text": " ".join(text[s:e] for s, e in quote.cue) or None,
+        "cue_lemma": quote.cue_lemma,
+        "cue_class": quote.cue_class,
+        "stance": quote.stance,
+        "reported_by_id": speaker_id(quote.reported_by),
+        "source_text": quote.source_text(text),
+        "published": article.published,
+        "publisher": article.publisher,
+        "article_id": article.id,
+        "start": quote.content[0][0],
+        "end": quote.content[-1][1],
+        "content": json.dumps(quote.content),
+        "cue": json.dumps(quote.cue),
+        "source": json.dumps(quote.source),
+        "confidence": quote.confidence,
+        "rule": quote.rule,
+    }
+
+
+def _merge(known: Speaker | None, seen: Speaker) -> Speaker:
+    """Combine two mentions of one speaker: first name, latest role/affiliation, all aliases."""
+    if known is None:
+        return Speaker(seen.name, seen.kind, seen.role, seen.affiliation, set(seen.aliases))
+    return Speaker(
+        known.name,
+        known.kind,
+        seen.role or known.role,
+        seen.affiliation or known.affiliation,
+        known.aliases | seen.aliases,
+    )
+
+
+def _aliases(speaker: Speaker) -> list[str]:
+    forms = {_collapse(alias) for alias in speaker.aliases | {speaker.name}}
+    return sorted(form for form in forms if form)
+
+
+def _collapse(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _validate(article: Article, quotes: list[Quote]) -> None:
+    """Refuse records whose spans would not round-trip: `text[start:end]` must be the piece."""
+    if not isinstance(article.id, str) or not article.id:
+        raise StoreError(f"article id must be a non-empty string, not {article.id!r}")
+    for field in ("text", "title"):
+        try:
+            (getattr(article, field) or "").encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise StoreError(
+                f"article {article.id!r}: the {field} is not valid Unicode"
+                f" (character {error.start} cannot be encoded); check how it was decoded"
+            ) from error
+    length = len(article.text)
+    for number, quote in enumerate(quotes, 1):
+        where = f"article {article.id!r}, quote {number}"
+        if not quote.content:
+            raise StoreError(f"{where}: no content spans")
+        for span in [*quote.content, *quote.cue, *quote.source]:
+            if not _span_in_text(span, length):
+                raise StoreError(f"{where}: span {tuple(span)} is outside the text (0-{length})")
+        for speaker in (quote.speaker, quote.reported_by):
+            if speaker is not None and not speaker.name.strip():
+                raise StoreError(f"{where}: a speaker has an empty name")
+
+
+def _span_in_text(span: Span, length: int) -> bool:
+    start, end = span
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length
+
+
+def _check_version(path: str, version: int, tables: set[str]) -> None:
+    if version > schema.SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer version of quotes (schema {version}); upgrade quotes"
+        )
+    if version == 0 and tables:
+        raise StoreError(f"{path} is a SQLite database but not a quotes database")
+    if version > 0 and not set(schema.TABLE_NAMES) <= tables:
+        raise StoreError(f"{path} is not a quotes database: tables are missing")
+
+
+def _prepare_directory(path: str) -> None:
+    if os.path.isdir(path):
+        raise StoreError(f"{path} is a directory, not a database file")
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except FileExistsError as error:
+        raise StoreError(
+            f"cannot create directory {directory}: {error.filename} is not a directory"
+        ) from error
+    except OSError as error:
+        raise StoreError(f"cannot create directory {directory}: {error.strerror}") from error
+
+
+@contextmanager
+def _described_errors(path: str, timeout: float) -> Iterator[None]:
+    """Turn sqlite3 errors into a StoreError saying what happened to `path`."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise StoreError(_describe(error, path, timeout)) from error
+    except UnicodeEncodeError as error:
+        raise StoreError(f"{path}: cannot store text that is not valid Unicode: {error}") from error
+
+
+def _describe(error: sqlite3.Error, path: str, timeout: float) -> str:
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return (
+            f"{path} is locked by another process writing to it (waited {timeout:g}s);"
+            " try again when it has finished"
+        )
+    if name.startswith("SQLITE_READONLY"):
+        return f"{path} is read-only; check the permissions of the file and of its directory"
+    if name.startswith("SQLITE_NOTADB"):
+        return f"{path} is not a SQLite database"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return f"cannot open {path}; check that it and its directory are readable and writable"
+    if name.startswith("SQLITE_FULL"):
+        return f"cannot write to {path}: the disk is full"
+    if name.startswith("SQLITE_CORRUPT"):
+        return f"{path} is corrupt: {error}"
+    return f"{path}: {error}"

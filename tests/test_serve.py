@@ -1,0 +1,242 @@
+"""`quotes serve`: Datasette over the store, with metadata, templates and the plugin."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from datasette.app import Datasette
+from sample_records import ministry_article, talks_article
+
+from quotes.cli import cli
+from quotes.serve import TEMPLATES_DIR, ServeError, make_datasette, register_plugin
+from quotes.store import Store, StoreError
+
+REPO = Path(__file__).resolve().parent.parent
+JUNCTURES = "the junctures ahead would test both countries"
+
+
+def make_db(path: Path) -> str:
+    with Store(path) as store:
+        store.save(*talks_article())
+        store.save(*ministry_article())
+    return str(path)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> str:
+    return make_db(tmp_path / "quotes.db")
+
+
+@pytest.fixture
+def datasette(db_path: str):
+    return make_datasette(db_path)
+
+
+def get(datasette, path: str):
+    """Request `path` through Datasette's test client, without a server."""
+    response = asyncio.run(datasette.client.get(path))
+    assert response.status_code == 200, f"{path}: {response.status_code}"
+    return response
+
+
+def test_home_page_offers_quote_search_and_counts(datasette):
+    html = get(datasette, "/").text
+    assert '<form class="quotes-search" action="/quotes/quotes_view" method="get">' in html
+    assert " ".join(html.split()).count("4 quotes by 3 speakers in 2 articles") == 1
+    assert "Who said what in the news" in html
+
+
+def test_home_page_counts_in_the_singular(tmp_path: Path):
+    with Store(tmp_path / "quotes.db") as store:
+        article, quotes = talks_article()
+        store.save(article, quotes[:1])
+    html = get(make_datasette(str(tmp_path / "quotes.db")), "/").text
+    assert "1 quote by 1 speaker in 1 article:" in " ".join(html.split())
+
+
+def test_quotes_table_shows_speaker_names_and_facets(datasette):
+    html = get(datasette, "/quotes/quotes").text
+    assert JUNCTURES in html
+    assert '<a href="/quotes/speakers/1">Antony Blinken</a>' in html
+    assert 'id="facet-speaker_id"' in html and 'id="facet-type"' in html
+
+
+@pytest.mark.parametrize("table", ["quotes", "quotes_view"])
+@pytest.mark.parametrize("query", ["juncture", "junctures"])
+def test_full_text_search_finds_the_quote(datasette, table: str, query: str):
+    found = get(datasette, f"/quotes/{table}.json?_search={query}&_shape=array").json()
+    assert [row["text"] for row in found] == [JUNCTURES]
+    html = get(datasette, f"/quotes/{table}?_search={query}").text
+    assert JUNCTURES in html and "critical moment" not in html
+
+
+def test_json_export_of_the_browsing_view(datasette):
+    found = get(datasette, "/quotes/quotes_view.json?_shape=array").json()
+    assert [row["published"] for row in found] == sorted(
+        (row["published"] for row in found), reverse=True
+    )
+    by_text = {row["text"]: row for row in found}
+    assert len(by_text) == 4
+    nested = by_text["the US stop interfering in its affairs"]
+    assert (nested["speaker"], nested["reported_by"]) == ("Wang Yi", "China's foreign ministry")
+    assert by_text[JUNCTURES]["article"] == "China demands US stop interfering"
+
+
+def test_csv_export(datasette):
+    lines = get(datasette, "/quotes/quotes_view.csv").text.splitlines()
+    assert lines[0].startswith("id,published,speaker,speaker_kind,type,text,")
+    assert len(lines) == 5
+
+
+def test_foreign_keys_are_labelled(datasette):
+    rows = get(datasette, "/quotes/quotes.json?_shape=array&_labels=on&type=direct").json()
+    [quote] = rows
+    assert quote["speaker_id"]["label"] == "Antony Blinken"
+    assert quote["article_id"]["label"] == "Blinken arrives in Beijing"
+
+
+def test_metadata_sorts_and_describes(datasette):
+    speakers = get(datasette, "/quotes/speakers.json?_shape=array").json()
+    assert [s["name"] for s in speakers][0] == "Antony Blinken"  # sorted by quote count
+    html = get(datasette, "/quotes/quotes").text
+    assert "Offsets are character positions in the article text" in html
+
+
+def test_metadata_applies_to_a_database_of_another_name(tmp_path: Path):
+    datasette = make_datasette(make_db(tmp_path / "news.db"))
+    found = get(datasette, "/news/quotes_view.json?_search=juncture&_shape=array").json()
+    assert [row["text"] for row in found] == [JUNCTURES]
+    assert '<form class="quotes-search" action="/news/quotes_view"' in get(datasette, "/").text
+
+
+def test_immutable_database(db_path: str):
+    datasette = make_datasette(db_path, immutable=True)
+    [database] = get(datasette, "/-/databases.json").json()
+    assert database["is_mutable"] is False
+    found = get(datasette, "/quotes/quotes.json?_search=juncture&_shape=array").json()
+    assert [row["text"] for row in found] == [JUNCTURES]
+
+
+def test_long_texts_are_cut_in_listings_and_whole_on_row_pages(tmp_path: Path):
+    long_text = talks_article()[0].text + " More words follow here." * 40
+    with Store(tmp_path / "quotes.db") as store:
+        store.save(*talks_article(long_text))
+    datasette = make_datasette(str(tmp_path / "quotes.db"))
+    listing = get(datasette, "/quotes/articles").text
+    assert 0 < listing.count("More words follow here.") < 40
+    assert "More\u2026</td>" in listing
+    assert get(datasette, "/quotes/articles/talks").text.count("More words follow here.") == 40
+
+
+@pytest.mark.parametrize(
+    "prepare, message",
+    [
+        (lambda p: None, "no such database; run `quotes ingest` first"),
+        (lambda p: p.write_text("hello"), "is not a SQLite database"),
+    ],
+)
+def test_make_datasette_refuses_what_it_cannot_serve(tmp_path: Path, prepare, message):
+    path = tmp_path / "quotes.db"
+    prepare(path)
+    with pytest.raises(StoreError, match=message):
+        make_datasette(str(path))
+
+
+def test_bad_metadata_file(db_path: str, tmp_path: Path):
+    metadata = tmp_path / "metadata.yml"
+    metadata.write_text("title: [unclosed\n")
+    with pytest.raises(ServeError, match="is not valid YAML or JSON metadata"):
+        make_datasette(db_path, metadata_path=metadata)
+
+
+def test_custom_metadata_file(db_path: str, tmp_path: Path):
+    metadata = tmp_path / "metadata.json"
+    metadata.write_text('{"title": "Newsroom quotes"}')
+    datasette = make_datasette(db_path, metadata_path=metadata)
+    assert "<h1>Newsroom quotes</h1>" in get(datasette, "/").text
+
+
+def test_plugin_ignores_databases_without_quotes(tmp_path: Path):
+    other = tmp_path / "notes.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.close()
+    register_plugin()
+    register_plugin()  # registering twice is harmless
+    html = get(Datasette([str(other)], template_dir=str(TEMPLATES_DIR)), "/").text
+    assert "/notes/notes" in html
+    assert "quotes-search" not in html
+
+
+# The command
+
+
+def test_serve_without_a_database_says_to_ingest_first(tmp_path: Path):
+    missing = tmp_path / "missing.db"
+    result = CliRunner().invoke(cli, ["serve", "--db", str(missing)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: {missing}: no such database; run `quotes ingest` first to create it"
+    ]
+
+
+def test_serve_on_a_port_in_use(db_path: str):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", db_path, "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"Error: cannot listen on 127.0.0.1:{port}: " in result.output
+    assert "choose another --port" in result.output
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"server exited with {process.returncode}: {process.stderr.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read().decode()
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"{url} did not answer in {seconds}s")
+
+
+def test_real_server_answers_and_stops_cleanly(db_path: str):
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "quotes", "serve", "--db", db_path, "--port", str(port)]
+    server = subprocess.Popen(
+        command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        html = wait_for(f"http://127.0.0.1:{port}/", server)
+        assert "Search quotes" in html
+        server.send_signal(signal.SIGINT)
+        stdout, stderr = server.communicate(timeout=15)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.communicate()
+    assert server.returncode == 0, stderr
+    assert f"Serving {db_path} at http://127.0.0.1:{port}/ - press Ctrl+C to stop" in stderr
+    assert "Traceback" not in stderr

@@ -165,10 +165,13 @@ class Store:
         with self._errors(), self._transaction():
             conn.execute(UNINDEX_QUOTES, [article_ids])
             conn.execute(UNINDEX_ARTICLES, [article_ids])
+            conn.execute(schema.COUNT_BATCH, {"article_ids": article_ids, "sign": -1})
             for article, quotes in batch:
                 self._replace_article(article, quotes, changes)
             conn.execute(INDEX_QUOTES, [article_ids])
             conn.execute(INDEX_ARTICLES, [article_ids])
+            conn.execute(schema.COUNT_BATCH, {"article_ids": article_ids, "sign": 1})
+            conn.execute(schema.DROP_ZERO_COUNTS)
             self._update_speakers(changes)
 
     def _replace_article(
@@ -271,10 +274,10 @@ RETURNING id
 INSERT_QUOTE = """
 INSERT INTO quotes (text, speaker_id, type, cue_text, cue_lemma, cue_class, stance,
                     reported_by_id, source_text, published, publisher, article_id,
-                    start, "end", content, cue, source, confidence, rule)
+                    start, "end", content, cue, source, confidence, rule, speaker_kind)
 VALUES (:text, :speaker_id, :type, :cue_text, :cue_lemma, :cue_class, :stance,
         :reported_by_id, :source_text, :published, :publisher, :article_id,
-        :start, :end, :content, :cue, :source, :confidence, :rule)
+        :start, :end, :content, :cue, :source, :confidence, :rule, :speaker_kind)
 """
 
 IN_BATCH = "(SELECT value FROM json_each(?))"
@@ -375,6 +378,7 @@ def _quote_row(article: Article, quote: Quote, speaker_ids: dict[str, int]) -> d
         "source": json.dumps(quote.source),
         "confidence": quote.confidence,
         "rule": quote.rule,
+        "speaker_kind": quote.speaker.kind if quote.speaker else None,
     }
 
 

@@ -27,8 +27,9 @@ METADATA_PATH = PACKAGE_DIR / "metadata.yml"
 METADATA_DATABASE = "quotes"
 """The database name `db/metadata.yml` describes; it applies to whatever database is served."""
 
-SETTINGS = {"truncate_cells_html": 400}
-"""Article texts are long: cut them in table listings (row pages show them whole)."""
+SETTINGS = {"truncate_cells_html": 400, "suggest_facets": False}
+"""Article texts are long: cut them in table listings (row pages show them whole).
+Facet suggestions run a query per column of a table: seconds on a million quotes."""
 
 
 class ServeError(Exception):
@@ -42,6 +43,7 @@ def make_datasette(
     check_database(db_path)
     metadata = load_metadata(metadata_path or METADATA_PATH, Path(db_path).stem)
     register_plugin()
+    plain_error_pages()
     return Datasette(
         files=[] if immutable else [db_path],
         immutables=[db_path] if immutable else [],
@@ -71,6 +73,20 @@ def register_plugin() -> None:
     """Register `quotes.web` with Datasette, unless its entry point already did."""
     if not pm.is_registered(web):
         pm.register(web, name="quotes")
+
+
+def plain_error_pages() -> None:
+    """Render error pages without `rich`, which spaCy installs.
+
+    With rich importable, Datasette 0.65 prints each error's traceback and locals to the
+    console, and for an address that matches no route (a 404 raised outside any `except`)
+    rich itself fails, so a mistyped address or a POST answered 500 instead of 404.
+    """
+    # Imported here, after datasette.app: imported first, it would register with
+    # Datasette's plugin manager before its hook is defined.
+    from datasette import handle_exception
+
+    handle_exception.rich = None
 
 
 def check_port(host: str, port: int) -> None:

@@ -52,7 +52,7 @@ def get(datasette, path: str):
 
 def test_home_page_offers_quote_search_and_counts(datasette):
     html = get(datasette, "/").text
-    assert '<form class="quotes-search" action="/quotes/quotes_view" method="get">' in html
+    assert '<form class="quotes-search" action="/quotes/quotes_view" method="get" role="search">' in html
     assert " ".join(html.split()).count("4 quotes by 3 speakers in 2 articles") == 1
     assert "Who said what in the news" in html
 
@@ -165,6 +165,12 @@ def test_custom_metadata_file(db_path: str, tmp_path: Path):
     metadata.write_text('{"title": "Newsroom quotes"}')
     datasette = make_datasette(db_path, metadata_path=metadata)
     assert "<h1>Newsroom quotes</h1>" in get(datasette, "/").text
+
+
+@pytest.mark.parametrize("method, path", [("get", "/no/such/page/here"), ("post", "/quotes/quotes/-/insert")])
+def test_an_unknown_address_is_not_found(datasette, method: str, path: str):
+    response = asyncio.run(getattr(datasette.client, method)(path))
+    assert response.status_code == 404
 
 
 def test_plugin_ignores_databases_without_quotes(tmp_path: Path):

@@ -1,0 +1,37 @@
+"""The home page: a search box over quotes, counts, the newest quotes, the most-quoted."""
+
+from __future__ import annotations
+
+from datasette.database import Database, QueryInterrupted
+
+NEWEST_QUOTES = 6
+TOP_SPEAKERS = 10
+COUNT_TIME_LIMIT_MS = 100
+"""Counting a million quotes takes ~10 ms; on a slow disk, leave the counts out."""
+
+COUNTS_SQL = """
+SELECT
+    (SELECT count(*) FROM quotes) AS quotes,
+    (SELECT count(*) FROM speakers) AS speakers,
+    (SELECT count(*) FROM articles) AS articles
+"""
+NEWEST_SQL = "SELECT * FROM quotes_view ORDER BY published DESC, id DESC LIMIT :limit"
+TOP_SPEAKERS_SQL = """
+SELECT id, name, kind, role, affiliation, quote_count, article_count
+FROM speakers ORDER BY quote_count DESC, id LIMIT :limit
+"""
+
+
+async def context(database: Database) -> dict:
+    try:
+        counts = (await database.execute(COUNTS_SQL, custom_time_limit=COUNT_TIME_LIMIT_MS)).first()
+    except QueryInterrupted:
+        counts = None
+    newest = await database.execute(NEWEST_SQL, {"limit": NEWEST_QUOTES})
+    speakers = await database.execute(TOP_SPEAKERS_SQL, {"limit": TOP_SPEAKERS})
+    return {
+        "quotes_database": database.name,
+        "quotes_counts": dict(counts) if counts else None,
+        "newest_quotes": list(newest),
+        "top_speakers": list(speakers),
+    }

@@ -1,0 +1,99 @@
+"""A quote's page: the paragraph it came from, highlighted, and what is known about it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sample_records import MINISTRY_TEXT, TALKS_TEXT
+from web_helpers import build_db, elements_text, html_text, page
+
+from quotes.pages.quote import context_bounds
+from quotes.store import Store
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory) -> str:
+    return build_db(tmp_path_factory.mktemp("quote") / "quotes.db")
+
+
+def quote_id(db_path: str, text: str) -> int:
+    with Store(db_path) as store:
+        return store.db.execute("SELECT id FROM quotes WHERE text = ?", [text]).fetchone()[0]
+
+
+def paragraph(html: str) -> str:
+    """The quote's paragraph on its page."""
+    return html.split('<div class="quote-paragraph">')[1].split("</div>")[0]
+
+
+def test_the_quote_is_highlighted_in_its_paragraph_exactly(db_path):
+    number = quote_id(db_path, "We are at a critical moment, and we must keep talking.")
+    html = paragraph(page(db_path, f"/quotes/quotes/{number}"))
+    assert elements_text(html, "mark", "data-quote") == {
+        str(number): ["We are at a critical moment,", "and we must keep talking."]
+    }
+    assert elements_text(html, "span", "class") == {
+        "quote-part-source": ["Mr Blinken"],
+        "quote-part-cue": ["told"],
+    }
+    assert html_text(html) == TALKS_TEXT  # the whole paragraph, as printed
+
+
+def test_only_the_paragraph_of_the_quote_is_shown(db_path):
+    number = quote_id(db_path, "the junctures ahead would test both countries")
+    html = paragraph(page(db_path, f"/quotes/quotes/{number}"))
+    assert html_text(html) == "Blinken said the junctures ahead would test both countries."
+
+
+def test_speaker_role_affiliation_rule_and_confidence(db_path):
+    number = quote_id(db_path, "We are at a critical moment, and we must keep talking.")
+    text = " ".join(page(db_path, f"/quotes/quotes/{number}").split())
+    assert (
+        '<a class="quote-speaker" href="/quotes/speakers/1">Antony Blinken</a>'
+        " (person, US secretary of state, US), named here as &ldquo;Mr Blinken&rdquo;"
+    ) in text
+    assert "rule <code>quote-cue-speaker</code>, confidence 0.95" in text
+    assert "&ldquo;told&rdquo; (tell, neutral)" in text
+    assert "direct: the exact words, in quotation marks" in text
+
+
+def test_nested_report_names_who_reported_it(db_path):
+    number = quote_id(db_path, "the US stop interfering in its affairs")
+    text = " ".join(page(db_path, f"/quotes/quotes/{number}").split())
+    assert "<dt>Reported by</dt>" in text
+    assert '<a href="/quotes/speakers/3">China&#39;s foreign ministry</a>:' in text
+    assert "(person, foreign minister, China)" in text  # Wang Yi's role and affiliation
+
+
+def test_other_quotes_by_the_same_speaker(db_path):
+    number = quote_id(db_path, "the junctures ahead would test both countries")
+    html = page(db_path, f"/quotes/quotes/{number}")
+    others = html.split("Other quotes by Antony Blinken")[1]
+    assert "both sides wanted to stabilise relations" in others
+    assert "We are at a critical moment, and we must keep talking." in others
+    assert "the junctures ahead" not in others
+
+
+def test_a_missing_quote_is_not_found(db_path):
+    from web_helpers import make_datasette
+    import asyncio
+
+    response = asyncio.run(make_datasette(db_path).client.get("/quotes/quotes/999"))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "text, piece, limit, expected",
+    [
+        # whole lines when short
+        (TALKS_TEXT, "critical moment", 1500, TALKS_TEXT),
+        (MINISTRY_TEXT, "junctures", 1500, "Blinken said the junctures ahead would test both countries."),
+        # cut at spaces around the quote when the line is too long
+        ("one two three four five six seven", "four", 20, "three four five"),
+    ],
+)
+def test_context_bounds(text, piece, limit, expected):
+    start = text.index(piece)
+    first, last = context_bounds(text, start, start + len(piece), limit)
+    assert text[first:last] == expected

@@ -1,0 +1,265 @@
+"""The pages in a real browser: headless Chromium, driven by Selenium, reads `quotes serve`
+on 127.0.0.1 and checks what a person sees. A screenshot of each page goes to
+test-artifacts/browser/."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+from sample_records import ministry_article, talks_article
+from web_helpers import SCRIPT, build_db, hostile_article
+
+from quotes.records import Article
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "test-artifacts" / "browser"
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--window-size=1280,900",
+]  # fmt: skip
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER),
+    reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
+)
+webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install -e '.[test]')")
+
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions as shows  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+JUNCTURES = "the junctures ahead would test both countries"
+
+
+def seed_article(engine):
+    """The bundled seed article, through the real extraction pipeline."""
+    from quotes.extract import extract_articles
+
+    text = SEED.read_text(encoding="utf-8")
+    article = Article(
+        id="seed", text=text, title=text.splitlines()[0], publisher="Seed Wire",
+        published="2023-06-19", url="https://example.org/seed",
+    )  # fmt: skip
+    [(article, quotes)] = list(extract_articles([article], engine))
+    return article, quotes
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory, engine) -> str:
+    return build_db(
+        tmp_path_factory.mktemp("browser") / "quotes.db",
+        talks_article(), ministry_article(), hostile_article(), seed_article(engine),
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def server(db_path):
+    """`quotes serve` on a free port of 127.0.0.1; yields its address."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quotes", "serve", "--db", db_path, "--port", str(port)],
+        cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    address = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(address, process)
+        yield address
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+
+
+def _wait_for(address: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"quotes serve exited with {process.returncode}: {process.stderr.read()}")
+        try:
+            with urllib.request.urlopen(address, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"quotes serve did not answer at {address} in {seconds}s")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium')}")
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(CHROMEDRIVER))
+    driver.implicitly_wait(0)
+    yield driver
+    driver.quit()
+
+
+def screenshot(browser, name: str) -> None:
+    """Save the whole page, not only the window, as test-artifacts/browser/NAME.png."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    size = browser.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+    clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 10_000), "scale": 1}
+    shot = browser.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}
+    )
+    (ARTIFACTS / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
+
+
+def wait(browser, selector: str):
+    return WebDriverWait(browser, 10).until(
+        shows.visibility_of_element_located((By.CSS_SELECTOR, selector))
+    )
+
+
+def texts(browser, selector: str) -> list[str]:
+    return [element.text for element in browser.find_elements(By.CSS_SELECTOR, selector)]
+
+
+def after_content(browser, element) -> str:
+    """What CSS shows after `element` (the tooltip of a highlight), as a plain string."""
+    content = browser.execute_script(
+        "return getComputedStyle(arguments[0], '::after').content", element
+    )
+    return json.loads(content) if content.startswith('"') else content
+
+
+def test_home_page(browser, server):
+    browser.get(server)
+    assert wait(browser, "h1").text == "Quotes"
+    assert wait(browser, "#quotes-search-input").is_displayed()
+    assert "quotes by" in browser.find_element(By.CSS_SELECTOR, ".quotes-summary").text
+    assert len(texts(browser, ".home-newest .quote-card")) >= 4
+    assert "Antony Blinken" in texts(browser, ".top-speakers a")
+    screenshot(browser, "home")
+
+
+def test_search_from_the_home_page(browser, server):
+    browser.get(server)
+    box = wait(browser, "#quotes-search-input")
+    box.send_keys("juncture", Keys.RETURN)
+    WebDriverWait(browser, 10).until(shows.url_contains("_search=juncture"))
+    found = texts(browser, ".quote-card .quote-words")
+    assert JUNCTURES in found  # and the seed article's "critical juncture"
+    assert all("juncture" in words for words in found)
+    assert "Antony Blinken" in texts(browser, "#facet-speaker_id a")
+    screenshot(browser, "search")
+
+
+def test_quote_page_highlights_exactly_the_quoted_words(browser, server):
+    browser.get(f"{server}/quotes/quotes_view?_search=juncture")
+    wait(browser, f".quote-card[data-quote-id='{4}'] .quote-link").click()
+    wait(browser, ".quote-paragraph mark")
+    marks = browser.find_elements(By.CSS_SELECTOR, ".quote-paragraph mark")
+    assert [mark.text for mark in marks] == [JUNCTURES]
+    paragraph = browser.find_element(By.CSS_SELECTOR, ".quote-paragraph p").text
+    assert paragraph == f"Blinken said {JUNCTURES}."
+    background = marks[0].value_of_css_property("background-color")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    screenshot(browser, "quote")
+
+
+def test_a_quote_in_two_pieces_has_two_highlights(browser, server):
+    browser.get(f"{server}/quotes/quotes/1")
+    wait(browser, ".quote-paragraph mark")
+    assert texts(browser, ".quote-paragraph mark") == [
+        "We are at a critical moment,",
+        "and we must keep talking.",
+    ]
+    assert texts(browser, ".quote-paragraph .quote-part-cue") == ["told"]
+    assert texts(browser, ".quote-paragraph .quote-part-source") == ["Mr Blinken"]
+
+
+def test_the_speaker_link_leads_to_the_speaker_page(browser, server):
+    browser.get(f"{server}/quotes/quotes/1")
+    wait(browser, ".quote-facts .quote-speaker").click()
+    assert wait(browser, "h1.speaker-name").text == "Antony Blinken"
+    assert browser.current_url == f"{server}/quotes/speakers/1"
+    assert "US secretary of state" in browser.find_element(By.CSS_SELECTOR, ".speaker-summary").text
+    assert {"Blinken", "Mr Blinken"} <= set(texts(browser, ".speaker-alias"))
+    assert texts(browser, ".timeline .timeline-label") == ["2023-06"]
+    cards = texts(browser, ".speaker-quotes .quote-card")
+    counts = browser.find_element(By.CSS_SELECTOR, ".speaker-counts").text
+    assert counts.startswith(f"{len(cards)} quotes in ") and len(cards) >= 3
+    screenshot(browser, "speaker")
+
+
+def test_article_page_highlights_every_quote_by_speaker(browser, server, db_path):
+    browser.get(f"{server}/quotes/articles/seed")
+    wait(browser, ".article-text")
+    with sqlite3.connect(db_path) as conn:
+        stored = conn.execute(
+            "SELECT quotes.id, content, name FROM quotes LEFT JOIN speakers"
+            " ON speakers.id = speaker_id WHERE article_id = 'seed'"
+        ).fetchall()
+        text = conn.execute("SELECT text FROM articles WHERE id = 'seed'").fetchone()[0]
+    assert len(stored) >= 5, "the seed article has quotes"
+    marks = browser.find_elements(By.CSS_SELECTOR, ".article-text mark")
+    for quote_id, content, speaker in stored:
+        pieces = [text[start:end] for start, end in json.loads(content)]
+        shown = [
+            mark.text for mark in marks if str(quote_id) in mark.get_attribute("data-quote").split()
+        ]
+        assert " ".join(shown).split() == " ".join(pieces).split(), f"quote {quote_id}"
+    colours = {
+        mark.get_attribute("data-speaker"): mark.value_of_css_property("background-color")
+        for mark in marks
+        if len(mark.get_attribute("data-quote").split()) == 1
+    }
+    assert len(set(colours.values())) >= min(len(colours), 2)
+    screenshot(browser, "article")
+
+
+def test_hovering_or_focusing_a_highlight_names_the_speaker(browser, server):
+    browser.get(f"{server}/quotes/articles/ministry")
+    first, second = browser.find_elements(By.CSS_SELECTOR, ".article-text mark")
+    assert after_content(browser, first) in ("none", "normal")
+    ActionChains(browser).move_to_element(first).perform()
+    assert after_content(browser, first) == "Wang Yi, reported by China's foreign ministry"
+    browser.execute_script("arguments[0].focus()", second)
+    assert after_content(browser, second) == "Antony Blinken"
+    screenshot(browser, "article-hover")
+    legend = [link.get_attribute("href") for link in browser.find_elements(By.CSS_SELECTOR, ".speaker-legend a")]
+    assert legend == [f"{server}/quotes/speakers/2", f"{server}/quotes/speakers/1"]
+
+
+@pytest.mark.parametrize(
+    "path, name",
+    [
+        ("/quotes/articles/x~22~3E~3Cb~3Eid", "hostile-article"),
+        ("/quotes/quotes_view?_search=injected", "hostile-search"),
+    ],
+)
+def test_script_in_the_data_shows_as_text_and_never_runs(browser, server, path, name):
+    browser.get(server + path)
+    body = wait(browser, "section.content").text
+    assert SCRIPT in body
+    assert browser.execute_script("return window.injected") is None
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text
+    screenshot(browser, name)

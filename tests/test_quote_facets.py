@@ -98,3 +98,13 @@ def test_a_facet_asked_for_in_the_address_can_be_hidden(db_path):
     ]
     assert rule["hideable"] and "_facet_quotes" not in rule["toggle_url"]
     assert not data["facet_results"]["type"]["hideable"]
+
+
+def test_the_quotes_table_uses_them_too(db_path):
+    data = get(served(db_path), "/quotes/quotes.json?_facet_size=50").json()
+    speakers = data["facet_results"]["speaker_id"]
+    assert speakers["type"] == "quotes"
+    assert {row["label"]: row["count"] for row in speakers["results"]}["Antony Blinken"] == 29
+    assert {row["value"]: row["count"] for row in data["facet_results"]["type"]["results"]} == (
+        counted(db_path)["type"]
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from sample_records import ministry_article, talks_article
 from web_helpers import build_db, elements_text, get, page, served
@@ -52,6 +54,20 @@ def test_nested_report_card_names_the_reporter(db_path):
     ) in html
 
 
+@pytest.mark.parametrize(
+    "search, found",
+    [
+        ("juncture", [JUNCTURES]),  # English stemming
+        ("both countries", [JUNCTURES]),  # every word
+        ("both stabilise", ["both sides wanted to stabilise relations"]),
+        ('"keep talking"', ["\u201cWe are at a critical moment, and we must keep talking.\u201d"]),
+        ('"talking keep"', []),  # a phrase keeps its order
+    ],
+)
+def test_search(db_path, search, found):
+    assert cards(page(db_path, f"/quotes/quotes_view?{urlencode({'_search': search})}")) == found
+
+
 def test_search_without_results_says_so(db_path):
     html = page(db_path, "/quotes/quotes_view?_search=elephants")
     assert "No quotes found for &ldquo;elephants&rdquo;." in html
@@ -64,7 +80,10 @@ def test_search_without_results_says_so(db_path):
 )  # fmt: skip
 def test_facets_have_readable_names(db_path, facet, title):
     html = " ".join(page(db_path, "/quotes/quotes_view").split())
-    assert f'id="facet-{facet}" data-column="{facet}"> <p class="facet-info-name"><strong>{title}</strong>' in html
+    assert (
+        f'id="facet-{facet}" data-column="{facet}"> <p class="facet-info-name">'
+        f' <strong>{title} <span class="facet-info-total">'
+    ) in html
 
 
 def test_speaker_facet_shows_names_and_filters_by_id(db_path):

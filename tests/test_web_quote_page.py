@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import asyncio
 
 import pytest
-from sample_records import MINISTRY_TEXT, TALKS_TEXT
-from web_helpers import build_db, elements_text, html_text, page
+from sample_records import MINISTRY_TEXT, TALKS_TEXT, ministry_article, talks_article
+from web_helpers import build_db, crowd_article, elements_text, get, html_text, page, served
 
 from quotes.pages.quote import context_bounds
 from quotes.store import Store
@@ -14,7 +14,10 @@ from quotes.store import Store
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory) -> str:
-    return build_db(tmp_path_factory.mktemp("quote") / "quotes.db")
+    return build_db(
+        tmp_path_factory.mktemp("quote") / "quotes.db",
+        talks_article(), ministry_article(), crowd_article(speakers=1),
+    )  # fmt: skip
 
 
 def quote_id(db_path: str, text: str) -> int:
@@ -75,11 +78,23 @@ def test_other_quotes_by_the_same_speaker(db_path):
     assert "the junctures ahead" not in others
 
 
-def test_a_missing_quote_is_not_found(db_path):
-    from web_helpers import make_datasette
-    import asyncio
+def test_a_quote_without_a_known_speaker(db_path):
+    number = quote_id(db_path, "nothing works")
+    text = " ".join(page(db_path, f"/quotes/quotes/{number}").split())
+    assert '<h1 class="quote-heading"> Unknown speaker <span class="quote-heading-cue">said</span>' in text
+    assert "Not identified: named here as &ldquo;Someone&rdquo;" in text
+    assert "Other quotes by" not in text
 
-    response = asyncio.run(make_datasette(db_path).client.get("/quotes/quotes/999"))
+
+def test_the_row_json_keeps_working(db_path):
+    rows = get(served(db_path), "/quotes/quotes/1.json?_shape=array").json()
+    assert [(row["id"], row["text"]) for row in rows] == [
+        (1, "We are at a critical moment, and we must keep talking.")
+    ]
+
+
+def test_a_missing_quote_is_not_found(db_path):
+    response = asyncio.run(served(db_path).client.get("/quotes/quotes/999"))
     assert response.status_code == 404
 
 

@@ -6,7 +6,7 @@ import asyncio
 import re
 
 import pytest
-from sample_records import ministry_article, talks_article
+from sample_records import talks_article
 from web_helpers import IMAGE, SCRIPT, build_db, get, hostile_article, page, served
 
 from quotes.serve import make_datasette

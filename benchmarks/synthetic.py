@@ -18,7 +18,10 @@ QUOTES_PER_ARTICLE = 10
 BUSY_SPEAKER = Speaker("Marta Kowalczyk", "person", role="minister of finance", affiliation="Poland")
 BUSY_SPEAKER_QUOTES = 10_000
 SEARCH_TERMS = {"stabilise": 10_000, "juncture": 1_000, "tariffs": 100}
-"""Planted word -> one quote in this many carries it (1M quotes: 100, 1,000, 10,000 hits)."""
+"""Planted word -> one quote in this many carries it (1M quotes: 100, 1,000, 10,000 hits);
+never a quote of BUSY_SPEAKER, whose quotes are those numbered 0 modulo 100."""
+PLANTED_AT = 3737
+"""Quote numbers equal to this modulo the term's rate carry the term."""
 
 PUBLISHERS = [f"{name} {kind}" for name in ("Northern", "Daily", "Evening", "Coastal", "Metro")
               for kind in ("Herald", "Post", "Wire", "Times", "Gazette")]
@@ -62,7 +65,7 @@ class Corpus:
             quotes.append(self._quote(builder))
             builder.add("\n\n")
         builder.add(self._sentence(rng.randrange(20, 40)))
-        year = 2019 + number % 6
+        year = 2019 + rng.randrange(6)
         article = Article(
             id=f"a{number:07d}",
             text=builder.text(),
@@ -80,7 +83,7 @@ class Corpus:
         cue_text, lemma, stance = rng.choice(CUES)
         words = self._sentence(rng.randrange(8, 30)).rstrip(".")
         for term, every in SEARCH_TERMS.items():
-            if self.quote_number % every == 0:
+            if self.quote_number % every == PLANTED_AT % every:
                 words = f"{words} {term}"
         kind = rng.choices(["direct", "indirect", "mixed"], [5, 4, 1])[0]
         if kind == "direct":

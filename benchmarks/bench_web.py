@@ -79,10 +79,18 @@ def pages(path: Path, rng: random.Random) -> dict[str, list[str]]:
             ).fetchone()[0]
             for term in SEARCH_TERMS
         }
+        common = max(SEARCH_TERMS, key=hits.get)
+        indirect = conn.execute(
+            "SELECT count(*) FROM quotes WHERE type = 'indirect' AND id IN"
+            " (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [common]
+        ).fetchone()[0]
     searches = {
         f"search, {hits[term]:,} hits": [f"/{name}/quotes_view?_search={term}"]
         for term in SEARCH_TERMS
     }
+    searches[f"search, indirect, {indirect:,} hits"] = [
+        f"/{name}/quotes_view?_search={common}&type=indirect"
+    ]
     return {
         "home": ["/"],
         **searches,

@@ -128,6 +128,17 @@ def test_immutable_database(db_path: str):
     assert [row["text"] for row in found] == [JUNCTURES]
 
 
+def test_immutable_database_is_not_hashed_whole(db_path: str, monkeypatch):
+    def read_everything(path):
+        raise AssertionError(f"{path} was read whole")
+
+    monkeypatch.setattr("datasette.database.inspect_hash", read_everything)
+    datasette = make_datasette(db_path, immutable=True)
+    assert "Search quotes" in get(datasette, "/").text
+    [database] = get(datasette, "/-/databases.json").json()
+    assert len(database["hash"]) == 64
+
+
 def test_long_texts_are_cut_in_listings_and_whole_on_row_pages(tmp_path: Path):
     long_text = talks_article()[0].text + " More words follow here." * 40
     with Store(tmp_path / "quotes.db") as store:

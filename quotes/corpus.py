@@ -98,7 +98,9 @@ def read_directory(root: str) -> Iterator[Article | Skipped]:
     problems: list[OSError] = []
     paths = sorted(_walk(root, problems.append))
     for problem in problems:
-        yield Skipped(problem.filename or root, f"cannot list directory: {_describe_os_error(problem)}")
+        yield Skipped(
+            problem.filename or root, f"cannot list directory: {_describe_os_error(problem)}"
+        )
     found = False
     for path in paths:
         name = os.path.basename(path).lower()
@@ -158,7 +160,7 @@ def read_json_lines(stream: BinaryIO, name: str) -> Iterator[Article | Skipped]:
             continue
         seen_content = True
         try:
-            fields = parse_line(line)
+            fields = parse_line(line.rstrip("\r\n"))
         except BadRecord as error:
             yield Skipped(name, f"line {number}: {error}", number)
             continue
@@ -280,6 +282,8 @@ def _read_json_file(path: str) -> Iterator[Article | Skipped]:
 
 
 def _read_warc_file(path: str) -> Iterator[Article | Skipped]:
+    if os.path.getsize(path) == 0:
+        raise NotText("empty file")
     try:
         for archived in read_warc(path):
             page = extract_page(archived.html, url=archived.url)

@@ -36,10 +36,8 @@ STANDALONE_LINE = re.compile(
     re.I,
 )
 
-CREDIT_AGENCIES = {
-    "AP", "PA", "AFP", "AAP", "EPA", "Reuters", "Getty", "Pool", "Alamy", "Shutterstock",
-    "Bloomberg", "Handout", "dpa", "Xinhua", "Kyodo",
-}
+CREDIT_AGENCIES = {"AP", "PA", "AFP", "AAP", "EPA", "Reuters", "Getty", "Pool", "Alamy"}
+CREDIT_AGENCIES |= {"Shutterstock", "Bloomberg", "Handout", "dpa", "Xinhua", "Kyodo"}
 """Words that make a bracket at the end of a line a photo credit: "(Pool via AP)"."""
 CREDIT_LABELS = {"Picture", "Pictures", "Photo", "Photos", "Photograph", "Image", "Pic", "Credit"}
 """Words that make "<label>: <Name>" at the end of a line a photo credit: "Picture: PA"."""

@@ -53,7 +53,9 @@ def _check_encodable(text: str) -> None:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         code = ord(text[error.start])
-        raise BadRecord(f'"text" has an unpaired surrogate (\\u{code:04x}) at {error.start}') from None
+        raise BadRecord(
+            f'"text" has an unpaired surrogate (\\u{code:04x}) at {error.start}'
+        ) from None
 
 
 def _id(value: Any) -> str | None:

@@ -67,7 +67,7 @@ def find_title(text: str) -> str | None:
 
 
 def find_dateline(text: str) -> str | None:
-    """The ISO date of a line near the top that is nothing but a date, e.g. "19 June 2023, 09:34"."""
+    """The ISO date of a line near the top that is only a date, e.g. "19 June 2023, 09:34"."""
     seen = 0
     for line in text[:2000].splitlines():
         if not line.strip():

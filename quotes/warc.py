@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -45,20 +46,21 @@ def read_warc(path: str) -> Iterator[ArchivedPage]:
             for number, record in enumerate(records, start=1):
                 _check_headers(record, number)
                 page = _html_page(record, number)
-                while record.raw_stream.read(READ_SIZE):
-                    pass
-                if record.raw_stream.limit > 0:
-                    raise CorruptWarc(f"record {number} is cut off (truncated file?)")
+                _consume(record, number)
                 if page is not None:
                     yield page
             while stream.read(READ_SIZE):
                 pass
         except CorruptWarc:
             raise
-        except Exception as error:  # warcio fails on damaged input with any exception type
+        except ArchiveLoadFailed as error:
+            problem = str(error).splitlines()[0]
             if number == 0:
-                raise CorruptWarc(f"not a WARC file ({_describe(error)})") from None
-            raise CorruptWarc(f"damaged after record {number}: {_describe(error)}") from None
+                raise CorruptWarc(f"not a WARC file ({problem})") from None
+            raise CorruptWarc(f"damaged after record {number} ({problem})") from None
+        except Exception:  # warcio fails on some damaged input with any exception type
+            where = f"after record {number}" if number else "at the start"
+            raise CorruptWarc(f"damaged or cut off {where}") from None
         if records.offset < stream.position:
             raise CorruptWarc(f"incomplete record {number + 1} at the end (truncated file?)")
 
@@ -80,25 +82,30 @@ def _html_page(record: ArcWarcRecord, number: int) -> ArchivedPage | None:
 
 
 def _check_headers(record: ArcWarcRecord, number: int) -> None:
+    if record.format != "warc":
+        raise CorruptWarc("not a WARC file" if number == 1 else f"record {number} is not WARC")
     length = record.rec_headers.get_header("Content-Length") or ""
     if not record.rec_headers.get_header("WARC-Type") or not length.isdigit():
         raise CorruptWarc(f"record {number} has incomplete headers (truncated file?)")
+
+
+def _consume(record: ArcWarcRecord, number: int) -> None:
+    """Read the rest of the record, checking that it is all there."""
+    while record.raw_stream.read(READ_SIZE):
+        pass
+    if record.raw_stream.limit > 0:
+        raise CorruptWarc(f"record {number} is cut off (truncated file?)")
 
 
 def _is_gzip(raw: io.BufferedReader) -> bool:
     return raw.peek(2)[:2] == b"\x1f\x8b"
 
 
-def _describe(error: Exception) -> str:
-    message = str(error).splitlines()[0] if str(error) else ""
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
-
-
 class _CountingReader(io.RawIOBase):
     """Counts the bytes read, and reports a cut-off gzip stream as CorruptWarc rather than
     as EOFError, which warcio would take for the normal end of the archive."""
 
-    def __init__(self, stream: io.IOBase):
+    def __init__(self, stream: io.BufferedIOBase):
         self.stream = stream
         self.position = 0
 
@@ -110,7 +117,7 @@ class _CountingReader(io.RawIOBase):
 
     def readinto(self, buffer) -> int:
         try:
-            data = self.stream.read(len(buffer))
+            data = self.stream.read1(len(buffer))  # read() would lose data read before a cut
         except EOFError:
             raise CorruptWarc("the gzip stream is cut off (truncated file?)") from None
         buffer[: len(data)] = data

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -50,9 +51,7 @@ def test_seed_body_paragraphs_are_never_marked(seed):
     ignored = find_furniture(seed)
     body_end = seed.index("By Press Association")
     body = [
-        span
-        for span in paragraphs(seed[:body_end])
-        if seed[span[0] : span[1]] not in SEED_CAPTIONS
+        span for span in paragraphs(seed[:body_end]) if seed[span[0] : span[1]] not in SEED_CAPTIONS
     ]
     assert len(body) == 22  # headline, dateline and 20 paragraphs of the story
     assert [seed[s:e] for s, e in body if overlaps((s, e), ignored)] == []
@@ -61,12 +60,12 @@ def test_seed_body_paragraphs_are_never_marked(seed):
 def test_spans_are_sorted_and_disjoint(seed):
     ignored = find_furniture(seed)
     assert ignored == sorted(ignored)
-    assert all(a_end < b_start for (_, a_end), (b_start, _) in zip(ignored, ignored[1:]))
+    assert all(a_end < b_start for (_, a_end), (b_start, _) in itertools.pairwise(ignored))
 
 
 NOTHING_TO_MARK = [
     # An article ending in a quote paragraph and a short unpunctuated last line of body.
-    "The mayor spoke on Monday.\n\n\"We are not done yet,\" she said.\n\nThe vote is on Friday",
+    'The mayor spoke on Monday.\n\n"We are not done yet," she said.\n\nThe vote is on Friday',
     # A byline at the top is not the end of the body.
     "By Jane Doe\n\nThe council said the ferry would run daily.\n\nIt added that fares would fall.",
     # "Related" and "More" starting body sentences.

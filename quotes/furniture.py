@@ -87,10 +87,18 @@ def caption_spans(text: str) -> Iterator[Span]:
 
 def ends_in_credit(line: str) -> bool:
     """Does `line` end in a photo credit such as "(Yui Mok/PA)" or "Picture: PA"?"""
-    if line.endswith(")"):
-        inside = line[line.rfind("(") + 1 : -1]
-        words = inside.replace("/", " ").split()
-        return len(inside) <= CREDIT_MAX_CHARS and any(w in CREDIT_AGENCIES for w in words)
+    return _ends_in_agency_credit(line) or _ends_in_labelled_credit(line)
+
+
+def _ends_in_agency_credit(line: str) -> bool:
+    if not line.endswith(")"):
+        return False
+    inside = line[line.rfind("(") + 1 : -1]
+    words = inside.replace("/", " ").split()
+    return len(inside) <= CREDIT_MAX_CHARS and any(word in CREDIT_AGENCIES for word in words)
+
+
+def _ends_in_labelled_credit(line: str) -> bool:
     head, colon, credit = line.rpartition(":")
     credit = credit.strip().removesuffix(".")
     if not colon or not credit[:1].isupper() or len(credit) > CREDIT_MAX_CHARS or "." in credit:

@@ -129,6 +129,7 @@ def test_furniture_is_found_in_small_texts(text, expected):
         ("Leaders met in Beijing (Pool via AP)", True),
         ("Protesters outside parliament (AP Photo/Evan Vucci)", True),
         ("Protesters outside parliament (Getty Images)", True),
+        ("The river at dawn. Photo: Quotes demo (fictional)", True),
         ("He listed the options: Sell, Keep or Wait", False),
         ("The picture: Smith", False),
         ("The plan (first proposed in 2019)", False),

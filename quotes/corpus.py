@@ -32,7 +32,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 from .furniture import find_furniture
-from .html import extract_page
+from .html import WebPage, extract_page, size_problem
 from .jsonl import BadRecord, article_fields, parse_line
 from .plaintext import (
     SNIFF_BYTES,
@@ -223,11 +223,12 @@ def _read_other_file(path: str) -> Iterator[Article]:
     with open(path, "rb") as file:
         data = file.read()
     try:
-        if data:
-            check_not_binary(data)
+        text = decode_text(data)
     except NotText:
-        raise NotText(f"unsupported file type {_extension(path)}") from None
-    yield _text_article(decode_text(data), path)
+        if data.strip():
+            raise NotText(f"unsupported file type {_extension(path)}") from None
+        raise
+    yield _text_article(text, path)
 
 
 def _text_article(text: str, path: str) -> Article:
@@ -235,6 +236,10 @@ def _text_article(text: str, path: str) -> Article:
 
 
 def _read_html_file(path: str) -> Iterator[Article | Skipped]:
+    problem = size_problem(os.path.getsize(path))
+    if problem:
+        yield Skipped(path, problem)
+        return
     with open(path, "rb") as file:
         html = file.read()
     if not html.strip():
@@ -243,10 +248,15 @@ def _read_html_file(path: str) -> Iterator[Article | Skipped]:
     page = extract_page(html)
     if page is None:
         yield Skipped(path, "no article text found")
-        return
-    yield build_article(
+    else:
+        yield _page_article(page, path)
+
+
+def _page_article(page: WebPage, path: str, url: str | None = None) -> Article:
+    """The article of a web page; `url` (where it was fetched from) wins over the page's own."""
+    return build_article(
         page.text,
-        url=page.url,
+        url=url or page.url,
         title=page.title,
         publisher=page.publisher,
         published=page.published,
@@ -286,20 +296,13 @@ def _read_warc_file(path: str) -> Iterator[Article | Skipped]:
         raise NotText("empty file")
     try:
         for archived in read_warc(path):
-            page = extract_page(archived.html, url=archived.url)
+            where = archived.url or f"record {archived.record_number}"
+            problem = size_problem(len(archived.html))
+            page = None if problem else extract_page(archived.html, url=archived.url)
             if page is None:
-                where = archived.url or f"record {archived.record_number}"
-                yield Skipped(path, f"{where}: no article text found")
-                continue
-            yield build_article(
-                page.text,
-                url=archived.url or page.url,
-                title=page.title,
-                publisher=page.publisher,
-                published=page.published,
-                author=page.author,
-                path=path,
-            )
+                yield Skipped(path, f"{where}: {problem or 'no article text found'}")
+            else:
+                yield _page_article(page, path, url=archived.url)
     except CorruptWarc as error:
         yield Skipped(path, str(error))
 

@@ -14,6 +14,9 @@ BLOCK_TAGS = {"p", "head", "list", "quote", "table", "code"}
 MIN_WORDS = 5
 """Less text than this is a menu or a cookie notice that trafilatura fell back to."""
 
+MAX_PAGE_BYTES = 10_000_000
+"""Larger pages are not news articles, and trafilatura's time grows faster than their size."""
+
 
 @dataclass
 class WebPage:
@@ -31,6 +34,7 @@ def extract_page(html: bytes | str, url: str | None = None) -> WebPage | None:
     """The article in `html`, or None if the page has no article text.
 
     `url` is where the page came from; the page's canonical link takes precedence.
+    Check `size_problem` first: extraction takes long on a huge page.
     """
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     if document is None or document.body is None:
@@ -46,6 +50,13 @@ def extract_page(html: bytes | str, url: str | None = None) -> WebPage | None:
         published=document.date or None,
         author=document.author or None,
     )
+
+
+def size_problem(size: int) -> str | None:
+    """Why a page of `size` bytes is not read, or None if it can be."""
+    if size <= MAX_PAGE_BYTES:
+        return None
+    return f"page too large ({size / 1e6:.1f} MB, the limit is {MAX_PAGE_BYTES / 1e6:g} MB)"
 
 
 def paragraphs(body: _Element) -> list[str]:

@@ -12,6 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from quotes.corpus import Skipped, article_id, read_articles
+from quotes.html import MAX_PAGE_BYTES
 from quotes.records import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -129,6 +130,13 @@ def test_malformed_html_still_gives_its_text(tmp_path):
 def test_html_without_article_text_is_skipped(tmp_path):
     path = write(tmp_path / "menu.html", NAV_ONLY_HTML)
     assert read(path) == [Skipped(str(path), "no article text found")]
+
+
+def test_huge_html_page_is_skipped_without_reading_it(tmp_path):
+    path = tmp_path / "huge.html"
+    with open(path, "wb") as file:
+        file.truncate(MAX_PAGE_BYTES + 1)
+    assert read(path) == [Skipped(str(path), "page too large (10.0 MB, the limit is 10 MB)")]
 
 
 # JSON Lines
@@ -360,6 +368,18 @@ def test_truncated_warc_gives_the_articles_before_the_cut(tmp_path, name, gzip, 
     assert ferry.url == FERRY_URL
     assert isinstance(skipped, Skipped) and skipped.path == str(path)
     assert "truncated" in skipped.reason or "cut off" in skipped.reason
+
+
+def test_huge_page_in_a_warc_is_skipped(tmp_path, monkeypatch):
+    monkeypatch.setattr("quotes.html.MAX_PAGE_BYTES", len(SECOND_HTML))
+    records = [
+        (FERRY_URL, "200 OK", "text/html", FERRY_HTML.read_bytes()),
+        ("https://archive.example.org/lifeboat", "200 OK", "text/html", SECOND_HTML),
+    ]
+    path = write(tmp_path / "crawl.warc.gz", warc_bytes(records, gzip=True))
+    skipped, lifeboat = read(path)
+    assert skipped.reason.startswith(f"{FERRY_URL}: page too large (")
+    assert lifeboat.title == "Lifeboat rescue"
 
 
 def test_file_that_is_not_a_warc_is_skipped(tmp_path):

@@ -35,26 +35,28 @@ def article_fields(value: Any) -> dict[str, str | None]:
         raise BadRecord(f'"text" must be a string, not {_json_type(text)}')
     if not text.strip():
         raise BadRecord('"text" is empty')
-    if not text.isascii():
-        _check_encodable(text)
     fields: dict[str, str | None] = {"text": text, "id": _id(value.get("id"))}
     for name in OPTIONAL_FIELDS:
         field = value.get(name)
         if field is not None and not isinstance(field, str):
             raise BadRecord(f'"{name}" must be a string, not {_json_type(field)}')
         fields[name] = field or None
+    for name, field in fields.items():
+        if field and not field.isascii():
+            _check_encodable(name, field)
     if fields["published"]:
         fields["published"] = parse_date(fields["published"]) or fields["published"]
     return fields
 
 
-def _check_encodable(text: str) -> None:
+def _check_encodable(name: str, value: str) -> None:
+    """Raise BadRecord for a string that cannot be stored as UTF-8 (a lone surrogate)."""
     try:
-        text.encode("utf-8")
+        value.encode("utf-8")
     except UnicodeEncodeError as error:
-        code = ord(text[error.start])
+        code = ord(value[error.start])
         raise BadRecord(
-            f'"text" has an unpaired surrogate (\\u{code:04x}) at {error.start}'
+            f'"{name}" has an unpaired surrogate (\\u{code:04x}) at {error.start}'
         ) from None
 
 

@@ -127,6 +127,17 @@ def test_malformed_html_still_gives_its_text(tmp_path):
     assert "The mayor said the budget would rise" in article.text
 
 
+def test_html_in_a_declared_legacy_encoding_is_decoded(tmp_path):
+    html = (
+        '<html><head><meta charset="windows-1252"><title>Café vote</title></head><body>'
+        "<article><p>“We will keep the café open,” the mayor said on Tuesday.</p></article>"
+        "</body></html>"
+    )
+    article = only(read(write(tmp_path / "cafe.html", html.encode("cp1252"))), Article)
+    assert article.text == "“We will keep the café open,” the mayor said on Tuesday."
+    assert article.title == "Café vote"
+
+
 def test_html_without_article_text_is_skipped(tmp_path):
     path = write(tmp_path / "menu.html", NAV_ONLY_HTML)
     assert read(path) == [Skipped(str(path), "no article text found")]
@@ -190,6 +201,10 @@ def test_blank_lines_and_windows_line_endings_in_json_lines(tmp_path):
             '"id" must be a string or an integer, not an object',
         ),
         (b'{"text": "lone \\ud800 surrogate"}', '"text" has an unpaired surrogate (\\ud800) at 5'),
+        (
+            b'{"text": "Fine.", "title": "\\udc00"}',
+            '"title" has an unpaired surrogate (\\udc00) at 0',
+        ),
         (b'{"text": "caf\x93"}', "not UTF-8 text (byte 0x93 at offset 32)"),
     ],
 )

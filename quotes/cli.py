@@ -48,8 +48,7 @@ def open_engine(name: str):
 
 def report_skips(skipped) -> None:
     for skip in skipped:
-        where = f"{skip.path}:{skip.line}" if skip.line else skip.path
-        click.echo(f"skipped {where}: {skip.reason}", err=True)
+        click.echo(f"skipped {skip}", err=True)
 
 
 @cli.command()
@@ -396,3 +395,37 @@ def serve(db_path, host, port, immutable, open_browser, metadata):
         raise click.ClickException(str(error)) from error
     click.echo(f"Serving {db_path} at {url(host, port)} - press Ctrl+C to stop", err=True)
     run(datasette, host, port, open_browser)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print each article as a JSON object.")
+def read(paths, as_json):
+    """Read articles from PATHS and list them, without looking for quotes.
+
+    PATHS are files (.txt, .html, .jsonl, .json, .warc, .warc.gz), directories (read
+    recursively), or - for JSON Lines on standard input. Prints one line per article:
+    id, title and length; input that cannot be read is reported on stderr. Exits with
+    status 1 if no article could be read.
+
+    \b
+    quotes read examples/
+    quotes read crawl.warc.gz --json | head -1
+    """
+    import dataclasses
+    import json
+
+    from .corpus import Skipped, read_articles
+
+    articles = 0
+    for item in read_articles(paths):
+        if isinstance(item, Skipped):
+            report_skips([item])
+            continue
+        articles += 1
+        if as_json:
+            click.echo(json.dumps(dataclasses.asdict(item), ensure_ascii=False))
+        else:
+            click.echo(f"{item.id}\t{item.title or '(no title)'}\t{len(item.text):,} characters")
+    if not articles:
+        raise SystemExit(1)

@@ -16,7 +16,8 @@ from .nlp import Document, Entity
 
 NOT_IN_PHRASE = {"acl:relcl", "acl", "appos", "parataxis", "advcl", "cc", "conj", "dep",
                  "mark", "case"}
-ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
+ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+            "our"}
 AFFILIATION_ENTITIES = ("GPE", "NORP", "ORG")
 AFFILIATION_PREPOSITIONS = {"of", "for", "at", "from", "with", "to"}
 MAX_ROLE_WORDS = 12
@@ -78,12 +79,19 @@ def without_articles(doc: Document, tokens: list[int]) -> list[int]:
 
 def appositive_name(doc: Document, head: int) -> int | None:
     """The name set beside a description: "The Vice President, Mike Pence" -> Pence,
-    "television broadcaster PBS" -> PBS."""
-    for child in doc.children(head):
-        token = doc.tokens[child]
-        if token.deprel in ("appos", "flat") and (token.upos == "PROPN" or doc.entity_at(child)):
+    "television broadcaster PBS" -> PBS, "The chair of the judges, Professor Ian
+    Whitlow" -> Whitlow (the parser may hang it on "judges")."""
+    described = phrase(doc, head)
+    for node in [head] + [i for i in described if i != head]:
+        for child in doc.children(node):
+            token = doc.tokens[child]
+            if token.deprel not in ("appos", "flat") or child < described[0]:
+                continue
+            if node != head and not (token.deprel == "appos" and child > described[-1]):
+                continue
             entity = doc.entity_at(child)
-            if entity is None or entity.label in ("PERSON", "ORG", "GPE", "NORP"):
+            if (token.upos == "PROPN" or entity) and (
+                    entity is None or entity.label in ("PERSON", "ORG", "GPE", "NORP")):
                 return child
     return None
 
@@ -92,9 +100,12 @@ def described_by(doc: Document, name_head: int) -> int | None:
     """The description a name stands in apposition to: "the prosecutor general of Tehran,
     Ali Alghasi Mehr" -> prosecutor."""
     token = doc.tokens[name_head]
-    if token.deprel == "appos" and doc.tokens[token.head].upos == "NOUN":
-        return token.head
-    return None
+    if token.deprel != "appos" or doc.tokens[token.head].upos != "NOUN":
+        return None
+    described = token.head
+    while doc.tokens[described].deprel == "nmod" and doc.tokens[doc.tokens[described].head].upos == "NOUN":
+        described = doc.tokens[described].head  # "the chair of the judges, Ian Whitlow"
+    return described
 
 
 def appositive_description(doc: Document, name_head: int) -> list[int] | None:

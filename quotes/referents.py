@@ -63,7 +63,7 @@ class People:
         self.doc = doc
         self.referents: list[Referent] = []
         self.forms: dict[tuple[str, ...], list[Referent]] = {}
-        mentions = [(e, name_words(person_name(doc, e))) for e in people_in(doc)]
+        mentions = [(e, name_words(person_name(doc, e))) for e in people_in(doc) + untagged_people(doc)]
         mentions = [(e, words) for e, words in mentions if words and words[0][:1].isupper()]
         for entity, words in sorted(mentions, key=lambda m: -len(m[1])):
             self._cluster(words)
@@ -195,6 +195,27 @@ def people_in(doc: Document) -> list[Entity]:
     """The person entities, less the well-known organisations the recogniser took for
     people ("Rudaw")."""
     return [e for e in doc.entities if e.label == "PERSON" and not is_known(e.text)]
+
+
+def untagged_people(doc: Document) -> list[Entity]:
+    """Names the recogniser missed or took for something else, found by a known first
+    name: "novelist Ruth Adeyemi" -> "Ruth Adeyemi"."""
+    found = []
+    for token in doc.tokens:
+        entity = doc.entity_at(token.i)
+        if token.upos != "PROPN" or first_name_gender(token.text) is None or (
+                entity is not None and entity.label == "PERSON"):
+            continue
+        last = token.i
+        while last + 1 < len(doc.tokens) and doc.tokens[last + 1].upos == "PROPN" \
+                and doc.tokens[last + 1].text[:1].isupper() and last - token.i < 3 \
+                and (doc.entity_at(last + 1) is None or doc.entity_at(last + 1) is entity):
+            last += 1
+        if last > token.i and (token.i == 0 or doc.tokens[token.i - 1].upos != "PROPN"
+                               or is_title(doc.tokens[token.i - 1].text)):
+            text = doc.text[token.start:doc.tokens[last].end]
+            found.append(Entity(token.start, doc.tokens[last].end, "PERSON", token.i, last, text))
+    return found
 
 
 def person_name(doc: Document, entity: Entity) -> str:

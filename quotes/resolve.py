@@ -58,7 +58,7 @@ analyst analysts member members adviser advisers advisor advisors resident resid
 witnesses interviewee interviewees employee employees worker workers""".split())
 SPEECH_NOUNS = set("""statement tweet report post readout release communique communiqué
 letter message interview remarks comments announcement memo document poll survey study
-video broadcast""".split())
+video broadcast speech address testimony briefing column""".split())
 HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person")
 NOT_HUMAN = set("""paper letter order number water matter center centre power border computer
 report reporter's quarter corner chapter cancer fever manner member's register tower poster
@@ -114,6 +114,7 @@ class _Resolver:
             for token in referent.tokens:
                 self._note(token, referent)
         self.history: list[Referent] = []
+        self.subjects_noted: set[int] = set()
 
     # -- mentions --------------------------------------------------------------------
 
@@ -128,7 +129,7 @@ class _Resolver:
             return None
         referent = self._with_conjuncts(head, referent)
         mention = doc.text[span[0]:span[1]]
-        if mention.lower() not in PRONOUNS and not _only_pronouns(mention):
+        if not _only_pronouns(mention) and fold(doc.tokens[head].lemma) not in SPEECH_NOUNS:
             referent.speaker.aliases.add(mention)
         self._note(head, referent)
         self.history.append(referent)
@@ -188,7 +189,7 @@ class _Resolver:
         entity = doc.entity_at(head)
         if token.upos != "PROPN" or is_title(token.text) or is_known(token.text):
             return None
-        if entity is not None and entity.label not in ("ORG", "NORP"):
+        if entity is not None and entity.label not in ("ORG", "NORP", "GPE"):
             return None
         run = [head]
         while run[0] > 0 and doc.tokens[run[0] - 1].head in run and (
@@ -199,6 +200,8 @@ class _Resolver:
         if entity is not None and not (len(run) == 1 or first_name_gender(words[0])):
             return None
         found = self.people.find(words, head)
+        if found is None and entity is not None and entity.label == "GPE":
+            return None
         if found is None and (titled and entity is None or len(words) > 1 and first_name_gender(words[0])):
             found = self.people.add(words, head)
         if found is not None:
@@ -229,6 +232,7 @@ class _Resolver:
         doc = self.doc
         sentence = doc.tokens[head].sent
         for n in range(sentence, max(-1, sentence - PRONOUN_WINDOW), -1):
+            self._note_subjects(n)
             here = [e for e in self.events if e.sentence == n and e.token < head
                     and not self._in_quotation(e.token) and fits(e.referent)]
             if n == sentence:
@@ -242,6 +246,9 @@ class _Resolver:
         """Who issued "a statement", "a tweet", "a UN report": its possessor, its "by X",
         an organisation naming it, or the subject of the verb that released it."""
         doc = self.doc
+        owner = self._possessor(head)  # "her acceptance speech"
+        if owner is not None:
+            return owner
         for child in doc.children(head):
             token = doc.tokens[child]
             entity = doc.entity_at(child)
@@ -268,7 +275,9 @@ class _Resolver:
             return None
         description = [i for i in tokens if i < apposed[0] and doc.tokens[i].upos != "PUNCT"]
         if referent.kind == "person":
-            referent.describe(*role_and_affiliation(doc, description))
+            role, affiliation = role_and_affiliation(doc, description)
+            owner = self._possessor(head)  # "Its chair, Daniel Osei": the group's chair
+            referent.describe(role, affiliation or (owner.speaker.name if owner else None))
         referent.nouns.add(fold(doc.tokens[head].text))
         return referent
 
@@ -312,7 +321,7 @@ class _Resolver:
             return self._group_antecedent(head)
         candidates = []
         for referent in self.people.referents + list(self.described.values()):
-            if referent.kind in ("person", "anonymous") and _role_fits(words, referent):
+            if lemma not in ORG_NOUNS and referent.kind in ("person", "anonymous") and _role_fits(words, referent):
                 candidates.append(referent)
         if lemma in ORG_NOUNS or lemma in MEDIA_NOUNS:
             for referent in self.orgs.referents:
@@ -393,7 +402,8 @@ class _Resolver:
                 speaker.affiliation = role_and_affiliation(self.doc, tokens)[1]
             referent = Referent(speaker, plural=plural)
             if tokens:
-                referent.nouns.add(fold(self.doc.tokens[tokens[-1]].lemma))
+                head = head_of(self.doc, tokens[0], tokens[-1])
+                referent.nouns.add(fold(self.doc.tokens[head].lemma))
             self.described[key] = referent
         return referent
 
@@ -414,6 +424,22 @@ class _Resolver:
         return self._described(name, "group", [], plural=True)
 
     # -- bookkeeping -----------------------------------------------------------------
+
+    def _note_subjects(self, sentence: int) -> None:
+        """Make the common-noun subjects of a sentence ("Residents' groups welcomed ...")
+        candidates for the pronouns after them, once."""
+        if sentence in self.subjects_noted:
+            return
+        self.subjects_noted.add(sentence)
+        doc = self.doc
+        noted = {e.token for e in self.events}
+        for i in doc.sentences[sentence].tokens:
+            token = doc.tokens[i]
+            if token.deprel in SUBJECTS and token.upos == "NOUN" and i not in noted \
+                    and not self._in_quotation(i) and doc.entity_at(i) is None:
+                referent = self._phrase(i, phrase(doc, i))
+                if referent is not None:
+                    self._note(i, referent)
 
     def _note(self, token: int, referent: Referent) -> None:
         doc = self.doc

@@ -155,6 +155,12 @@ def title_before(doc: Document, entity: Entity) -> list[int]:
         if run and i != run[0] - 1:
             break
         run.insert(0, i)
+    while run and run[0] > 0:  # "Microsoft co-founder", split up by the parser
+        before = doc.tokens[run[0] - 1]
+        if before.end != doc.tokens[run[0]].start and not (
+                before.head in run and before.deprel in ("compound", "amod", "nmod:poss")):
+            break
+        run.insert(0, run[0] - 1)
     return without_articles(doc, run) if run else []
 
 

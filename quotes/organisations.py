@@ -65,7 +65,7 @@ KEYWORDS = [
         commission|committee|council|parliament|congress|senate|house|assembly|court|
         police|army|military|navy|air force|armed forces|guard|corps|embassy|consulate|
         cabinet|presidency|kremlin|authority|authorities|service|prosecutor|prosecutors|
-        regime|state|states|province|city hall|municipality|legislature|library"""),
+        regime|state|states|province|city hall|municipality|legislature"""),
 ]
 
 PHRASES = [  # written forms -> one form, applied after "X of Y" is turned into "Y X"
@@ -85,6 +85,11 @@ NON_WORD = re.compile(r"[^\w.&'’-]+")
 def _word_set(block: str) -> list[str]:
     return [w.strip() for w in block.replace("\n", "").split("|") if w.strip()]
 
+
+LONG_COUNTRY_NAMES = re.compile(r"\b(?:" + "|".join(
+    re.escape(form) for form in sorted(COUNTRIES, key=len, reverse=True) if " " in form or "'" in form
+) + r")\b")
+"""Country names of several words ("people's republic of china"), found before splitting."""
 
 _KNOWN = {name: kind for kind, block in KNOWN.items() for name in _word_set(block)}
 _KEYWORDS = [(kind, _word_set(block)) for kind, block in KEYWORDS]
@@ -116,9 +121,15 @@ def normalise_org(name: str) -> str:
     country, put first; "ministry of X" becomes "X ministry"; "foreign affairs ministry"
     becomes "foreign ministry"; articles, possessives and parenthesised acronyms go."""
     text = fold(PARENTHESES.sub("", name))
+    countries: list[str] = []
+
+    def country(match: re.Match) -> str:
+        countries.append(fold(COUNTRIES[match.group(0)]))
+        return " "
+
+    text = LONG_COUNTRY_NAMES.sub(country, text)
     words = [w for w in NON_WORD.sub(" ", text).split() if w]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'") for w in words]
-    countries: list[str] = []
     rest: list[str] = []
     i = 0
     while i < len(words):
@@ -140,7 +151,7 @@ def normalise_org(name: str) -> str:
     phrase = " ".join(w for w in rest if w not in DROPPED)
     for written, canonical in PHRASES:
         phrase = re.sub(rf"\b{re.escape(written)}\b", canonical, phrase)
-    return " ".join(sorted(countries) + [phrase]).strip()
+    return " ".join(sorted(set(countries)) + [phrase]).strip()
 
 
 def _head_last(words: list[str]) -> list[str]:

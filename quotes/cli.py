@@ -215,7 +215,8 @@ def merge_speakers_command(keep, others, db_path, as_json):
 
     with open_store(db_path) as store:
         row = store_errors(merge_speakers, store, keep, list(others))
-    click.echo(json.dumps(row.as_dict(), ensure_ascii=False) if as_json else f"merged into {describe(row).strip()}")
+    click.echo(json.dumps(row.as_dict(), ensure_ascii=False) if as_json
+               else f"merged into {describe(row).strip()}")
 
 
 @cli.command(name="rename-speaker")
@@ -236,7 +237,8 @@ def rename_speaker_command(speaker, name, kind, db_path, as_json):
 
     with open_store(db_path) as store:
         row = store_errors(rename_speaker, store, speaker, name, kind)
-    click.echo(json.dumps(row.as_dict(), ensure_ascii=False) if as_json else f"renamed: {describe(row).strip()}")
+    click.echo(json.dumps(row.as_dict(), ensure_ascii=False) if as_json
+               else f"renamed: {describe(row).strip()}")
 
 
 @cli.group(name="models")

@@ -19,6 +19,7 @@ NOT_IN_PHRASE = {"acl:relcl", "acl", "appos", "parataxis", "advcl", "cc", "conj"
 ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
             "our"}
 AFFILIATION_ENTITIES = ("GPE", "NORP", "ORG")
+MODIFIERS = ("compound", "amod", "nmod:poss", "nmod")
 AFFILIATION_PREPOSITIONS = {"of", "for", "at", "from", "with", "to"}
 MAX_ROLE_WORDS = 12
 GENERIC = {"state", "government", "the state"}
@@ -103,7 +104,8 @@ def described_by(doc: Document, name_head: int) -> int | None:
     if token.deprel != "appos" or doc.tokens[token.head].upos != "NOUN":
         return None
     described = token.head
-    while doc.tokens[described].deprel == "nmod" and doc.tokens[doc.tokens[described].head].upos == "NOUN":
+    while doc.tokens[described].deprel == "nmod" and \
+            doc.tokens[doc.tokens[described].head].upos == "NOUN":
         described = doc.tokens[described].head  # "the chair of the judges, Ian Whitlow"
     return described
 
@@ -123,8 +125,9 @@ def affiliation_after(doc: Document, name_head: int) -> str | None:
     """"Yvette Cooper of the Labour Party" -> "Labour Party"."""
     for child in doc.children(name_head):
         entity = doc.entity_at(child)
-        if doc.tokens[child].deprel == "nmod" and entity is not None and entity.label in ("ORG", "GPE") and any(
-                doc.tokens[c].text.lower() in ("of", "from", "at") for c in doc.children(child)):
+        if doc.tokens[child].deprel != "nmod" or entity is None or entity.label not in ("ORG", "GPE"):
+            continue
+        if any(doc.tokens[c].text.lower() in ("of", "from", "at") for c in doc.children(child)):
             return _affiliation_name(entity)
     return None
 
@@ -199,7 +202,7 @@ def _affiliation_in(doc: Document, tokens: list[int]) -> str | None:
         before = doc.tokens[entity.first - 1].text.lower() if entity.first > 0 else ""
         if i == entity.first and (before in AFFILIATION_PREPOSITIONS or before in ARTICLES
                                   or entity.first == tokens[0]
-                                  or doc.tokens[entity_head(doc, entity)].deprel in ("compound", "amod", "nmod:poss", "nmod")):
+                                  or doc.tokens[entity_head(doc, entity)].deprel in MODIFIERS):
             return _affiliation_name(entity)
     return None
 

@@ -63,7 +63,8 @@ class People:
         self.doc = doc
         self.referents: list[Referent] = []
         self.forms: dict[tuple[str, ...], list[Referent]] = {}
-        mentions = [(e, name_words(person_name(doc, e))) for e in people_in(doc) + untagged_people(doc)]
+        self.entities = people_in(doc)
+        mentions = [(e, name_words(person_name(doc, e))) for e in self.entities + untagged_people(doc)]
         mentions = [(e, words) for e, words in mentions if words and words[0][:1].isupper()]
         for entity, words in sorted(mentions, key=lambda m: -len(m[1])):
             self._cluster(words)
@@ -125,7 +126,8 @@ class People:
             return None
         if len(owners) == 1:
             return owners[0]
-        before = [(r.last_before(token), n) for n, r in enumerate(owners) if r.last_before(token) is not None]
+        before = [(r.last_before(token), n) for n, r in enumerate(owners)]
+        before = [(last, n) for last, n in before if last is not None]
         if before:
             return owners[max(before)[1]]
         return owners[0]

@@ -21,17 +21,18 @@ Mentions are read in text order and each resolves to a referent of the article
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .countries import country_of
 from .mentions import (appositive_name, entity_head, head_of, phrase, role_and_affiliation,
                        text_of, without_articles)
 from .names import ROLE_TITLES, first_name_gender, fold, is_title, name_words
-from .nlp import Document
+from .nlp import Document, Entity
 from .organisations import is_known, org_type
 from .quotemarks import find_quotations
 from .records import Quote, Span, Speaker
-from .referents import Organisations, People, Referent, org_name, people_in, person_name
+from .referents import Organisations, People, Referent, org_name, person_name
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
 THING_PRONOUNS = {"it"}
@@ -96,7 +97,6 @@ class _Event:
     """A mention of a referent at a token, for salience."""
 
     token: int
-    sentence: int
     subject: bool
     referent: Referent
 
@@ -109,7 +109,8 @@ class _Resolver:
         self.quoted = [piece for q in find_quotations(doc.text) for piece in q.pieces]
         self.described: dict[str, Referent] = {}
         """Anonymous sources and groups by their folded name: one per article."""
-        self.events: list[_Event] = []
+        self.events: dict[int, list[_Event]] = {}
+        """Mentions of referents, by sentence."""
         for referent in self.people.referents + self.orgs.referents:
             for token in referent.tokens:
                 self._note(token, referent)
@@ -176,15 +177,12 @@ class _Resolver:
         Angela Merkel in "Angela Merkel's spokesperson"), a titled name ("Mr Saree",
         "Queen Elizabeth II"), or a name that is a form of someone named in the article."""
         doc = self.doc
-        for entity in people_in(doc):
-            if (entity.first in tokens or entity.first <= head <= entity.last) and (entity_head(doc, entity) == head
-                                           or doc.tokens[entity_head(doc, entity)].deprel != "nmod:poss") \
-                    and (entity_head(doc, entity) == head or doc.tokens[head].upos != "PROPN"
-                         or is_title(doc.tokens[head].text)):
-                words = name_words(person_name(doc, entity))
-                referent = self.people.find(words, head) or self.people.add(words, head)
-                referent.describe(*role_and_affiliation(doc, [i for i in tokens if i < entity.first]))
-                return referent
+        entity = self._person_entity_in(head, tokens)
+        if entity is not None:
+            words = name_words(person_name(doc, entity))
+            referent = self.people.find(words, head) or self.people.add(words, head)
+            referent.describe(*role_and_affiliation(doc, [i for i in tokens if i < entity.first]))
+            return referent
         token = doc.tokens[head]
         entity = doc.entity_at(head)
         if token.upos != "PROPN" or is_title(token.text) or is_known(token.text):
@@ -202,38 +200,46 @@ class _Resolver:
         found = self.people.find(words, head)
         if found is None and entity is not None and entity.label == "GPE":
             return None
-        if found is None and (titled and entity is None or len(words) > 1 and first_name_gender(words[0])):
+        looks_like_a_name = len(words) > 1 and first_name_gender(words[0]) is not None
+        if found is None and (titled and entity is None or looks_like_a_name):
             found = self.people.add(words, head)
         if found is not None:
             found.describe(*role_and_affiliation(doc, [i for i in tokens if i < run[0]] + (
                 [run[0]] if titled else [])))
         return found
 
+    def _person_entity_in(self, head: int, tokens: list[int]) -> Entity | None:
+        """The person entity the mention names: one at its head, or one inside it that
+        is not a possessor and that a title or a common noun heads ("US Ambassador to
+        Germany Richard Grenell")."""
+        doc = self.doc
+        for entity in self.people.entities:
+            name_head = entity_head(doc, entity)
+            if name_head == head or entity.first <= head <= entity.last:
+                return entity
+            if entity.first in tokens and doc.tokens[name_head].deprel != "nmod:poss" and (
+                    doc.tokens[head].upos != "PROPN" or is_title(doc.tokens[head].text)):
+                return entity
+        return None
+
     def _pronoun(self, head: int, pronoun: str) -> Referent | None:
         """The antecedent that agrees with the pronoun and is most salient before it."""
-        if pronoun in PERSON_PRONOUNS:
-            gender = PERSON_PRONOUNS[pronoun]
-            fits = lambda r: r.kind == "person" and (gender is None or r.gender in (gender, None))  # noqa: E731
-        elif pronoun in THING_PRONOUNS:
-            fits = lambda r: r.kind == "organization"  # noqa: E731
-        elif pronoun in GROUP_PRONOUNS:
-            fits = lambda r: r.kind in ("group", "organization") or (  # noqa: E731
-                r.kind == "anonymous" and r.plural)
-        else:
+        fits = _agreement(pronoun)
+        if fits is None:
             return None
         found = self._salient(head, fits)
         if found is None:
             found = next((r for r in reversed(self.history) if fits(r)), None)
         return found
 
-    def _salient(self, head: int, fits) -> Referent | None:
+    def _salient(self, head: int, fits: Callable[[Referent], bool]) -> Referent | None:
         """Subjects of this sentence before the pronoun, then of each sentence before it
         (subjects first, then the other mentions), outside quotation marks."""
         doc = self.doc
         sentence = doc.tokens[head].sent
         for n in range(sentence, max(-1, sentence - PRONOUN_WINDOW), -1):
             self._note_subjects(n)
-            here = [e for e in self.events if e.sentence == n and e.token < head
+            here = [e for e in self.events.get(n, []) if e.token < head
                     and not self._in_quotation(e.token) and fits(e.referent)]
             if n == sentence:
                 here = [e for e in here if e.subject]
@@ -315,18 +321,20 @@ class _Resolver:
         doc = self.doc
         noun, lemma = fold(doc.tokens[head].text), fold(doc.tokens[head].lemma)
         nouns = {noun, lemma} | SYNONYMS.get(lemma, set())
-        words = {fold(doc.tokens[i].text) for i in tokens if doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ")
-                 and not doc.entity_at(i)} | {lemma}
+        words = {fold(doc.tokens[i].text) for i in tokens
+                 if doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ") and not doc.entity_at(i)}
+        words.add(lemma)
         if plural and fold(doc.tokens[tokens[0]].text) in ("these", "those"):
             return self._group_antecedent(head)
         candidates = []
         for referent in self.people.referents + list(self.described.values()):
-            if lemma not in ORG_NOUNS and referent.kind in ("person", "anonymous") and _role_fits(words, referent):
+            if lemma not in ORG_NOUNS and referent.kind in ("person", "anonymous") \
+                    and _role_fits(words, referent):
                 candidates.append(referent)
         if lemma in ORG_NOUNS or lemma in MEDIA_NOUNS:
             for referent in self.orgs.referents:
-                if referent.nouns & nouns or (lemma in MEDIA_NOUNS and referent.speaker.org_type == "media"
-                                              and lemma != "agency"):
+                media = lemma in MEDIA_NOUNS and lemma != "agency"
+                if referent.nouns & nouns or (media and referent.speaker.org_type == "media"):
                     candidates.append(referent)
         before = [(r.last_before(head), n) for n, r in enumerate(candidates)
                   if r.last_before(head) is not None]
@@ -371,7 +379,7 @@ class _Resolver:
         """"a US official", "sources familiar with the talks", "its source"."""
         doc = self.doc
         words = without_articles(doc, tokens)
-        while len(words) > 1 and doc.tokens[words[0]].text.lower() in INDEFINITE | set(POSSESSIVE_PRONOUNS):
+        while len(words) > 1 and doc.tokens[words[0]].text.lower() in INDEFINITE | POSSESSIVE_PRONOUNS.keys():
             words = words[1:]
         name = text_of(doc, words)
         role, affiliation = role_and_affiliation(doc, words)
@@ -432,7 +440,7 @@ class _Resolver:
             return
         self.subjects_noted.add(sentence)
         doc = self.doc
-        noted = {e.token for e in self.events}
+        noted = {e.token for e in self.events.get(sentence, [])}
         for i in doc.sentences[sentence].tokens:
             token = doc.tokens[i]
             if token.deprel in SUBJECTS and token.upos == "NOUN" and i not in noted \
@@ -446,11 +454,26 @@ class _Resolver:
         if token not in referent.tokens:
             referent.tokens.append(token)
             referent.tokens.sort()
-        self.events.append(_Event(token, doc.tokens[token].sent, _is_subject(doc, token), referent))
+        sentence = doc.tokens[token].sent
+        self.events.setdefault(sentence, []).append(
+            _Event(token, _is_subject(doc, token), referent))
 
     def _in_quotation(self, token: int) -> bool:
         start = self.doc.tokens[token].start
         return any(s <= start < e for s, e in self.quoted)
+
+
+def _agreement(pronoun: str) -> Callable[[Referent], bool] | None:
+    """What a pronoun can refer to: he/she a person of that gender or of unknown gender,
+    it an organisation, they/we a group, an organisation or several anonymous sources."""
+    if pronoun in PERSON_PRONOUNS:
+        gender = PERSON_PRONOUNS[pronoun]
+        return lambda r: r.kind == "person" and (gender is None or r.gender in (gender, None))
+    if pronoun in THING_PRONOUNS:
+        return lambda r: r.kind == "organization"
+    if pronoun in GROUP_PRONOUNS:
+        return lambda r: r.kind in ("group", "organization") or (r.kind == "anonymous" and r.plural)
+    return None
 
 
 def _is_subject(doc: Document, token: int) -> bool:

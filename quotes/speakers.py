@@ -74,8 +74,8 @@ def _aliases(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        sql = (f"SELECT speaker_id, alias FROM aliases WHERE speaker_id IN ({', '.join('?' * len(chunk))})"
-               " ORDER BY alias")
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT speaker_id, alias FROM aliases WHERE speaker_id IN ({marks}) ORDER BY alias"
         for speaker_id, alias in conn.execute(sql, chunk):
             found.setdefault(speaker_id, []).append(alias)
     return found
@@ -145,12 +145,14 @@ def rename_speaker(store: Store, reference: str, name: str, kind: str | None = N
         if owner is not None:
             raise StoreError(f"speaker {owner[0]} is already {owner[1]!r}; merge instead: "
                              f"quotes merge-speakers {owner[0]} {row.id}")
-        conn.execute("INSERT OR IGNORE INTO aliases (speaker_id, alias) VALUES (?, ?)", [row.id, row.name])
+        conn.execute("INSERT OR IGNORE INTO aliases (speaker_id, alias) VALUES (?, ?)",
+                     [row.id, row.name])
         conn.execute(
             "UPDATE speakers SET name = ?, kind = ?, key = ?, org_type = ? WHERE id = ?",
             [name, kind, key, org_type(name) if kind == "organization" else None, row.id])
         _record_fix(conn, row.key, _Row(row.id, key, name, kind), "rename")
-        conn.execute("UPDATE speaker_fixes SET name = ?, kind = ? WHERE speaker_key = ?", [name, kind, key])
+        conn.execute("UPDATE speaker_fixes SET name = ?, kind = ? WHERE speaker_key = ?",
+                     [name, kind, key])
         return _row(conn, row.id)
 
 

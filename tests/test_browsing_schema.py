@@ -1,4 +1,5 @@
-"""Schema step 2 (`add_quote_browsing`): a database written before it is upgraded in place."""
+"""Schema step 3 (`add_quote_browsing`): a database written before it is upgraded in place,
+and the kind of speaker copied onto quotes stays right when editors merge or rename."""
 
 from __future__ import annotations
 
@@ -66,7 +67,6 @@ def test_upgrade_copies_speaker_kinds_and_counts_quotes(v1_path: Path):
     assert rows(v1_path, "SELECT facet, value, count FROM quote_counts ORDER BY facet, value") == [
         ("publisher", "Example News", 2),
         ("publisher", "Example Wire", 2),
-        ("speaker_kind", "person", 3),
         ("stance", "distancing", 1),
         ("stance", "neutral", 3),
         ("type", "direct", 1),
@@ -98,3 +98,34 @@ def test_stored_quotes_stay_searchable_and_new_ones_get_a_kind(v1_path: Path):
         " (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'interfering')",
     )
     assert found == [("the US stop interfering in its affairs", "person")]
+
+
+def kinds(path) -> dict[str, str | None]:
+    """Quote text -> its speaker_kind column."""
+    return dict(rows(path, "SELECT text, speaker_kind FROM quotes"))
+
+
+def test_merging_and_renaming_speakers_keeps_quote_kinds_right(tmp_path: Path):
+    from quotes.speakers import merge_speakers, rename_speaker
+
+    path = tmp_path / "quotes.db"
+    with Store(path) as store:
+        store.save(*talks_article())
+        store.save(*ministry_article())
+        rename_speaker(store, "Wang Yi", "Foreign Ministry Spokesman", kind="organization")
+        assert kinds(path)["the US stop interfering in its affairs"] == "organization"
+        merge_speakers(store, "Antony Blinken", ["Foreign Ministry Spokesman"])
+    assert set(kinds(path).values()) == {"person"}
+    assert kinds(path) == dict(rows(path, """
+        SELECT quotes.text, speakers.kind FROM quotes JOIN speakers ON speakers.id = speaker_id"""))
+
+
+def test_a_renamed_kind_applies_to_quotes_ingested_later(tmp_path: Path):
+    from quotes.speakers import rename_speaker
+
+    path = tmp_path / "quotes.db"
+    with Store(path) as store:
+        store.save(*ministry_article())
+        rename_speaker(store, "Wang Yi", "Foreign Ministry Spokesman", kind="organization")
+        store.save(*ministry_article())  # the same mention, resolved again to Wang Yi
+    assert kinds(path)["the US stop interfering in its affairs"] == "organization"

@@ -12,10 +12,10 @@ from web_helpers import build_db, crowd_article, get, hostile_article, page, ser
 
 from quotes.pages import quote_list
 from quotes.records import Speaker
-from quotes.schema import COUNTED_FACETS
 from quotes.store import Store
 
-FACETS = ["speaker_id", *COUNTED_FACETS]
+FACETS = ["speaker_id", "speaker_kind", "type", "stance", "publisher", "year"]
+"""The facets of quotes_view in db/metadata.yml."""
 
 
 def facets(db_path: str, query: str = "") -> dict[str, dict]:
@@ -71,6 +71,15 @@ def test_counts_follow_re_saved_articles(db_path):
     with Store(db_path) as store:
         store.save(article, quotes[1:])  # Wang Yi's quote is gone
         store.save(*article_quoting(99, Speaker("The protesters", "group")))
+    assert facets(db_path, "_facet_size=50") == counted(db_path)
+
+
+def test_counts_follow_merged_and_renamed_speakers(db_path):
+    from quotes.speakers import merge_speakers, rename_speaker
+
+    with Store(db_path) as store:
+        rename_speaker(store, "Wang Yi", "The Foreign Office", kind="organization")
+        merge_speakers(store, "Antony Blinken", ["Person 3"])
     assert facets(db_path, "_facet_size=50") == counted(db_path)
 
 

@@ -20,8 +20,8 @@ from sample_records import (
     wang_yi,
 )
 
-from quotes import schema
 from quotes.records import Quote, Speaker
+from quotes.schema import SCHEMA_VERSION
 from quotes.store import Store, StoreError, check_database, content_hash, speaker_key
 
 
@@ -488,7 +488,7 @@ def test_reopening_keeps_everything(path: Path):
 
 def test_check_database_accepts_a_quotes_database(store: Store, path: Path):
     store.save(*talks_article())
-    assert check_database(str(path)) == schema.SCHEMA_VERSION
+    assert check_database(str(path)) == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize(

@@ -92,3 +92,11 @@ def test_a_busy_speaker_shows_the_latest_quotes_and_links_to_all(tmp_path):
 )
 def test_timeline(months, expected):
     assert timeline(months) == [Period(*period) for period in expected]
+
+
+def test_an_organisation_shows_its_type(tmp_path):
+    from quotes.records import Speaker
+
+    ministry = Speaker("Ministry of Finance", "organization", org_type="government")
+    html = flat(page(build_db(tmp_path / "quotes.db", article_quoting(1, ministry)), "/quotes/speakers/1"))
+    assert '<span class="speaker-kind">organization</span> <span class="speaker-org-type">(government)</span>' in html

@@ -18,7 +18,7 @@ QUOTE_SQL = """
 SELECT quotes_view.*, quotes.content, quotes.cue, quotes.source, quotes.source_text,
        quotes.cue_class, quotes.start, quotes."end", articles.text AS article_text,
        articles.author, speakers.article_count AS speaker_article_count,
-       speakers.quote_count AS speaker_quote_count,
+       speakers.quote_count AS speaker_quote_count, speakers.org_type AS speaker_org_type,
        reporters.kind AS reported_by_kind, reporters.role AS reported_by_role,
        reporters.affiliation AS reported_by_affiliation
 FROM quotes_view

@@ -4,7 +4,7 @@ Datasette's column facets run one GROUP BY per facet over the matching rows: on 
 million quotes each takes seconds. `QuoteFacet` counts instead:
 
 - with no filter and no search, from the counts the store keeps (`quote_counts`, and
-  `speakers.quote_count` for speakers);
+  `speakers.quote_count` for speakers and kinds of speaker);
 - for at most `MAX_COUNTED_QUOTES` matching quotes, every facet in one read of them;
 - beyond that, not at all: the facets are reported as timed out, at no cost.
 
@@ -28,6 +28,8 @@ thousand quotes, on top of reading them twice more for the page and its count.""
 
 PRECOUNTED_SQL = """
 SELECT facet, value, count FROM quote_counts WHERE facet IN (SELECT value FROM json_each(:facets))
+UNION ALL
+SELECT 'speaker_kind', kind, sum(quote_count) FROM speakers GROUP BY kind HAVING sum(quote_count)
 UNION ALL
 SELECT 'speaker_id', id, quote_count FROM (
     SELECT id, quote_count FROM speakers WHERE quote_count > 0
@@ -67,7 +69,7 @@ class QuoteFacet(Facet):
 
     async def _counts(self, columns: list[str], limit: int) -> dict[str, list] | None:
         """{column: [(value, count), ...] most frequent first}, or None when too costly."""
-        if self._unfiltered() and set(columns) <= {*COUNTED_FACETS, "speaker_id"}:
+        if self._unfiltered() and set(columns) <= {*COUNTED_FACETS, "speaker_kind", "speaker_id"}:
             sql, params = PRECOUNTED_SQL, {"facets": json.dumps(columns), "limit": limit}
         elif self.row_count is not None and self.row_count <= MAX_COUNTED_QUOTES:
             sql, params = _one_read_sql(self.sql, columns, limit), self.params

@@ -13,7 +13,7 @@ MONTHS_IN_TIMELINE = 24
 """Quotes are counted by month over up to two years, by year beyond."""
 
 SPEAKER_SQL = """
-SELECT id, name, kind, role, affiliation, quote_count, article_count FROM speakers
+SELECT id, name, kind, org_type, role, affiliation, quote_count, article_count FROM speakers
 WHERE id = :id
 """
 ALIASES_SQL = "SELECT alias FROM aliases WHERE speaker_id = :id AND alias != :name ORDER BY alias"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from .normalize import normalize
+
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 """Porter stems ("junctures" finds "juncture"); diacritics are ignored ("Lapid" finds "Lápid")."""
 
@@ -140,6 +142,13 @@ def create_v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS = [create_v1]
+def add_normalized_text(conn: sqlite3.Connection) -> None:
+    """`quotes.normalized`: the quote's words as `quotes check` compares them (see normalize.py)."""
+    conn.create_function("quotes_normalize", 1, normalize, deterministic=True)
+    conn.execute("ALTER TABLE quotes ADD COLUMN normalized TEXT")
+    conn.execute("UPDATE quotes SET normalized = quotes_normalize(text)")
+
+
+MIGRATIONS = [create_v1, add_normalized_text]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLE_NAMES = ("articles", "speakers", "aliases", "quotes")

@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from . import schema
+from .normalize import normalize
 from .records import Article, Quote, Span, Speaker
 
 DEFAULT_BATCH_SIZE = 200
@@ -271,10 +272,10 @@ RETURNING id
 INSERT_QUOTE = """
 INSERT INTO quotes (text, speaker_id, type, cue_text, cue_lemma, cue_class, stance,
                     reported_by_id, source_text, published, publisher, article_id,
-                    start, "end", content, cue, source, confidence, rule)
+                    start, "end", content, cue, source, confidence, rule, normalized)
 VALUES (:text, :speaker_id, :type, :cue_text, :cue_lemma, :cue_class, :stance,
         :reported_by_id, :source_text, :published, :publisher, :article_id,
-        :start, :end, :content, :cue, :source, :confidence, :rule)
+        :start, :end, :content, :cue, :source, :confidence, :rule, :normalized)
 """
 
 IN_BATCH = "(SELECT value FROM json_each(?))"
@@ -375,6 +376,7 @@ def _quote_row(article: Article, quote: Quote, speaker_ids: dict[str, int]) -> d
         "source": json.dumps(quote.source),
         "confidence": quote.confidence,
         "rule": quote.rule,
+        "normalized": normalize(quote.text(text)),
     }
 
 

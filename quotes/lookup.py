@@ -40,11 +40,19 @@ ALTERED_MIN_SIMILARITY = 0.7
 RELATED_MIN_SHARE = 0.5
 """Share of the claim's key words a quote must hold to be `related`."""
 CANDIDATES = 300
-"""Most quotes each full-text query brings back."""
-COMMON_WORD_QUOTES = 5000
+"""Most quotes the word-for-word (phrase) search brings back."""
+FUZZY_CANDIDATES = 40
+"""Most quotes each looser search brings back, best (bm25) first."""
+LEAVE_ONE_OUT_MAX = 6
+"""Claims with up to this many key words are also looked for with each one left out."""
+RUN_LENGTH = 3
+"""Longer claims are also looked for by runs of this many key words."""
+NEAR_SLACK = 10
+"""How many words a stored quote may have beyond the claim's between its key words."""
+COMMON_WORD_QUOTES = 1000
 """A word in this many quotes is too common to look for on its own."""
-RARE_WORDS = 6
-"""How many of the rarest key words the last, fuzzy search uses."""
+RARE_WORDS = 4
+"""How many of the rarest key words the last search, for any of them, uses."""
 CARRIERS_LIMIT = 5000
 """Most articles counted as carrying the same words."""
 MAX_CLAIM_WORDS = 200
@@ -195,6 +203,8 @@ def check(
     _add_context(conn, shown)
     carriers: dict[str, Carriers] = {}
     for match in shown:
+        if match.label == "related":
+            continue  # its words are not the claim's
         if match.words not in carriers:
             carriers[match.words] = _carriers(conn, match.words)
         match.carriers = carriers[match.words]
@@ -214,19 +224,41 @@ class _Search:
         self.matches: list[Match] = []
 
     def run(self, limit: int) -> list[Match]:
-        self.add(_fts(self.conn, _phrase(self.claimed.normalized)))
-        self.add(_fts(self.conn, " ".join(_phrase([word]) for word in self.key_words)))
-        if sum(match.label != "related" for match in self.matches) < limit:
+        """Word-for-word matches first; then, while fewer than `limit`, looser ones."""
+        self.add(_fts(self.conn, _phrase(self.claimed.normalized), CANDIDATES))
+        if self.count("exact", "fragment") >= limit:
+            return self.matches
+        self.add(_fts(self.conn, self.near_query(), FUZZY_CANDIDATES, ranked=True))
+        if self.count("exact", "fragment", "altered") == 0:
             rare = self.rare_words()
             if rare:
-                self.add(_fts(self.conn, " OR ".join(_phrase([w]) for w in rare), ranked=True))
+                query = " OR ".join(_phrase([word]) for word in rare)
+                self.add(_fts(self.conn, query, FUZZY_CANDIDATES, ranked=True))
         return self.matches
 
+    def count(self, *labels: str) -> int:
+        return sum(match.label in labels for match in self.matches)
+
+    def near_query(self) -> str:
+        """Quotes with the key words close together; or all but one of them (a changed word),
+        or, for long claims, any run of them."""
+        words = self.key_words
+        if len(words) <= LEAVE_ONE_OUT_MAX:
+            groups = [words] + [words[:i] + words[i + 1:] for i in range(len(words))]
+        else:
+            groups = [words] + [words[i:i + RUN_LENGTH] for i in range(0, len(words), RUN_LENGTH)]
+        distance = len(self.claimed.normalized) + NEAR_SLACK
+        return " OR ".join(
+            f"NEAR({' '.join(_phrase([word]) for word in group)}, {distance})"
+            for group in groups
+            if group
+        )
+
     def rare_words(self) -> list[str]:
-        """The key words found in fewest quotes (leaving out very common ones)."""
+        """The key words found in fewest quotes, leaving out common ones."""
         counts = {word: _count(self.conn, _phrase([word])) for word in self.key_words}
         rare = [word for word in self.key_words if counts[word] < COMMON_WORD_QUOTES]
-        return sorted(rare or self.key_words, key=counts.get)[:RARE_WORDS]
+        return sorted(rare, key=counts.__getitem__)[:RARE_WORDS]
 
     def add(self, quote_ids: list[int]) -> None:
         new = [quote_id for quote_id in quote_ids if quote_id not in self.seen]
@@ -292,10 +324,10 @@ def _phrase(words: list[str]) -> str:
     return '"' + " ".join(words) + '"'
 
 
-def _fts(conn: sqlite3.Connection, query: str, ranked: bool = False) -> list[int]:
+def _fts(conn: sqlite3.Connection, query: str, limit: int, ranked: bool = False) -> list[int]:
     order = "ORDER BY rank" if ranked else ""
     sql = f"SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? {order} LIMIT ?"
-    return [row[0] for row in conn.execute(sql, [query, CANDIDATES])]
+    return [row[0] for row in conn.execute(sql, [query, limit])]
 
 
 def _count(conn: sqlite3.Connection, query: str) -> int:

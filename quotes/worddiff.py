@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cached_property
 
 from .normalize import word_spans
@@ -72,27 +71,73 @@ class Alignment:
         return any(kind != "=" for kind, *_ in self.ops)
 
 
+MATCH_SCORE = 2
+"""What a shared word adds to an alignment; each stored word skipped or claim word
+added costs 1 (a changed word costs 1, not 2). So two shared words more than three
+words apart are not worth joining: the alignment stays local."""
+
+
 def align(stored: list[str], claim: list[str]) -> Alignment | None:
-    """Align claim words with stored words; None when they share no word."""
-    ops: list[Op] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, stored, claim, autojunk=False).get_opcodes():
-        if tag == "equal":
-            ops.append(("=", i1, i2, j1, j2))
-            continue
-        if i1 < i2:  # delete or replace
-            ops.append(("-", i1, i2, j1, j1))
-        if j1 < j2:  # insert or replace
-            ops.append(("+", i2, i2, j1, j2))
-    equal = [index for index, op in enumerate(ops) if op[0] == "="]
-    if not equal:
+    """Align claim words with the stretch of stored words that fits them best.
+
+    A local alignment: the best-scoring chain of shared words, in order in both texts.
+    None when they share no word.
+    """
+    chain = _best_chain(stored, claim)
+    if not chain:
         return None
-    first, last = equal[0], equal[-1]
-    # Stored words outside the window go; claim words outside it stay, as additions.
-    window = [op for op in ops[:first] if op[0] == "+"]
-    window += ops[first:last + 1]
-    window += [op for op in ops[last + 1:] if op[0] == "+"]
-    shared = sum(i2 - i1 for kind, i1, i2, _, _ in window if kind == "=")
-    return Alignment(ops[first][1], ops[last][2], shared, len(claim), window)
+    ops: list[Op] = []
+    (first_i, first_j), (last_i, last_j) = chain[0], chain[-1]
+    if first_j > 0:
+        ops.append(("+", first_i, first_i, 0, first_j))
+    for (i, j), following in zip(chain, chain[1:] + [None]):
+        _append(ops, ("=", i, i + 1, j, j + 1))
+        if following is not None:
+            next_i, next_j = following
+            if next_i > i + 1:
+                ops.append(("-", i + 1, next_i, j + 1, j + 1))
+            if next_j > j + 1:
+                ops.append(("+", next_i, next_i, j + 1, next_j))
+    if last_j + 1 < len(claim):
+        ops.append(("+", last_i + 1, last_i + 1, last_j + 1, len(claim)))
+    return Alignment(first_i, last_i + 1, len(chain), len(claim), ops)
+
+
+def _best_chain(stored: list[str], claim: list[str]) -> list[tuple[int, int]]:
+    """The (stored index, claim index) pairs of shared words in the best local alignment."""
+    places: dict[str, list[int]] = {}
+    for i, word in enumerate(stored):
+        places.setdefault(word, []).append(i)
+    points = sorted((i, j) for j, word in enumerate(claim) for i in places.get(word, ()))
+    scores: list[int] = []
+    previous: list[int | None] = []
+    for k, (i, j) in enumerate(points):
+        best, link = MATCH_SCORE, None
+        for p in range(k):
+            pi, pj = points[p]
+            if pi < i and pj < j:
+                score = scores[p] + MATCH_SCORE - max(i - pi - 1, j - pj - 1)
+                if score > best:
+                    best, link = score, p
+        scores.append(best)
+        previous.append(link)
+    if not points:
+        return []
+    k: int | None = max(range(len(points)), key=lambda index: (scores[index], -index))
+    chain = []
+    while k is not None:
+        chain.append(points[k])
+        k = previous[k]
+    return chain[::-1]
+
+
+def _append(ops: list[Op], op: Op) -> None:
+    """Add an op, merging it into the last one when both are shared words in a row."""
+    if ops and ops[-1][0] == "=" == op[0] and ops[-1][2] == op[1] and ops[-1][4] == op[3]:
+        kind, i1, _, j1, _ = ops[-1]
+        ops[-1] = (kind, i1, op[2], j1, op[4])
+    else:
+        ops.append(op)
 
 
 def diff(alignment: Alignment, stored: Words, claim: Words) -> list[tuple[str, str]]:

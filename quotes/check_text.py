@@ -46,7 +46,8 @@ def _match_lines(number: int, match: Match) -> list[str]:
     lines.append("   " + " \u00b7 ".join(facts))
     article = match.article
     lines.append(f"   in:    {article.title or article.id}")
-    source = [part for part in (article.publisher, display_date(article.published), article.url) if part]
+    when = display_date(article.published)
+    source = [part for part in (article.publisher, when, article.url) if part]
     if source:
         lines.append("          " + " \u00b7 ".join(source))
     if match.context:

@@ -326,7 +326,7 @@ def check(claim, speaker, db_path, output_format, as_json, limit):
     unattributed (they are stored without a speaker) or not found.
 
     Exit status: 0 if the words are found (with --speaker: attributed),
-    1 if not, 2 on errors.
+    1 if not, 2 on errors. `quotes serve` offers the same look-up at /-/check.
 
     \b
     quotes check "stop hyping up the China threat theory"

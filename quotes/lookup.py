@@ -6,11 +6,11 @@
     result.explanation             # "the words are Xi Jinping's"
     result.matches[0].label        # "fragment"
 
-How it looks: full-text search (FTS5) finds candidate quotes, first holding the claim as a
-phrase, then holding all its key words, then (if that is not enough) any of its rarer
-words, best first. Each candidate's normalised text (`quotes.normalized`) tells whether
-it holds the claim word for word; otherwise a word alignment measures how far the
-wording differs, and rapidfuzz scores the stretch that corresponds to the claim.
+How it looks: full-text search (FTS5) finds candidate quotes holding the claim's rarest
+key words close together (then, if that is not enough, all but one of them, then any of
+them). Each candidate's normalised text (`quotes.normalized`) tells whether it holds the
+claim word for word; rapidfuzz picks the closest of the others, and a word alignment
+(worddiff.py) measures how far their wording differs from the claim's.
 """
 
 from __future__ import annotations
@@ -22,40 +22,41 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rapidfuzz.fuzz import ratio
+from rapidfuzz.fuzz import partial_ratio, ratio
+from rapidfuzz.process import extract
 
 from .namematch import names_match
-from .schema import SCHEMA_VERSION
 from .normalize import contains, normalize
+from .schema import SCHEMA_VERSION
 from .worddiff import Words, align, diff
 
 LABELS = ("exact", "fragment", "altered", "related")
 """exact: the whole stored quote; fragment: part of it; altered: the wording differs;
 related: shares the claim's key words."""
-
-VERDICTS = ("attributed", "misattributed", "unattributed", "not found", "found")
+VERBATIM = ("exact", "fragment")
+WORD_MATCHES = ("exact", "fragment", "altered")
+"""Labels of quotes that hold the claim's words (related ones only share some)."""
 
 ALTERED_MIN_SIMILARITY = 0.7
 """Share of words an alignment must have in common (2 * shared / total) to be `altered`."""
 RELATED_MIN_SHARE = 0.5
 """Share of the claim's key words a quote must hold to be `related`."""
 CANDIDATES = 300
-"""Most quotes the word-for-word (phrase) search brings back."""
-FUZZY_CANDIDATES = 40
-"""Most quotes each looser search brings back, best (bm25) first."""
-LEAVE_ONE_OUT_MAX = 6
-"""Claims with up to this many key words are also looked for with each one left out."""
-RUN_LENGTH = 3
-"""Longer claims are also looked for by runs of this many key words."""
-NEAR_SLACK = 10
+"""Most quotes each full-text search brings back."""
+FUZZY_CANDIDATES = 15
+"""Most quotes not holding the claim word for word that each search looks at closely."""
+SEARCH_WORDS = 3
+"""How many of the claim's rarest key words the searches use (then each of the rarest
+SEARCH_WORDS + 1 left out in turn)."""
+NEAR_SLACK = 3
 """How many words a stored quote may have beyond the claim's between its key words."""
-COMMON_WORD_QUOTES = 1000
-"""A word in this many quotes is too common to look for on its own."""
-RARE_WORDS = 4
-"""How many of the rarest key words the last search, for any of them, uses."""
-CARRIERS_LIMIT = 5000
-"""Most articles counted as carrying the same words."""
+COUNT_LIMIT = 2000
+"""Words are counted (to find the rarest) up to this many quotes."""
+CARRIERS_LIMIT = 1000
+"""Most quotes looked at to count the articles carrying the same words."""
 MAX_CLAIM_WORDS = 200
+MMAP_SIZE = 2**30
+"""Read the database through memory mapping, up to 1 GiB: faster than read() calls."""
 CONTEXT_CHARS = 600
 """How far around a quote to look for the sentence it sits in."""
 
@@ -102,7 +103,7 @@ class Carriers:
 
     count: int
     capped: bool
-    """True when there are more than `count` (counting stopped at CARRIERS_LIMIT)."""
+    """True when there may be more than `count` (counting stopped at CARRIERS_LIMIT quotes)."""
     articles: list[Source]
 
     @property
@@ -164,13 +165,16 @@ def open_database(path: str | Path) -> sqlite3.Connection:
     not import quotes.store, as sqlite-utils takes most of a second to import.
     """
     uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    conn = None
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = _connect(uri)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error:
         version = None
-    if version == SCHEMA_VERSION:
+    if conn is not None and version == SCHEMA_VERSION:
         return conn
+    if conn is not None:
+        conn.close()
     from .store import Store, StoreError, check_database
 
     try:
@@ -178,7 +182,13 @@ def open_database(path: str | Path) -> sqlite3.Connection:
             Store(path).close()
     except StoreError as error:
         raise CheckError(str(error)) from error
-    return sqlite3.connect(uri, uri=True)
+    return _connect(uri)
+
+
+def _connect(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True)
+    conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
+    return conn
 
 
 def check(
@@ -194,7 +204,8 @@ def check(
             f" {MAX_CLAIM_WORDS} (a sentence or two)"
         )
     _require_schema(conn)
-    matches = _Search(conn, claimed).run(limit)
+    search = _Search(conn, claimed)
+    matches = search.run()
     _mark_reports(matches)
     claimed_ids = _claimed_ids(conn, speaker, matches)
     matches.sort(key=lambda match: _rank(match, claimed_ids))
@@ -203,89 +214,165 @@ def check(
     _add_context(conn, shown)
     carriers: dict[str, Carriers] = {}
     for match in shown:
-        if match.label == "related":
+        if match.label not in WORD_MATCHES:
             continue  # its words are not the claim's
         if match.words not in carriers:
-            carriers[match.words] = _carriers(conn, match.words)
+            carriers[match.words] = search.carriers(match.words)
         match.carriers = carriers[match.words]
     return CheckResult(claim, speaker, verdict, explanation, shown)
 
 
 class _Search:
-    """Candidate quotes from full-text search, labelled against the claim."""
+    """Candidate quotes from full-text search, labelled against the claim.
+
+    Searches use the claim's rarest key words: a database has many quotes with "one" or
+    "week", few with "Wenbin", and FTS5 reads through every quote of a word it looks for.
+    """
 
     def __init__(self, conn: sqlite3.Connection, claimed: Words) -> None:
         self.conn = conn
         self.claimed = claimed
         self.claim = " ".join(claimed.normalized)
         unique = list(dict.fromkeys(claimed.normalized))
-        self.key_words = [word for word in unique if word not in STOPWORDS] or unique
-        self.seen: set[int] = set()
+        key_words = [word for word in unique if word not in STOPWORDS] or unique
+        self.counts = {word: _count(conn, word) for word in key_words}
+        self.key_words = key_words
+        self.distance = len(claimed.normalized) + NEAR_SLACK
+        self.texts: dict[int, tuple[str, str]] = {}
+        """Normalised text and article id of every quote looked at, by quote id."""
+        self.complete = False
+        """Did the first search bring back every quote holding the claim word for word?"""
         self.matches: list[Match] = []
 
-    def run(self, limit: int) -> list[Match]:
-        """Word-for-word matches first; then, while fewer than `limit`, looser ones."""
-        self.add(_fts(self.conn, _phrase(self.claimed.normalized), CANDIDATES))
-        if self.count("exact", "fragment") >= limit:
+    def run(self) -> list[Match]:
+        """Quotes holding the claim's words, word for word or altered; if there are none,
+        quotes holding all but one of its rarest key words; if none either, any of them."""
+        rarest = self.rarest(self.key_words)
+        if not rarest:
             return self.matches
-        self.add(_fts(self.conn, self.near_query(), FUZZY_CANDIDATES, ranked=True))
-        if self.count("exact", "fragment", "altered") == 0:
-            rare = self.rare_words()
-            if rare:
-                query = " OR ".join(_phrase([word]) for word in rare)
-                self.add(_fts(self.conn, query, FUZZY_CANDIDATES, ranked=True))
+        found = self.fetch(_near(rarest[:SEARCH_WORDS], self.distance))
+        self.consider(found)
+        self.complete = len(found) < CANDIDATES
+        if not self.complete:
+            # Too many quotes hold these words to look at them all: look for the claim as
+            # written, then (a word may be wrong) for either half of it.
+            found = self.fetch(_phrase(self.claimed.normalized))
+            self.consider(found)
+            self.complete = len(found) < CANDIDATES
+            if not self.count(*WORD_MATCHES):
+                self.consider(self.fetch(" OR ".join(_phrase(half) for half in self.halves())))
+        if self.count(*WORD_MATCHES):
+            return self.matches
+        # All but one of the rarest key words: the claim may have changed one.
+        words = rarest[:SEARCH_WORDS + 1]
+        groups = [words[:i] + words[i + 1:] for i in range(len(words))] if len(words) > 1 else []
+        loose = [self.fetch(_near(group, self.distance)) for group in groups]
+        self.consider([quote_id for found in loose for quote_id in found])
+        if not self.count(*WORD_MATCHES):
+            rare = [word for word in rarest if self.counts[word] < CANDIDATES]
+            if len(rare) > 1:
+                self.consider(self.fetch(" OR ".join(_phrase([word]) for word in rare)))
         return self.matches
+
+    def halves(self) -> list[list[str]]:
+        """The claim's first and second half, leaving out a half with a word no quote holds."""
+        words = self.claimed.normalized
+        middle = len(words) // 2
+        return [
+            half
+            for half in (words[:middle], words[middle:])
+            if len(half) > 1 and all(self.counts.get(word, 1) for word in half)
+        ] or [words]
 
     def count(self, *labels: str) -> int:
         return sum(match.label in labels for match in self.matches)
 
-    def near_query(self) -> str:
-        """Quotes with the key words close together; or all but one of them (a changed word),
-        or, for long claims, any run of them."""
-        words = self.key_words
-        if len(words) <= LEAVE_ONE_OUT_MAX:
-            groups = [words] + [words[:i] + words[i + 1:] for i in range(len(words))]
+    def rarest(self, words: list[str]) -> list[str]:
+        """The words some quote holds, rarest first (and, among words too common to count
+        exactly, longer first). A word no quote holds (misspelt, changed) is left out."""
+        for word in words:
+            if word not in self.counts:
+                self.counts[word] = _count(self.conn, word)
+        present = [word for word in words if self.counts[word]]
+        return sorted(present, key=lambda word: (self.counts[word], -len(word)))
+
+    def fetch(self, query: str, limit: int = CANDIDATES) -> list[int]:
+        """Ids of quotes matching a full-text query, at most `limit`."""
+        sql = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?"
+        return [row[0] for row in self.conn.execute(sql, [query, limit])]
+
+    def normalized_texts(self, quote_ids: list[int]) -> dict[int, tuple[str, str]]:
+        """(normalised text, article id) of these quotes, read once per look-up."""
+        missing = [quote_id for quote_id in quote_ids if quote_id not in self.texts]
+        rows = self.conn.execute(NORMALIZED_TEXTS, [json.dumps(missing)])
+        for quote_id, stored, text, article_id in rows:
+            # A quote stored by another tool may lack its normalised text.
+            self.texts[quote_id] = (stored if stored is not None else normalize(text), article_id)
+        return {quote_id: self.texts[quote_id] for quote_id in quote_ids if quote_id in self.texts}
+
+    def carriers(self, words: str) -> Carriers:
+        """The articles with a quote holding `words` (normalised), earliest first."""
+        if words == self.claim and self.complete:
+            holding = [quote_id for quote_id, (stored, _) in self.texts.items()
+                       if contains(stored, words)]
+            capped = False
         else:
-            groups = [words] + [words[i:i + RUN_LENGTH] for i in range(0, len(words), RUN_LENGTH)]
-        distance = len(self.claimed.normalized) + NEAR_SLACK
-        return " OR ".join(
-            f"NEAR({' '.join(_phrase([word]) for word in group)}, {distance})"
-            for group in groups
-            if group
-        )
+            split = words.split()
+            unique = list(dict.fromkeys(split))
+            key_words = [word for word in unique if word not in STOPWORDS] or unique
+            holding = self.fetch(_near(self.rarest(key_words)[:SEARCH_WORDS], len(split)),
+                                 CARRIERS_LIMIT)
+            capped = len(holding) >= CARRIERS_LIMIT
+        article_ids = {
+            article_id
+            for stored, article_id in self.normalized_texts(holding).values()
+            if contains(stored, words)
+        }
+        cursor = self.conn.execute(ARTICLE_SOURCES, [json.dumps(sorted(article_ids))])
+        articles = sorted((Source(*row) for row in cursor), key=_earliest_first)
+        return Carriers(len(articles), capped, articles)
 
-    def rare_words(self) -> list[str]:
-        """The key words found in fewest quotes, leaving out common ones."""
-        counts = {word: _count(self.conn, _phrase([word])) for word in self.key_words}
-        rare = [word for word in self.key_words if counts[word] < COMMON_WORD_QUOTES]
-        return sorted(rare, key=counts.__getitem__)[:RARE_WORDS]
-
-    def add(self, quote_ids: list[int]) -> None:
-        new = [quote_id for quote_id in quote_ids if quote_id not in self.seen]
-        self.seen.update(new)
-        for row in _quote_rows(self.conn, new):
-            match = self.label(row)
+    def consider(self, quote_ids: list[int]) -> None:
+        """Label the closest of these quotes: all that hold the claim word for word, and the
+        FUZZY_CANDIDATES others most like it (rapidfuzz partial ratio of normalised texts)."""
+        new = [quote_id for quote_id in dict.fromkeys(quote_ids) if quote_id not in self.texts]
+        texts = {quote_id: stored for quote_id, (stored, _) in self.normalized_texts(new).items()}
+        verbatim = [quote_id for quote_id, stored in texts.items() if contains(stored, self.claim)]
+        others = {quote_id: texts[quote_id] for quote_id in texts.keys() - set(verbatim)}
+        closest = extract(self.claim, others, scorer=partial_ratio, limit=FUZZY_CANDIDATES)
+        for row in _quote_rows(self.conn, verbatim + [quote_id for _, _, quote_id in closest]):
+            match = self.label(row, texts[row["id"]])
             if match is not None:
                 self.matches.append(match)
 
-    def label(self, row: sqlite3.Row) -> Match | None:
-        """The claim against one stored quote: a Match, or None if they have too little in common."""
-        stored = row["normalized"] or normalize(row["text"])
+    def label(self, row: sqlite3.Row, stored: str) -> Match | None:
+        """The claim against one stored quote (`stored` is its normalised text): a Match, or
+        None if they have too little in common."""
         if stored == self.claim:
             return _match(row, "exact", 100, self.claim)
         if contains(stored, self.claim):
             return _match(row, "fragment", 100, self.claim)
         stored_words = set(stored.split())
-        shared = sum(word in stored_words for word in self.key_words)
-        if shared < min(2, len(self.key_words)) or shared < RELATED_MIN_SHARE * len(self.key_words):
+        claim_words = self.claimed.normalized
+        shared_words = sum(word in stored_words for word in claim_words)
+        shared_key_words = sum(word in stored_words for word in self.key_words)
+        related = shared_key_words >= max(
+            min(2, len(self.key_words)), RELATED_MIN_SHARE * len(self.key_words)
+        )
+        if not related and shared_words < ALTERED_MIN_SIMILARITY * len(claim_words):
             return None
         written = Words.of(row["text"])
-        alignment = align(written.normalized, self.claimed.normalized)
+        alignment = align(written.normalized, claim_words)
         if alignment is None:
+            return None
+        if alignment.similarity >= ALTERED_MIN_SIMILARITY:
+            label = "altered"
+        elif related:
+            label = "related"
+        else:
             return None
         window = " ".join(written.normalized[alignment.start:alignment.end])
         score = round(ratio(window, self.claim))
-        label = "altered" if alignment.similarity >= ALTERED_MIN_SIMILARITY else "related"
         return _match(row, label, score, window, diff(alignment, written, self.claimed))
 
 
@@ -324,20 +411,29 @@ def _phrase(words: list[str]) -> str:
     return '"' + " ".join(words) + '"'
 
 
-def _fts(conn: sqlite3.Connection, query: str, limit: int, ranked: bool = False) -> list[int]:
-    order = "ORDER BY rank" if ranked else ""
-    sql = f"SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? {order} LIMIT ?"
-    return [row[0] for row in conn.execute(sql, [query, limit])]
+def _near(words: list[str], distance: int) -> str:
+    """An FTS5 query for quotes holding all `words` within `distance` words of each other."""
+    return f"NEAR({' '.join(_phrase([word]) for word in words)}, {distance})"
 
 
-def _count(conn: sqlite3.Connection, query: str) -> int:
-    """Quotes matching `query`, counted up to COMMON_WORD_QUOTES."""
+NORMALIZED_TEXTS = """
+SELECT id, normalized, CASE WHEN normalized IS NULL THEN text END, article_id FROM quotes
+WHERE id IN (SELECT value FROM json_each(?))
+"""
+
+
+def _earliest_first(source: Source) -> tuple[str, str]:
+    return (source.published or "9999", source.id)
+
+
+def _count(conn: sqlite3.Connection, word: str) -> int:
+    """How many quotes hold `word`, counted up to COUNT_LIMIT (so it takes well under 1 ms)."""
     sql = "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)"
-    return conn.execute(sql, [query, COMMON_WORD_QUOTES]).fetchone()[0]
+    return conn.execute(sql, [_phrase([word]), COUNT_LIMIT]).fetchone()[0]
 
 
 QUOTE_ROWS = """
-SELECT quotes.id, quotes.text, quotes.normalized, quotes.type, quotes.cue_text,
+SELECT quotes.id, quotes.text, quotes.type, quotes.cue_text,
        quotes.confidence, quotes.start, quotes."end", quotes.article_id,
        articles.title, articles.publisher, articles.url,
        coalesce(articles.published, quotes.published) AS published,
@@ -369,7 +465,7 @@ def _mark_reports(matches: list[Match]) -> None:
 
     ("The ministry said Wang had demanded that the US stop ..." holds Wang Yi's words.)
     """
-    word_matches = [match for match in matches if match.label != "related"]
+    word_matches = [match for match in matches if match.label in WORD_MATCHES]
     for outer in word_matches:
         for inner in word_matches:
             if (
@@ -399,7 +495,8 @@ def _claimed_ids(conn: sqlite3.Connection, claimed: str | None, matches: list[Ma
     }
     aliases: dict[int, list[str]] = {person_id: [] for person_id in people}
     rows = conn.execute(
-        "SELECT speaker_id, alias FROM aliases WHERE speaker_id IN (SELECT value FROM json_each(?))",
+        "SELECT speaker_id, alias FROM aliases"
+        " WHERE speaker_id IN (SELECT value FROM json_each(?))",
         [json.dumps(list(people))],
     )
     for person_id, alias in rows:
@@ -441,7 +538,7 @@ def _verdict(matches: list[Match], claimed: str | None, claimed_ids: set[int]) -
 
     Quotes that report another speaker's words do not make the words the reporter's.
     """
-    word_matches = [match for match in matches if match.label != "related"]
+    word_matches = [match for match in matches if match.label in WORD_MATCHES]
     if not word_matches:
         related = " (some quotes share its key words)" if matches else ""
         return "not found", f"no stored quote holds these words{related}"
@@ -507,23 +604,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, following.start() + len(following.group().rstrip())
 
 
-CARRIERS = """
-SELECT quotes.normalized, quotes.text, articles.id, articles.title, articles.publisher,
-       articles.url, coalesce(articles.published, quotes.published)
-FROM quotes JOIN articles ON articles.id = quotes.article_id
-WHERE quotes.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)
+ARTICLE_SOURCES = """
+SELECT id, title, publisher, url, published FROM articles
+WHERE id IN (SELECT value FROM json_each(?))
 """
-
-
-def _carriers(conn: sqlite3.Connection, words: str) -> Carriers:
-    """The articles with a quote holding `words` (normalised), earliest first."""
-    articles: dict[str, Source] = {}
-    rows = conn.execute(CARRIERS, [_phrase(words.split()), CARRIERS_LIMIT]).fetchall()
-    for stored, text, *article in rows:
-        if contains(stored or normalize(text), words):
-            articles.setdefault(article[0], Source(*article))
-    ordered = sorted(articles.values(), key=lambda source: (source.published or "9999", source.id))
-    return Carriers(len(ordered), len(rows) >= CARRIERS_LIMIT, ordered)
 
 
 def _require_schema(conn: sqlite3.Connection) -> None:

@@ -68,7 +68,7 @@ def load_metadata(path: str | Path, database_name: str) -> dict:
 
 
 def register_plugin() -> None:
-    """Register `quotes.web` and `quotes.web_check` with Datasette, unless their entry points did."""
+    """Register `quotes.web` and `quotes.web_check` with Datasette, unless entry points did."""
     for module, name in ((web, "quotes"), (web_check, "quotes_check")):
         if not pm.is_registered(module):
             pm.register(module, name=name)

@@ -66,15 +66,11 @@ class Alignment:
         total = self.claim_length + self.end - self.start
         return 2 * self.shared / total if total else 0.0
 
-    @property
-    def changed(self) -> bool:
-        return any(kind != "=" for kind, *_ in self.ops)
-
 
 MATCH_SCORE = 2
-"""What a shared word adds to an alignment; each stored word skipped or claim word
-added costs 1 (a changed word costs 1, not 2). So two shared words more than three
-words apart are not worth joining: the alignment stays local."""
+"""What a shared word adds to an alignment's score; each stored word skipped or claim word
+added takes 1 away (a changed word, 1 not 2). A far-off shared word ("the" three clauses
+earlier) costs more than it adds, so the alignment stays on the stretch that fits."""
 
 
 def align(stored: list[str], claim: list[str]) -> Alignment | None:
@@ -141,7 +137,8 @@ def _append(ops: list[Op], op: Op) -> None:
 
 
 def diff(alignment: Alignment, stored: Words, claim: Words) -> list[tuple[str, str]]:
-    """The aligned window as (kind, written text) pieces; shared words as the stored quote has them."""
+    """The aligned window as (kind, written text) pieces, shared words as the stored quote
+    writes them."""
     return [
         (kind, claim.written(j1, j2) if kind == "+" else stored.written(i1, i2))
         for kind, i1, i2, j1, j2 in alignment.ops

@@ -210,13 +210,15 @@ def time_lookups(path: Path, count: int) -> None:
         print(f"  {claim!r}: {result.verdict}; {result.explanation}"
               + (f"; top match {top.label}" if top else ""))
     timings: dict[str, list[float]] = defaultdict(list)
+    cpu: list[float] = []
     found: dict[str, list[bool]] = defaultdict(list)
     first: dict[str, list[bool]] = defaultdict(list)
     seed = [Claim("seed", claim, speaker, None) for claim, speaker in SEED_CLAIMS]
     for claim in claims(path, count, rng) + seed:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         result = check(conn, claim.text, claim.speaker)
         timings[claim.kind].append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         if claim.source:
             texts = [match.text for match in result.matches]
             found[claim.kind].append(claim.source in texts)
@@ -230,6 +232,9 @@ def time_lookups(path: Path, count: int) -> None:
             quality = (f"  source {mean(found[kind]):4.0%}, first {mean(first[kind]):4.0%}")
         print(f"  {kind:<13} p50 {percentile(values, 50):5.1f} ms  p95 {percentile(values, 95):5.1f}"
               f" ms  max {max(values):6.1f} ms{quality}")
+    print(f"  CPU time      p50 {percentile(cpu, 50):5.1f} ms  p95 {percentile(cpu, 95):5.1f} ms"
+          f"  max {max(cpu):6.1f} ms  (what the look-up costs when it has a CPU to itself;"
+          f" load average now {os.getloadavg()[0]:.1f})")
 
 
 def time_command(path: Path, runs: int) -> None:

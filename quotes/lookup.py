@@ -49,7 +49,7 @@ SEARCH_WORDS = 3
 """How many of the claim's rarest key words the searches use (then each of the rarest
 SEARCH_WORDS + 1 left out in turn)."""
 NEAR_SLACK = 3
-"""How many words a stored quote may have beyond the claim's between its key words."""
+"""How many more words a stored quote may have than the claim between its key words."""
 COUNT_LIMIT = 2000
 """Words are counted (to find the rarest) up to this many quotes."""
 CARRIERS_LIMIT = 1000
@@ -233,11 +233,8 @@ class _Search:
         self.conn = conn
         self.claimed = claimed
         self.claim = " ".join(claimed.normalized)
-        unique = list(dict.fromkeys(claimed.normalized))
-        key_words = [word for word in unique if word not in STOPWORDS] or unique
-        self.counts = {word: _count(conn, word) for word in key_words}
-        self.key_words = key_words
-        self.distance = len(claimed.normalized) + NEAR_SLACK
+        self.key_words = _key_words(claimed.normalized)
+        self.counts = {word: _count(conn, word) for word in self.key_words}
         self.texts: dict[int, tuple[str, str]] = {}
         """Normalised text and article id of every quote looked at, by quote id."""
         self.complete = False
@@ -250,23 +247,17 @@ class _Search:
         rarest = self.rarest(self.key_words)
         if not rarest:
             return self.matches
-        found = self.fetch(_near(rarest[:SEARCH_WORDS], self.distance))
+        found = self.fetch(self.near(rarest[:SEARCH_WORDS], NEAR_SLACK))
         self.consider(found)
         self.complete = len(found) < CANDIDATES
         if not self.complete:
-            # Too many quotes hold these words to look at them all: look for the claim as
-            # written, then (a word may be wrong) for either half of it.
-            found = self.fetch(_phrase(self.claimed.normalized))
-            self.consider(found)
-            self.complete = len(found) < CANDIDATES
-            if not self.count(*WORD_MATCHES):
-                self.consider(self.fetch(" OR ".join(_phrase(half) for half in self.halves())))
+            self.narrow(rarest)
         if self.count(*WORD_MATCHES):
             return self.matches
         # All but one of the rarest key words: the claim may have changed one.
         words = rarest[:SEARCH_WORDS + 1]
         groups = [words[:i] + words[i + 1:] for i in range(len(words))] if len(words) > 1 else []
-        loose = [self.fetch(_near(group, self.distance)) for group in groups]
+        loose = [self.fetch(self.near(group, NEAR_SLACK)) for group in groups]
         self.consider([quote_id for found in loose for quote_id in found])
         if not self.count(*WORD_MATCHES):
             rare = [word for word in rarest if self.counts[word] < CANDIDATES]
@@ -274,15 +265,34 @@ class _Search:
                 self.consider(self.fetch(" OR ".join(_phrase([word]) for word in rare)))
         return self.matches
 
-    def halves(self) -> list[list[str]]:
-        """The claim's first and second half, leaving out a half with a word no quote holds."""
-        words = self.claimed.normalized
-        middle = len(words) // 2
-        return [
-            half
-            for half in (words[:middle], words[middle:])
-            if len(half) > 1 and all(self.counts.get(word, 1) for word in half)
-        ] or [words]
+    def narrow(self, rarest: list[str]) -> None:
+        """Too many quotes hold the key words near each other to look at them all: look for
+        them exactly as far apart as in the claim, then for the claim as written; and, as
+        a word may be wrong, for each half of the claim."""
+        found = self.fetch(self.near(rarest[:SEARCH_WORDS], 1))
+        self.consider(found)
+        if len(found) >= CANDIDATES:
+            # FTS5 reads through every quote holding any word of a phrase: slow with
+            # common words, so only done when nothing narrower will do.
+            found = self.fetch(_phrase(self.claimed.normalized))
+            self.consider(found)
+        self.complete = len(found) < CANDIDATES
+        if self.count(*VERBATIM):
+            return
+        middle = len(self.claimed.normalized) // 2
+        for half in (self.claimed.normalized[:middle], self.claimed.normalized[middle:]):
+            if len(half) < 2 or not all(self.counts.get(word, 1) for word in half):
+                continue  # too short, or holds the wrong word
+            words = self.rarest(_key_words(half))[:SEARCH_WORDS]
+            self.consider(self.fetch(self.near(words, 1) if len(words) > 1 else _phrase(half)))
+
+    def near(self, words: list[str], slack: int) -> str:
+        """An FTS5 query for quotes holding `words` no further apart than in the claim,
+        give or take `slack` words."""
+        claim = self.claimed.normalized
+        places = [claim.index(word) for word in words]
+        between = max(places) - min(places) + 1 - len(words)
+        return _near(words, max(between, 0) + slack)
 
     def count(self, *labels: str) -> int:
         return sum(match.label in labels for match in self.matches)
@@ -296,10 +306,10 @@ class _Search:
         present = [word for word in words if self.counts[word]]
         return sorted(present, key=lambda word: (self.counts[word], -len(word)))
 
-    def fetch(self, query: str, limit: int = CANDIDATES) -> list[int]:
-        """Ids of quotes matching a full-text query, at most `limit`."""
+    def fetch(self, query: str, limit: int | None = None) -> list[int]:
+        """Ids of quotes matching a full-text query, at most `limit` (CANDIDATES)."""
         sql = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?"
-        return [row[0] for row in self.conn.execute(sql, [query, limit])]
+        return [row[0] for row in self.conn.execute(sql, [query, limit or CANDIDATES])]
 
     def normalized_texts(self, quote_ids: list[int]) -> dict[int, tuple[str, str]]:
         """(normalised text, article id) of these quotes, read once per look-up."""
@@ -318,10 +328,8 @@ class _Search:
             capped = False
         else:
             split = words.split()
-            unique = list(dict.fromkeys(split))
-            key_words = [word for word in unique if word not in STOPWORDS] or unique
-            holding = self.fetch(_near(self.rarest(key_words)[:SEARCH_WORDS], len(split)),
-                                 CARRIERS_LIMIT)
+            rarest = self.rarest(_key_words(split))[:SEARCH_WORDS]
+            holding = self.fetch(_near(rarest, len(split)), CARRIERS_LIMIT) if rarest else []
             capped = len(holding) >= CARRIERS_LIMIT
         article_ids = {
             article_id
@@ -409,6 +417,12 @@ def _match(
 def _phrase(words: list[str]) -> str:
     """An FTS5 phrase; normalised words hold only letters and digits, so need no escaping."""
     return '"' + " ".join(words) + '"'
+
+
+def _key_words(words: list[str]) -> list[str]:
+    """The words that tell quotes apart, once each; all the words if every one is common."""
+    unique = list(dict.fromkeys(words))
+    return [word for word in unique if word not in STOPWORDS] or unique
 
 
 def _near(words: list[str], distance: int) -> str:

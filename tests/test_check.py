@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from sample_records import at, ministry_article, talks_article
 from seed_database import SEED_TITLE, build_seed_database
 
-from quotes import schema
+from quotes import lookup, schema
 from quotes.cli import cli
 from quotes.lookup import CheckError, check, open_database, sentence_around
 from quotes.namematch import names_match
@@ -325,6 +325,52 @@ def test_words_stored_without_a_speaker(tmp_path: Path):
     assert code == 1
     assert "UNATTRIBUTED: the words are in the database, but who said them is not known" in output
     assert "speaker unknown" in output
+
+
+PEACE_TALKS = [
+    "Talks on peace in the region failed.",
+    "The region wants peace, not more talks.",
+    "Peace talks for the region are years away.",
+    "The peace talks in the region resumed.",
+]
+
+
+@pytest.fixture
+def peace_db(tmp_path: Path) -> str:
+    """Four quotes with the same key words; only the last says "peace talks in the region"."""
+    path = tmp_path / "peace.db"
+    with Store(path) as store:
+        for number, sentence in enumerate(PEACE_TALKS):
+            text = f"Ada Example said: \u201c{sentence}\u201d"
+            quote = Quote("direct", [at(text, sentence)], [at(text, "said")], "say",
+                          [at(text, "Ada Example")], "test", 0.9, speaker=Speaker("Ada Example"))
+            store.save(Article(f"peace-{number}", text, published="2024-01-01"), [quote])
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "claim, label",
+    [
+        ("peace talks in the region", "fragment"),  # found by the phrase
+        ("peace talks in the region stalled", "altered"),  # by its first half
+    ],
+)
+def test_too_many_quotes_hold_the_key_words(peace_db: str, monkeypatch, claim: str, label: str):
+    """With room for two candidates, searching by key words brings back the first two
+    quotes; the quote is found by the claim as written, or one half of it."""
+    monkeypatch.setattr(lookup, "CANDIDATES", 2)
+    result = check(open_database(peace_db), claim)
+    assert (result.matches[0].label, result.matches[0].text) == (label, PEACE_TALKS[3])
+
+
+def test_quotes_stored_without_normalized_text(hand_db: str):
+    """Rows written by another tool may lack `normalized`: they are still found."""
+    conn = sqlite3.connect(hand_db)
+    conn.execute("UPDATE quotes SET normalized = NULL")
+    conn.commit()
+    result = check(open_database(hand_db), "we are at a critical moment and we must keep talking")
+    assert [match.label for match in result.matches] == ["exact"]
+    assert result.matches[0].carriers.count == 1
 
 
 # Errors: one line, exit status 2

@@ -126,14 +126,12 @@ def synthetic_articles(count: int, generator: Generator, rng: random.Random
 
 
 def seed_article() -> tuple[Article, list[Quote]]:
-    """The seed article through the real pipeline (spaCy), as the tests build it."""
+    """The seed article through the real pipeline (corpus reader, spaCy), as the tests build it."""
+    from quotes.corpus import read_articles
     from quotes.extract import extract_articles
     from quotes.nlp import load_engine
 
-    article = Article("seed-blinken-china-2023-06-19", SEED.read_text(encoding="utf-8"),
-                      title="Top US diplomat to meet Chinese President in bid to ease tensions",
-                      publisher="Press Association", published="2023-06-19")
-    [(article, quotes)] = list(extract_articles([article], load_engine("spacy")))
+    [(article, quotes)] = list(extract_articles(read_articles([str(SEED)]), load_engine("spacy")))
     return article, quotes
 
 

@@ -569,14 +569,14 @@ def _verdict(matches: list[Match], claimed: str | None, claimed_ids: set[int]) -
         return verdict, f"{wording} are in the database, but who said them is not known"
     top = attributed[0]
     explanation = f"{wording} are {_whose(top)}"
-    reporters = [
-        match.speaker for match in in_tier
-        if match.reports == top.quote_id and _speaker_id(match) in claimed_ids
-    ]
-    if top.reported_by and top.reported_by.id in claimed_ids:
-        reporters.insert(0, top.reported_by)
-    if reporters and reporters[0] is not None:
-        explanation += f"; {reporters[0].name} reported them"
+    if top.reported_by is None:
+        # No stored reporter, but the claimed speaker's quote may hold these words.
+        reporters = [
+            match.speaker for match in in_tier
+            if match.reports == top.quote_id and _speaker_id(match) in claimed_ids
+        ]
+        if reporters and reporters[0] is not None:
+            explanation += f"; {reporters[0].name} reported them"
     return ("misattributed" if claimed else "found"), explanation
 
 

@@ -1,13 +1,12 @@
-"""The database of the fact-check tests: the seed article through the real pipeline.
-
-The article carries the title and date its text gives ("19 June 2023, 09:34"), set here
-by hand as the corpus reader would.
-"""
+"""The database of the fact-check tests: the seed article through the real pipeline,
+read by the corpus reader (title, date "19 June 2023, 09:34", page furniture) and
+extracted with the engine the tests share."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from quotes.corpus import read_articles
 from quotes.extract import extract_articles
 from quotes.nlp import Engine
 from quotes.records import Article
@@ -18,13 +17,9 @@ SEED_TITLE = "Top US diplomat to meet Chinese President in bid to ease tensions"
 
 
 def seed_article() -> Article:
-    return Article(
-        id="seed-blinken-china-2023-06-19",
-        text=SEED.read_text(encoding="utf-8"),
-        title=SEED_TITLE,
-        published="2023-06-19",
-        path=str(SEED),
-    )
+    [article] = read_articles([str(SEED)])
+    assert isinstance(article, Article), article
+    return article
 
 
 def build_seed_database(path: Path, engine: Engine) -> Path:

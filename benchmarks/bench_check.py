@@ -50,7 +50,9 @@ RARE_VOCABULARY = 100_000
 NAME_RANK_OFFSET = 50
 """Zipf weights 1 / (rank + 50): the most common made-up name is in about 1% of quotes,
 as the most quoted names are in news; without the offset it would be in a quarter."""
-SYLLABLES = "ba be bi bo ka ke ko la li lo ma me mi mo na ne no ra re ri ro sa se si ta te to va vi zu".split()
+SYLLABLES = (
+    "ba be bi bo ka ke ko la li lo ma me mi mo na ne no ra re ri ro sa se si ta te to va vi zu"
+).split()
 
 SEED_CLAIMS = [
     ("stop hyping up the China threat theory", None),
@@ -228,8 +230,8 @@ def time_lookups(path: Path, count: int) -> None:
         quality = ""
         if found[kind]:
             quality = (f"  source {mean(found[kind]):4.0%}, first {mean(first[kind]):4.0%}")
-        print(f"  {kind:<13} p50 {percentile(values, 50):5.1f} ms  p95 {percentile(values, 95):5.1f}"
-              f" ms  max {max(values):6.1f} ms{quality}")
+        print(f"  {kind:<13} p50 {percentile(values, 50):5.1f} ms"
+              f"  p95 {percentile(values, 95):5.1f} ms  max {max(values):6.1f} ms{quality}")
     print(f"  CPU time      p50 {percentile(cpu, 50):5.1f} ms  p95 {percentile(cpu, 95):5.1f} ms"
           f"  max {max(cpu):6.1f} ms  (what the look-up costs when it has a CPU to itself;"
           f" load average now {os.getloadavg()[0]:.1f})")
@@ -251,14 +253,18 @@ def time_command(path: Path, runs: int) -> None:
 
 
 def percentile(values: list[float], p: int) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quotes", type=int, default=1_000_000, help="synthetic quotes to store")
-    parser.add_argument("--db", type=Path, help="database to build or reuse [/tmp/quotes-check-N.db]")
-    parser.add_argument("--rebuild", action="store_true", help="build the database even if it exists")
+    parser.add_argument("--db", type=Path,
+                        help="database to build or reuse [/tmp/quotes-check-N.db]")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="build the database even if it exists")
     parser.add_argument("--claims", type=int, default=500, help="look-ups to time")
     parser.add_argument("--runs", type=int, default=20, help="`quotes check` commands to time")
     args = parser.parse_args()

@@ -205,7 +205,7 @@ def test_command_does_not_import_the_nlp_stack(seed_db: str):
         "import sys; from quotes.cli import cli\n"
         "try: cli(['check', sys.argv[1], '--db', sys.argv[2]])\n"
         "except SystemExit as done: code = done.code\n"
-        "heavy = sorted(m for m in ('spacy', 'stanza', 'torch', 'sqlite_utils') if m in sys.modules)\n"
+        "heavy = [m for m in ('spacy', 'stanza', 'torch', 'sqlite_utils') if m in sys.modules]\n"
         "print('exit', code, 'heavy', heavy)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -280,7 +280,8 @@ def test_stored_reporter_is_given(hand_db: str):
     assert top["reported_by"]["name"] == "China's foreign ministry"
     assert result["explanation"] == "the words are Wang Yi's (reported by China's foreign ministry)"
     text = run_check(hand_db, "stop interfering in its affairs")[1]
-    assert "Wang Yi (person, foreign minister, China) · reported by China's foreign ministry" in text
+    wang = "Wang Yi (person, foreign minister, China)"
+    assert f"{wang} · reported by China's foreign ministry" in text
 
 
 def test_reporter_named_as_speaker(hand_db: str):
@@ -292,14 +293,16 @@ def test_reporter_named_as_speaker(hand_db: str):
 def test_quote_holding_another_speakers_quote_reports_it(tmp_path: Path):
     """No reporter stored, but the ministry's quote holds Wang Yi's: it reports them."""
     text = "The ministry said Wang had \u201cdemanded that the US stop interfering\u201d."
-    ministry_quote = Quote("mixed", [at(text, "Wang had \u201cdemanded that the US stop interfering\u201d")],
-                           [at(text, "said")], "say", [at(text, "The ministry")], "t", 0.9,
+    reported = "Wang had \u201cdemanded that the US stop interfering\u201d"
+    ministry_quote = Quote("mixed", [at(text, reported)], [at(text, "said")], "say",
+                           [at(text, "The ministry")], "t", 0.9,
                            speaker=Speaker("China's foreign ministry", "organization"))
     wang_quote = Quote("direct", [at(text, "that the US stop interfering")], [at(text, "demanded")],
                        "demand", [at(text, "Wang")], "t", 0.9, speaker=Speaker("Wang Yi", "person"))
     with Store(tmp_path / "q.db") as store:
         store.save(Article("nested", text), [ministry_quote, wang_quote])
-    result = check_json(str(tmp_path / "q.db"), "the US stop interfering", "--speaker", "the ministry")
+    result = check_json(str(tmp_path / "q.db"), "the US stop interfering",
+                        "--speaker", "the ministry")
     assert (result["verdict"], result["explanation"]) == (
         "misattributed", "the words are Wang Yi's; China's foreign ministry reported them"
     )
@@ -324,7 +327,8 @@ def test_articles_carrying_the_same_words_and_the_earliest(hand_db: str):
     assert [work["url"] for work in claim["appearance"]] == [
         "https://example.org/bridge-2", "https://example.org/bridge-1"
     ]
-    assert claim["firstAppearance"]["publisher"] == {"@type": "Organization", "name": "Example Times"}
+    publisher = {"@type": "Organization", "name": "Example Times"}
+    assert claim["firstAppearance"]["publisher"] == publisher
 
 
 def test_words_stored_without_a_speaker(tmp_path: Path):
@@ -464,7 +468,8 @@ def test_older_database_is_upgraded_on_first_check(tmp_path: Path):
     code, output = run_check(str(path), "a critical moment")
     assert code == 0 and "1. fragment" in output
     assert normalized_column(path)[1][1] == "both sides wanted to stabilise relations"
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == schema.SCHEMA_VERSION
 
 
 def test_open_database_is_read_only(hand_db: str):
@@ -479,7 +484,8 @@ def test_open_database_is_read_only(hand_db: str):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Stop hyping up the \u2018China threat theory\u2019!", "stop hyping up the china threat theory"),
+        ("Stop hyping up the \u2018China threat theory\u2019!",
+         "stop hyping up the china threat theory"),
         ("China\u2019s \u201cerroneous\u201d perception", "china s erroneous perception"),
         ("China's 'erroneous' perception", "china s erroneous perception"),
         ("China-US relations \u2014 a \u201clow point\u201d", "china us relations a low point"),

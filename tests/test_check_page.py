@@ -64,7 +64,9 @@ def test_verdict_and_matches_with_links_that_work(datasette):
     assert "19 June 2023" in text
     page_links = links(html)
     assert page_links["Xi Jinping"].startswith("/quotes/speakers/")
-    quote = page_links["that the United States and China can cooperate to “benefit our two countries”"]
+    quote = page_links[
+        "that the United States and China can cooperate to “benefit our two countries”"
+    ]
     article = page_links[SEED_TITLE]
     for path in (page_links["Xi Jinping"], quote, article):
         assert get(datasette, path).status_code == 200
@@ -127,7 +129,8 @@ def test_claimreview_json(datasette):
     ],
 )
 def test_json_errors(datasette, params: dict, error: str):
-    assert get(datasette, "/-/check.json", params, status=400).json() == {"ok": False, "error": error}
+    response = get(datasette, "/-/check.json", params, status=400)
+    assert response.json() == {"ok": False, "error": error}
 
 
 def test_database_without_the_normalized_column(tmp_path: Path):

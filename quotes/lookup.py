@@ -195,6 +195,13 @@ def check(
     conn: sqlite3.Connection, claim: str, speaker: str | None = None, limit: int = 5
 ) -> CheckResult:
     """Look the claimed words up; with `speaker`, say whether they are that speaker's."""
+    try:
+        return _check(conn, claim, speaker, limit)
+    except sqlite3.DatabaseError as error:
+        raise CheckError(f"the database could not be read: {error}") from error
+
+
+def _check(conn: sqlite3.Connection, claim: str, speaker: str | None, limit: int) -> CheckResult:
     claimed = Words.of(claim)
     if not claimed.normalized:
         raise CheckError("the claim has no words to look up")

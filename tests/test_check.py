@@ -423,6 +423,15 @@ def test_databases_that_cannot_be_used(tmp_path: Path, prepare, message: str):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_damaged_search_index(hand_db: str):
+    conn = sqlite3.connect(hand_db)
+    conn.execute("DROP TABLE quotes_fts")
+    conn.commit()
+    result = CliRunner().invoke(cli, ["check", "critical moment", "--db", hand_db])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: the database could not be read: no such table: quotes_fts\n"
+
+
 def test_lookup_on_a_connection_without_the_column(tmp_path: Path):
     conn = sqlite3.connect(tmp_path / "old.db")
     schema.create_v1(conn)

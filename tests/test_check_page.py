@@ -74,6 +74,13 @@ def test_verdict_and_matches_with_links_that_work(datasette):
     assert page_links["JSON"] == "/-/check.json?claim=benefit+our+two+countries&speaker=Joe+Biden"
 
 
+def test_nested_report_links_the_reporter(datasette):
+    html = get(datasette, "/-/check", {"claim": HYPING}).text
+    assert "reported by <a href=\"/quotes/speakers/" in html
+    reporter = links(html)["China’s ministry of foreign affairs"]
+    assert "China’s ministry of foreign affairs" in get(datasette, reporter).text
+
+
 def test_altered_words_show_a_diff(datasette):
     html = get(datasette, "/-/check", {
         "claim": "we are communicating as clearly as possible to avoid misunderstandings"}).text
@@ -108,6 +115,8 @@ def test_json_for_scripts(datasette):
     urls = match["urls"]
     assert urls["quote"] == f"http://localhost/quotes/quotes/{match['quote_id']}"
     assert urls["speaker"] == f"http://localhost/quotes/speakers/{match['speaker']['id']}"
+    reporter = match["reported_by"]
+    assert urls["reported_by"] == f"http://localhost/quotes/speakers/{reporter['id']}"
     assert urls["article"] == f"http://localhost/quotes/articles/{seed_article().id}"
 
 

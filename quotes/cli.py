@@ -431,3 +431,65 @@ def read(paths, as_json):
             click.echo(f"{item.id}\t{item.title or '(no title)'}\t{len(item.text):,} characters")
     if not articles:
         raise SystemExit(1)
+
+
+class CheckFailed(click.ClickException):
+    """An error in `quotes check`: exit status 2, since 1 means "not found"."""
+
+    exit_code = 2
+
+
+@cli.command()
+@click.argument("claim")
+@click.option("-s", "--speaker", help="Who the claim says spoke the words: is it theirs?")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="QUOTES_DB",
+              type=click.Path(dir_okay=False), help="The quotes database (or set QUOTES_DB).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "claimreview"]),
+              default="text", show_default=True,
+              help="text for people, json for scripts, claimreview for schema.org JSON-LD.")
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@click.option("-n", "--limit", type=click.IntRange(1, 100), default=5, show_default=True,
+              help="Show at most this many matches.")
+def check(claim, speaker, db_path, output_format, as_json, limit):
+    """Look up claimed words: are they in the database, whose are they, where and when?
+
+    Finds stored quotes holding the words even when the claim is a fragment,
+    re-cased, re-punctuated, or has words changed or dropped, and labels each
+    match: exact (the whole quote), fragment (part of it), altered (the wording
+    differs: a word diff shows how) or related (shares the key words). Each
+    match gives the speaker, who reported it, the cue, the article, its date,
+    the sentence in context and how many articles carry the same words.
+
+    With --speaker, the verdict says whether the words are that speaker's:
+    attributed, misattributed (they are someone else's: it says whose),
+    unattributed (they are stored without a speaker) or not found.
+
+    Exit status: 0 if the words are found (with --speaker: attributed),
+    1 if not, 2 on errors. `quotes serve` offers the same look-up at /-/check.
+
+    \b
+    quotes check "stop hyping up the China threat theory"
+    quotes check "benefit our two countries" --speaker "Joe Biden"
+    quotes check "avoid misunderstandings" --json
+    quotes check "benefit our two countries" --format claimreview
+    """
+    from .lookup import CheckError, open_database
+    from .lookup import check as look_up
+
+    try:
+        conn = open_database(db_path)
+        result = look_up(conn, claim, speaker=speaker, limit=limit)
+    except CheckError as error:
+        raise CheckFailed(str(error)) from None
+    if as_json or output_format == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    elif output_format == "claimreview":
+        from .claimreview import claim_review
+
+        click.echo(json.dumps(claim_review(result), ensure_ascii=False, indent=2))
+    else:
+        from .check_text import render
+
+        click.echo(render(result))
+    answered = result.verdict == "attributed" if speaker else result.found
+    sys.exit(0 if answered else 1)

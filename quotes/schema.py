@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from .normalize import normalize
+
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 """Porter stems ("junctures" finds "juncture"); diacritics are ignored ("Lapid" finds "Lápid")."""
 
@@ -243,6 +245,13 @@ def recount_speakers(conn: sqlite3.Connection, ids: list[int] | None = None) -> 
             {where}""", ids or [])
 
 
+def add_normalized_text(conn: sqlite3.Connection) -> None:
+    """`quotes.normalized`: the quote's words as `quotes check` compares them (see normalize.py)."""
+    conn.create_function("quotes_normalize", 1, normalize, deterministic=True)
+    conn.execute("ALTER TABLE quotes ADD COLUMN normalized TEXT")
+    conn.execute("UPDATE quotes SET normalized = quotes_normalize(text)")
+
+
 BROWSING_VIEW = """
 CREATE VIEW quotes_view AS
 SELECT
@@ -349,6 +358,6 @@ def add_quote_browsing(conn: sqlite3.Connection) -> None:
     conn.execute(count_quotes_sql("SELECT id FROM articles"), {"sign": 1})
 
 
-MIGRATIONS = [create_v1, speakers_v2, add_quote_browsing]
+MIGRATIONS = [create_v1, speakers_v2, add_normalized_text, add_quote_browsing]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLE_NAMES = ("articles", "speakers", "aliases", "quotes")

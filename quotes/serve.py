@@ -19,7 +19,7 @@ from datasette.app import Datasette
 from datasette.plugins import pm
 from datasette.utils import BadMetadataError, parse_metadata
 
-from . import web
+from . import web, web_check
 from .store import check_database
 
 PACKAGE_DIR = Path(__file__).parent
@@ -89,9 +89,10 @@ def load_metadata(path: str | Path, database_name: str) -> dict:
 
 
 def register_plugin() -> None:
-    """Register `quotes.web` with Datasette, unless its entry point already did."""
-    if not pm.is_registered(web):
-        pm.register(web, name="quotes")
+    """Register `quotes.web` and `quotes.web_check` with Datasette, unless entry points did."""
+    for module, name in ((web, "quotes"), (web_check, "quotes_check")):
+        if not pm.is_registered(module):
+            pm.register(module, name=name)
 
 
 def plain_error_pages() -> None:

@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from . import schema
 from .identity import speaker_key
+from .normalize import normalize
 from .records import Article, Quote, Span, Speaker
 
 DEFAULT_BATCH_SIZE = 200
@@ -286,10 +287,10 @@ SELECT_FIX = "SELECT speaker_key, name, kind FROM speaker_fixes WHERE key = ?"
 INSERT_QUOTE = """
 INSERT INTO quotes (text, speaker_id, type, cue_text, cue_lemma, cue_class, stance,
                     reported_by_id, source_text, published, publisher, article_id,
-                    start, "end", content, cue, source, confidence, rule, speaker_kind)
+                    start, "end", content, cue, source, confidence, rule, normalized, speaker_kind)
 VALUES (:text, :speaker_id, :type, :cue_text, :cue_lemma, :cue_class, :stance,
         :reported_by_id, :source_text, :published, :publisher, :article_id,
-        :start, :end, :content, :cue, :source, :confidence, :rule,
+        :start, :end, :content, :cue, :source, :confidence, :rule, :normalized,
         (SELECT kind FROM speakers WHERE id = :speaker_id))
 """
 
@@ -391,6 +392,7 @@ def _quote_row(article: Article, quote: Quote, speaker_ids: dict[str, int]) -> d
         "source": json.dumps(quote.source),
         "confidence": quote.confidence,
         "rule": quote.rule,
+        "normalized": normalize(quote.text(text)),
     }
 
 

@@ -1,5 +1,6 @@
-"""Schema step 3 (`add_quote_browsing`): a database written before it is upgraded in place,
-and the kind of speaker copied onto quotes stays right when editors merge or rename."""
+"""The schema step for the web pages (`add_quote_browsing`): a database written before it
+is upgraded in place, and the kind of speaker copied onto quotes stays right when editors
+merge or rename speakers."""
 
 from __future__ import annotations
 
@@ -7,50 +8,21 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from older_databases import database_at
 from sample_records import ministry_article, talks_article
+from web_helpers import crowd_article
 
 from quotes import schema
 from quotes.store import Store
 
-V1_SPEAKERS = [
-    (1, "Antony Blinken", "person", "US secretary of state", None, 2, 1, "person:antony blinken"),
-    (2, "China's foreign ministry", "organization", None, None, 0, 0, "organization:china's foreign ministry"),
-    (3, "Wang Yi", "person", None, "China", 1, 1, "person:wang yi"),
-]  # fmt: skip
-V1_QUOTES = [
-    # id, text, speaker_id, type, stance, reported_by_id, published, publisher, article_id
-    (1, "we must keep talking", 1, "direct", "neutral", None, "2023-06-18", "Example News", "talks"),
-    (2, "relations would improve", 1, "indirect", "distancing", None, "2022-01-02", "Example News", "talks"),
-    (3, "the US stop interfering", 3, "indirect", "neutral", 2, "2023-06-19", "Example Wire", "ministry"),
-    (4, "nothing works", None, "indirect", "neutral", None, "2023-06-19", "Example Wire", "ministry"),
-]  # fmt: skip
+BEFORE = schema.MIGRATIONS.index(schema.add_quote_browsing)
 
 
 @pytest.fixture
-def v1_path(tmp_path: Path) -> Path:
-    """A database as the first schema wrote it, with quotes."""
-    path = tmp_path / "quotes.db"
-    conn = sqlite3.connect(path)
-    schema.create_v1(conn)
-    for article_id in ("talks", "ministry"):
-        conn.execute(
-            "INSERT INTO articles (id, title, words, text, content_hash, ingested_at)"
-            " VALUES (?, ?, 1, 'text', 'hash', 'now')",
-            [article_id, article_id.title()],
-        )
-    conn.executemany("INSERT INTO speakers VALUES (?, ?, ?, ?, ?, ?, ?, ?)", V1_SPEAKERS)
-    conn.executemany(
-        "INSERT INTO quotes (id, text, speaker_id, type, stance, reported_by_id, published,"
-        " publisher, article_id, start, \"end\", content, cue, source)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, '[]', '[]', '[]')",
-        V1_QUOTES,
-    )
-    conn.execute("INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes")
-    conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles")
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()
-    return path
+def old_path(tmp_path: Path) -> Path:
+    """A database as the schema before this step wrote it, with quotes."""
+    items = talks_article(), ministry_article(), crowd_article(speakers=2)
+    return database_at(tmp_path / "quotes.db", BEFORE, *items)
 
 
 def rows(path: Path, sql: str) -> list[tuple]:
@@ -58,42 +30,52 @@ def rows(path: Path, sql: str) -> list[tuple]:
         return conn.execute(sql).fetchall()
 
 
-def test_upgrade_copies_speaker_kinds_and_counts_quotes(v1_path: Path):
-    Store(v1_path).close()
-    assert rows(v1_path, "PRAGMA user_version") == [(schema.SCHEMA_VERSION,)]
-    assert rows(v1_path, "SELECT id, speaker_kind FROM quotes ORDER BY id") == [
-        (1, "person"), (2, "person"), (3, "person"), (4, None),
-    ]  # fmt: skip
-    assert rows(v1_path, "SELECT facet, value, count FROM quote_counts ORDER BY facet, value") == [
-        ("publisher", "Example News", 2),
-        ("publisher", "Example Wire", 2),
-        ("stance", "distancing", 1),
-        ("stance", "neutral", 3),
-        ("type", "direct", 1),
-        ("type", "indirect", 3),
-        ("year", "2022", 1),
-        ("year", "2023", 3),
+def test_upgrade_copies_speaker_kinds_and_counts_quotes(old_path: Path):
+    assert rows(old_path, "PRAGMA user_version") == [(BEFORE,)]
+    Store(old_path).close()
+    assert rows(old_path, "PRAGMA user_version") == [(schema.SCHEMA_VERSION,)]
+    assert rows(old_path, "SELECT text, speaker_kind FROM quotes ORDER BY id") == rows(
+        old_path,
+        "SELECT text, speakers.kind FROM quotes LEFT JOIN speakers ON speakers.id = speaker_id"
+        " ORDER BY quotes.id",
+    )
+    assert rows(old_path, "SELECT DISTINCT speaker_kind FROM quotes ORDER BY 1") == [
+        (None,), ("person",)
     ]
+    counted = [
+        (facet, value, count)
+        for facet in schema.COUNTED_FACETS
+        for value, count in rows(
+            old_path,
+            f"SELECT {facet}, count(*) FROM quotes_view WHERE {facet} IS NOT NULL GROUP BY 1",
+        )
+    ]
+    assert sorted(rows(old_path, "SELECT * FROM quote_counts")) == sorted(counted)
+    assert ("year", "2023", 7) in counted
 
 
-def test_upgraded_view_keeps_its_columns_and_adds_new_ones_at_the_end(v1_path: Path):
-    with sqlite3.connect(v1_path) as conn:
+def test_upgraded_view_keeps_its_columns_and_adds_new_ones_at_the_end(old_path: Path):
+    with sqlite3.connect(old_path) as conn:
         before = [row[1] for row in conn.execute("PRAGMA table_info(quotes_view)")]
-    Store(v1_path).close()
-    with sqlite3.connect(v1_path) as conn:
+    Store(old_path).close()
+    with sqlite3.connect(old_path) as conn:
         after = [row[1] for row in conn.execute("PRAGMA table_info(quotes_view)")]
     assert after == before + ["year", "speaker_role", "speaker_affiliation", "reported_by_id"]
-    assert rows(v1_path, "SELECT speaker, reported_by, article, year FROM quotes_view WHERE id = 3") == [
-        ("Wang Yi", "China's foreign ministry", "Ministry", "2023")
-    ]
+    [row] = rows(
+        old_path,
+        "SELECT speaker, reported_by, article, year, speaker_affiliation FROM quotes_view"
+        " WHERE text = 'the US stop interfering in its affairs'",
+    )
+    assert row == ("Wang Yi", "China's foreign ministry", "China demands US stop interfering",
+                   "2023", "China")  # fmt: skip
 
 
-def test_stored_quotes_stay_searchable_and_new_ones_get_a_kind(v1_path: Path):
-    with Store(v1_path) as store:
+def test_stored_quotes_stay_searchable_and_new_ones_get_a_kind(old_path: Path):
+    with Store(old_path) as store:
         store.save(*talks_article())
         store.save(*ministry_article())
     found = rows(
-        v1_path,
+        old_path,
         "SELECT text, speaker_kind FROM quotes WHERE id IN"
         " (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'interfering')",
     )

@@ -1,0 +1,57 @@
+"""Text as the fact-check look-up compares it: words only, without case, accents or punctuation.
+
+    >>> normalize("Stop hyping up the ‘China threat theory’!")
+    'stop hyping up the china threat theory'
+
+Words are runs of letters and digits, as SQLite's unicode61 tokenizer sees them, so a
+phrase that full-text search finds can be checked word for word against this form.
+Curly and straight quotes, dashes and apostrophes all separate words ("China’s" and
+"China's" are both "china s").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
+"""A word as written: letters and digits, with any combining accents that follow them."""
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case (casefolded) without accents: "Lápid" -> "lapid", "Straße" -> "strasse"."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each normalised word with the (start, end) of the written word it comes from.
+
+    A written word can give several normalised words ("ﬁve" -> "five", "½" -> "1", "2").
+    """
+    return [
+        (match.start(), match.end(), word)
+        for match in TOKEN.finditer(text)
+        for word in WORD.findall(fold(match.group()))
+    ]
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of `text`."""
+    if text.isascii():
+        return WORD.findall(text.lower())
+    return [word for _, _, word in word_spans(text)]
+
+
+def normalize(text: str) -> str:
+    """The normalised words of `text`, joined by single spaces: the `quotes.normalized` column."""
+    return " ".join(words(text))
+
+
+def contains(haystack: str, needle: str) -> bool:
+    """Does the normalised `haystack` hold the normalised `needle` as whole words?"""
+    return bool(needle) and f" {needle} " in f" {haystack} "

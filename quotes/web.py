@@ -54,6 +54,9 @@ def extra_template_vars(view_name, database, table, columns, request, datasette)
             return {
                 "quote_cards": CARD_COLUMNS <= set(columns or ()),
                 "max_counted_quotes": MAX_COUNTED_QUOTES,
+                # a reader's page: no "(view)" label, no CREATE VIEW below the cards
+                "is_view": False,
+                "view_definition": None,
             }
         return {}
 

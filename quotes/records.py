@@ -8,6 +8,7 @@ Span = tuple[int, int]
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 SPEAKER_KINDS = ("person", "organization", "anonymous", "group", "unknown")
+ORG_TYPES = ("government", "international", "party", "media", "company", "ngo", "other")
 
 
 @dataclass
@@ -28,13 +29,16 @@ class Article:
 
 @dataclass
 class Speaker:
-    """Who said it: a canonical name, what kind of speaker, and what the text says of them."""
+    """Who said it: a canonical name, what kind of speaker, and what the text says of them.
+
+    `org_type` is set on organisations only: one of ORG_TYPES."""
 
     name: str
     kind: str = "unknown"
     role: str | None = None
     affiliation: str | None = None
     aliases: set[str] = field(default_factory=set)
+    org_type: str | None = None
 
 
 @dataclass

@@ -140,6 +140,109 @@ def create_v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+SPEAKER_FIXES = """
+CREATE TABLE speaker_fixes (
+    key TEXT PRIMARY KEY,
+    speaker_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    action TEXT NOT NULL,
+    created_at TEXT NOT NULL
+)
+"""
+"""An editor's fixes, applied by every later ingest: a speaker `key` (as resolution gives
+it) belongs to the speaker `speaker_key`, named `name` (`action`: merge or rename)."""
+
+
+def speakers_v2(conn: sqlite3.Connection) -> None:
+    """Organisation types, the editors' fixes, and speaker keys of `identity.speaker_key`:
+    organisations merge on a normalised name, anonymous sources and groups are per article."""
+    conn.execute("ALTER TABLE speakers ADD COLUMN org_type TEXT")
+    conn.execute("CREATE INDEX idx_speakers_org_type ON speakers (org_type)")
+    conn.execute(SPEAKER_FIXES)
+    rekey_speakers(conn)
+
+
+def rekey_speakers(conn: sqlite3.Connection) -> None:
+    """Give every speaker the key of `identity.speaker_key`, splitting anonymous sources and
+    groups quoted in several articles and merging speakers whose keys become one."""
+    from .identity import PER_ARTICLE, speaker_key
+    from .organisations import org_type
+    from .records import Speaker
+
+    rows = conn.execute("SELECT id, name, kind, role, affiliation FROM speakers").fetchall()
+    for speaker_id, name, kind, role, affiliation in rows:
+        speaker = Speaker(name, kind)
+        if kind == "organization":
+            conn.execute("UPDATE speakers SET org_type = ? WHERE id = ?", [org_type(name), speaker_id])
+        articles = [row[0] for row in conn.execute(
+            "SELECT DISTINCT article_id FROM quotes WHERE ? IN (speaker_id, reported_by_id)"
+            " ORDER BY article_id", [speaker_id])]
+        if kind not in PER_ARTICLE or not articles:
+            _move_to_key(conn, speaker_id, speaker_key(speaker))
+            continue
+        for article_id in articles:
+            target = _move_to_key(conn, None, speaker_key(speaker, article_id),
+                                  (name, kind, role, affiliation))
+            for column in ("speaker_id", "reported_by_id"):
+                conn.execute(f"UPDATE quotes SET {column} = ? WHERE {column} = ? AND article_id = ?",
+                             [target, speaker_id, article_id])
+            conn.execute("INSERT OR IGNORE INTO aliases (speaker_id, alias)"
+                         " SELECT ?, alias FROM aliases WHERE speaker_id = ?", [target, speaker_id])
+        conn.execute("DELETE FROM aliases WHERE speaker_id = ?", [speaker_id])
+        conn.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
+    recount_speakers(conn)
+
+
+def _move_to_key(conn: sqlite3.Connection, speaker_id: int | None, key: str,
+                 fields: tuple | None = None) -> int:
+    """Give `speaker_id` the key `key`, merging it into the speaker that has it already;
+    with no `speaker_id`, find or create the speaker of `key` from `fields`."""
+    owner = conn.execute("SELECT id FROM speakers WHERE key = ?", [key]).fetchone()
+    if speaker_id is None:
+        if owner is not None:
+            return owner[0]
+        return conn.execute(
+            "INSERT INTO speakers (key, name, kind, role, affiliation) VALUES (?, ?, ?, ?, ?)"
+            " RETURNING id", [key, *fields]).fetchone()[0]
+    if owner is None:
+        conn.execute("UPDATE speakers SET key = ? WHERE id = ?", [key, speaker_id])
+        return speaker_id
+    if owner[0] != speaker_id:
+        merge_speaker_rows(conn, owner[0], speaker_id)
+    return owner[0]
+
+
+def merge_speaker_rows(conn: sqlite3.Connection, keep: int, other: int) -> None:
+    """Move `other`'s quotes, reports and aliases to `keep`, keep what `keep` lacks of its
+    role, affiliation and type, and delete `other`. Counts are left to `recount_speakers`."""
+    for column in ("speaker_id", "reported_by_id"):
+        conn.execute(f"UPDATE quotes SET {column} = ? WHERE {column} = ?", [keep, other])
+    conn.execute("INSERT OR IGNORE INTO aliases (speaker_id, alias)"
+                 " SELECT ?, alias FROM aliases WHERE speaker_id = ?", [keep, other])
+    conn.execute("INSERT OR IGNORE INTO aliases (speaker_id, alias)"
+                 " SELECT ?, name FROM speakers WHERE id = ?", [keep, other])
+    conn.execute(
+        """UPDATE speakers SET
+               role = coalesce(role, (SELECT role FROM speakers WHERE id = :other)),
+               affiliation = coalesce(affiliation, (SELECT affiliation FROM speakers WHERE id = :other)),
+               org_type = coalesce(org_type, (SELECT org_type FROM speakers WHERE id = :other))
+           WHERE id = :keep""", {"keep": keep, "other": other})
+    conn.execute("DELETE FROM aliases WHERE speaker_id = ?", [other])
+    conn.execute("DELETE FROM speakers WHERE id = ?", [other])
+
+
+def recount_speakers(conn: sqlite3.Connection, ids: list[int] | None = None) -> None:
+    """Set quote and article counts from the quotes (of `ids`, or of every speaker)."""
+    where = "" if ids is None else f"WHERE id IN ({', '.join('?' * len(ids))})"
+    conn.execute(
+        f"""UPDATE speakers SET
+                quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id),
+                article_count = (SELECT count(DISTINCT article_id) FROM quotes
+                                 WHERE speaker_id = speakers.id)
+            {where}""", ids or [])
+
+
 def add_duplicate_keys_and_extractor(conn: sqlite3.Connection) -> None:
     """Articles get `text_hash` and `canonical_url`, indexed, to store a duplicate once, and
     `extractor`, the release and engine that found their quotes, to tell what a new
@@ -157,6 +260,6 @@ def add_duplicate_keys_and_extractor(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE INDEX idx_articles_{column} ON articles ({column})")
 
 
-MIGRATIONS = [create_v1, add_duplicate_keys_and_extractor]
+MIGRATIONS = [create_v1, speakers_v2, add_duplicate_keys_and_extractor]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLE_NAMES = ("articles", "speakers", "aliases", "quotes")

@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from . import schema
 from .dedupe import canonical_url, text_hash, words_hash
+from .identity import speaker_key
 from .records import Article, Quote, Span, Speaker
 
 DEFAULT_BATCH_SIZE = 200
@@ -34,11 +35,6 @@ COUNTED_TABLES = ("articles", "quotes", "speakers", "aliases")
 
 class StoreError(Exception):
     """A database problem, described in one line for the user."""
-
-
-def speaker_key(speaker: Speaker) -> str:
-    """What makes two speakers the same: kind and casefolded, whitespace-collapsed name."""
-    return f"{speaker.kind}:{' '.join(speaker.name.split()).casefold()}"
 
 
 def content_hash(article: Article) -> str:
@@ -201,26 +197,32 @@ class Store:
         ).fetchall()
         conn.execute("DELETE FROM quotes WHERE article_id = ?", [article.id])
         conn.execute(UPSERT_ARTICLE, _article_row(article, len(quotes), extractor))
-        speaker_ids = self._upsert_speakers(quotes)
+        speaker_ids = self._upsert_speakers(quotes, article.id)
         new = [_quote_row(article, quote, speaker_ids) for quote in quotes]
         conn.executemany(INSERT_QUOTE, new)
         changes.replace(old, [(row["speaker_id"], row["reported_by_id"]) for row in new])
 
-    def _upsert_speakers(self, quotes: list[Quote]) -> dict[str, int]:
-        """Insert or update each speaker named in `quotes`; return their ids by key."""
+    def _upsert_speakers(self, quotes: list[Quote], article_id: str) -> dict[str, int]:
+        """Insert or update each speaker named in `quotes`, following the editors' fixes
+        (`speaker_fixes`: merged and renamed speakers); return their ids by key."""
+        conn = self.db.conn
         speakers: dict[str, Speaker] = {}
         for quote in quotes:
             for speaker in (quote.speaker, quote.reported_by):
                 if speaker is not None:
-                    key = speaker_key(speaker)
+                    key = speaker_key(speaker, article_id)
                     speakers[key] = _merge(speakers.get(key), speaker)
         ids: dict[str, int] = {}
         for key, speaker in speakers.items():
-            ids[key] = self.db.conn.execute(
-                UPSERT_SPEAKER,
-                [key, _collapse(speaker.name), speaker.kind, speaker.role, speaker.affiliation],
+            target, name, kind = key, _collapse(speaker.name), speaker.kind
+            fix = conn.execute(SELECT_FIX, [key]).fetchone()
+            if fix is not None:
+                target, name, kind = fix
+            org_type = speaker.org_type if kind == "organization" else None
+            ids[key] = conn.execute(
+                UPSERT_SPEAKER, [target, name, kind, speaker.role, speaker.affiliation, org_type]
             ).fetchone()[0]
-            self.db.conn.executemany(
+            conn.executemany(
                 "INSERT OR IGNORE INTO aliases (speaker_id, alias) VALUES (?, ?)",
                 [(ids[key], alias) for alias in _aliases(speaker)],
             )
@@ -240,6 +242,13 @@ class Store:
             "DELETE FROM aliases WHERE speaker_id IN (SELECT value FROM json_each(?))", [orphans]
         )
         conn.execute("DELETE FROM speakers WHERE id IN (SELECT value FROM json_each(?))", [orphans])
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction for edits outside `save` (merging speakers, say); a
+        failure rolls it all back and is described in one line."""
+        with self._errors(), self._transaction():
+            yield self.db.conn
 
     def _migrate(self) -> None:
         conn = self.db.conn
@@ -284,12 +293,15 @@ ON CONFLICT (id) DO UPDATE SET
 """
 
 UPSERT_SPEAKER = """
-INSERT INTO speakers (key, name, kind, role, affiliation) VALUES (?, ?, ?, ?, ?)
+INSERT INTO speakers (key, name, kind, role, affiliation, org_type) VALUES (?, ?, ?, ?, ?, ?)
 ON CONFLICT (key) DO UPDATE SET
     role = coalesce(excluded.role, role),
-    affiliation = coalesce(excluded.affiliation, affiliation)
+    affiliation = coalesce(excluded.affiliation, affiliation),
+    org_type = coalesce(org_type, excluded.org_type)
 RETURNING id
 """
+
+SELECT_FIX = "SELECT speaker_key, name, kind FROM speaker_fixes WHERE key = ?"
 
 INSERT_QUOTE = """
 INSERT INTO quotes (text, speaker_id, type, cue_text, cue_lemma, cue_class, stance,
@@ -379,7 +391,7 @@ def _article_row(article: Article, quote_count: int, extractor: str | None) -> d
 
 def _quote_row(article: Article, quote: Quote, speaker_ids: dict[str, int]) -> dict:
     def speaker_id(speaker: Speaker | None) -> int | None:
-        return None if speaker is None else speaker_ids[speaker_key(speaker)]
+        return None if speaker is None else speaker_ids[speaker_key(speaker, article.id)]
 
     text = article.text
     return {
@@ -413,13 +425,15 @@ def _spans_json(spans: list[Span]) -> str:
 def _merge(known: Speaker | None, seen: Speaker) -> Speaker:
     """Combine two mentions of one speaker: first name, latest role/affiliation, all aliases."""
     if known is None:
-        return Speaker(seen.name, seen.kind, seen.role, seen.affiliation, set(seen.aliases))
+        return Speaker(seen.name, seen.kind, seen.role, seen.affiliation, set(seen.aliases),
+                       seen.org_type)
     return Speaker(
         known.name,
         known.kind,
         seen.role or known.role,
         seen.affiliation or known.affiliation,
         known.aliases | seen.aliases,
+        known.org_type or seen.org_type,
     )
 
 

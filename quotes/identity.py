@@ -1,0 +1,37 @@
+"""When two speakers are one: the key that identifies a speaker across articles.
+
+    speaker_key(Speaker("Antony J. Blinken", "person"))               -> "person:antony blinken"
+    speaker_key(Speaker("the Chinese foreign ministry", "organization"))
+                                                        -> "organization:china foreign ministry"
+    speaker_key(Speaker("US official", "anonymous"), "article-1")
+                                                        -> "anonymous:article-1:us official"
+
+People merge on their full name (titles, initials and accents aside); organisations on a
+normalised name (`organisations.normalise_org`); anonymous sources and groups never leave
+their article: two articles' "a US official" are two speakers.
+"""
+
+from __future__ import annotations
+
+from .names import fold, normalise_person
+from .organisations import normalise_org
+from .records import Speaker
+
+PER_ARTICLE = ("anonymous", "group")
+
+
+def normalised_name(speaker: Speaker) -> str:
+    """The speaker's name as compared across articles."""
+    if speaker.kind == "person":
+        return normalise_person(speaker.name) or fold(" ".join(speaker.name.split()))
+    if speaker.kind == "organization":
+        return normalise_org(speaker.name) or fold(" ".join(speaker.name.split()))
+    return fold(" ".join(speaker.name.split()))
+
+
+def speaker_key(speaker: Speaker, article_id: str | None = None) -> str:
+    """What makes two speakers the same: kind and normalised name, and for anonymous
+    sources and groups the article they were quoted in."""
+    if speaker.kind in PER_ARTICLE and article_id is not None:
+        return f"{speaker.kind}:{article_id}:{normalised_name(speaker)}"
+    return f"{speaker.kind}:{normalised_name(speaker)}"

@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 from .batches import EngineLoader, Result, article_to_plain, extract_batch, failure_reason
 from .nlp import Engine, EngineUnavailable
@@ -112,11 +113,12 @@ class ProcessPool(Extractor):
         self._stop(cancel)
 
     def _submit(self, batch: list[Article]) -> Future:
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker, initargs=(self.loader, self.threads))
-        return self._executor.submit(_extract, [article_to_plain(a) for a in batch])
+        with _ctrl_c_ignored():  # workers started now ignore it from their first instruction
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(
+                    self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start_worker, initargs=(self.loader, self.threads))
+            return self._executor.submit(_extract, [article_to_plain(a) for a in batch])
 
     def _extract_alone(self, article: Article) -> dict:
         try:
@@ -145,6 +147,23 @@ class ProcessPool(Extractor):
 
 _engine: Engine | None = None
 _engine_problem: str | None = None
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ignore Ctrl+C (SIGINT) for a moment: processes started meanwhile inherit that.
+
+    Ctrl+C in a terminal reaches every process of the command; the parent alone should
+    handle it, by storing what is done and stopping the workers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
 
 
 def _start_worker(loader: EngineLoader, threads: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -80,3 +81,35 @@ def crashing() -> Engine:
 
 def unavailable() -> Engine:
     raise EngineUnavailable("the test model is not installed: pip install test-model")
+
+
+def table(db, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def snapshot(db) -> dict:
+    """Everything a user sees in the database, without row ids and timestamps."""
+    return {
+        "articles": table(db, "SELECT id, title, quote_count, content_hash FROM articles"
+                              " ORDER BY id"),
+        "quotes": table(db, "SELECT article_id, text, type, start, \"end\", cue_lemma,"
+                            " source_text FROM quotes ORDER BY article_id, start, \"end\""),
+        "speakers": table(db, "SELECT name, kind, quote_count, article_count FROM speakers"
+                              " ORDER BY key"),
+    }
+
+
+def check_whole(db) -> None:
+    """Assert that every stored article is stored whole: its quotes, their speakers'
+    counts and the search indexes agree with it."""
+    assert table(db, "PRAGMA integrity_check") == [("ok",)]
+    assert table(db, "SELECT id FROM articles WHERE quote_count !="
+                     " (SELECT count(*) FROM quotes WHERE article_id = articles.id)") == []
+    assert table(db, "SELECT id FROM speakers WHERE quote_count !="
+                     " (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id)") == []
+    for index in ("quotes_fts", "articles_fts"):
+        table(db, f"INSERT INTO {index} ({index}) VALUES ('integrity-check')")

@@ -8,7 +8,8 @@ import json
 import sqlite3
 
 import pytest
-from ingest_helpers import article, write_corpus
+from ingest_helpers import article, snapshot, write_corpus
+from ingest_helpers import table as rows
 
 from quotes.ingest import ingest
 from quotes.parallel import InProcess
@@ -32,22 +33,6 @@ def run(paths, db, extractor, **options):
     with Store(db) as store:
         return ingest([str(p) for p in paths], store, extractor,
                       version=options.pop("version", VERSION), **options)
-
-
-def rows(db, sql):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
-
-
-def snapshot(db):
-    """Everything a user sees in the database, without row ids and timestamps."""
-    return {
-        "articles": rows(db, "SELECT id, title, quote_count, content_hash FROM articles ORDER BY id"),
-        "quotes": rows(db, "SELECT article_id, text, type, start, \"end\", cue_lemma, source_text"
-                           " FROM quotes ORDER BY article_id, start"),
-        "speakers": rows(db, "SELECT name, kind, quote_count, article_count FROM speakers"
-                             " ORDER BY key"),
-    }
 
 
 def test_stores_every_article_with_its_quotes(corpus, tmp_path, extractor):

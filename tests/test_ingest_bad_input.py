@@ -15,7 +15,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
-from ingest_helpers import article, write_corpus
+from ingest_helpers import article, table, write_corpus
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -87,11 +87,6 @@ def bad_run(tmp_path_factory):
 
 def run(*args):
     return CliRunner().invoke(cli, list(args))
-
-
-def table(db, sql):
-    with contextlib.closing(sqlite3.connect(db)) as conn:
-        return conn.execute(sql).fetchall()
 
 
 @pytest.mark.parametrize("name", BAD_INPUTS)

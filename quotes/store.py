@@ -180,15 +180,16 @@ class Store:
         with self._errors(), self._transaction():
             conn.execute(UNINDEX_QUOTES, [article_ids])
             conn.execute(UNINDEX_ARTICLES, [article_ids])
+            speaker_ids = self._upsert_speakers(batch)
             for article, quotes in batch:
-                self._replace_article(article, quotes, changes, extractor)
+                self._replace_article(article, quotes, changes, extractor, speaker_ids)
             conn.execute(INDEX_QUOTES, [article_ids])
             conn.execute(INDEX_ARTICLES, [article_ids])
             self._update_speakers(changes)
 
     def _replace_article(
         self, article: Article, quotes: list[Quote], changes: _SpeakerChanges,
-        extractor: str | None,
+        extractor: str | None, speaker_ids: dict[int, int],
     ) -> None:
         """Write one article and its quotes, noting how its speakers' counts change."""
         conn = self.db.conn
@@ -197,23 +198,26 @@ class Store:
         ).fetchall()
         conn.execute("DELETE FROM quotes WHERE article_id = ?", [article.id])
         conn.execute(UPSERT_ARTICLE, _article_row(article, len(quotes), extractor))
-        speaker_ids = self._upsert_speakers(quotes, article.id)
         new = [_quote_row(article, quote, speaker_ids) for quote in quotes]
         conn.executemany(INSERT_QUOTE, new)
         changes.replace(old, [(row["speaker_id"], row["reported_by_id"]) for row in new])
 
-    def _upsert_speakers(self, quotes: list[Quote], article_id: str) -> dict[int, int]:
-        """Insert or update each speaker named in `quotes`, following the editors' fixes
+    def _upsert_speakers(self, batch: list[tuple[Article, list[Quote]]]) -> dict[int, int]:
+        """Insert or update each speaker quoted in the batch, following the editors' fixes
         (`speaker_fixes`: merged and renamed speakers); return their row ids by the `id()`
-        of each Speaker in `quotes` (so that each key is worked out once)."""
+        of each Speaker in the quotes.
+
+        A speaker quoted in many articles of the batch is written once, and each key is
+        worked out once: this was half of the store's work."""
         conn = self.db.conn
         speakers: dict[str, Speaker] = {}
         keys: dict[int, str] = {}
-        for quote in quotes:
-            for speaker in (quote.speaker, quote.reported_by):
-                if speaker is not None:
-                    key = keys[id(speaker)] = speaker_key(speaker, article_id)
-                    speakers[key] = _merge(speakers.get(key), speaker)
+        for article, quotes in batch:
+            for quote in quotes:
+                for speaker in (quote.speaker, quote.reported_by):
+                    if speaker is not None:
+                        key = keys[id(speaker)] = speaker_key(speaker, article.id)
+                        speakers[key] = _merge(speakers.get(key), speaker)
         fixes = speakers and conn.execute(ANY_FIX).fetchone()[0]
         rows, targets = [], {}
         for key, speaker in speakers.items():
@@ -224,8 +228,7 @@ class Store:
             org_type = speaker.org_type if kind == "organization" else None
             rows.append([target, name, kind, speaker.role, speaker.affiliation, org_type])
             targets[key] = target
-        # In one statement each, not one per speaker: this is a third of the store's work.
-        conn.executemany(UPSERT_SPEAKER.replace("RETURNING id", ""), rows)
+        conn.executemany(UPSERT_SPEAKER, rows)
         row_ids = dict(conn.execute(SELECT_SPEAKER_IDS, [json.dumps(list(targets.values()))]))
         ids = {key: row_ids[target] for key, target in targets.items()}
         conn.executemany(
@@ -304,7 +307,6 @@ ON CONFLICT (key) DO UPDATE SET
     role = coalesce(excluded.role, role),
     affiliation = coalesce(excluded.affiliation, affiliation),
     org_type = coalesce(org_type, excluded.org_type)
-RETURNING id
 """
 
 SELECT_FIX = "SELECT speaker_key, name, kind FROM speaker_fixes WHERE key = ?"

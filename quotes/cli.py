@@ -100,7 +100,8 @@ def extract(paths, output, engine, progress):
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to fill.")
 @engine_option
 @click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-              show_default="all cores", help="Worker processes that parse articles.")
+              show_default=f"all cores: {os.cpu_count() or 1}",
+              help="Worker processes that parse articles (1: parse in this process).")
 @click.option("--dask", "scheduler", metavar="SCHEDULER_ADDRESS",
               help="Parse on this Dask cluster instead, e.g. tcp://10.0.0.5:8786 "
                    "(needs quotes[cluster]; --workers is then ignored).")
@@ -111,7 +112,8 @@ def extract(paths, output, engine, progress):
 @click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
               help="Skip longer texts: they are not news articles and would take hours.")
 @click.option("--report", type=click.File("w", encoding="utf-8"),
-              help="Write the run's summary, with every skipped input and why, as JSON.")
+              help="Write the run's summary as JSON: counts, every skipped input and duplicate"
+                   " with the reason, and what stopped the run, if anything did.")
 @progress_option
 def ingest(paths, db_path, engine, workers, scheduler, gpu, force, max_chars, report, progress):
     """Extract quotes from articles and store them in a SQLite database.

@@ -24,7 +24,8 @@ def text_hash(text: str) -> str:
 
 def words_hash(words: list[str]) -> str:
     """`text_hash` of a text split into `words`."""
-    return hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    joined = " ".join(words).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=16).hexdigest()
 
 
 def canonical_url(url: str | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -98,44 +99,78 @@ def extract(paths, output, engine, progress):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to fill.")
 @engine_option
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default=f"all cores: {os.cpu_count() or 1}",
+              help="Worker processes that parse articles (1: parse in this process).")
+@click.option("--dask", "scheduler", metavar="SCHEDULER_ADDRESS",
+              help="Parse on this Dask cluster instead, e.g. tcp://10.0.0.5:8786 "
+                   "(needs quotes[cluster]; --workers is then ignored).")
+@click.option("--gpu/--cpu", default=None,
+              help="Run the stanza engine on the GPU, or on the CPU [default: the GPU if "
+                   "torch sees one].")
 @click.option("--force", is_flag=True, help="Re-extract articles already stored unchanged.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
+              help="Skip longer texts: they are not news articles and would take hours.")
 @click.option("--report", type=click.File("w", encoding="utf-8"),
-              help="Write the run's summary, with every skipped input and why, as JSON.")
+              help="Write the run's summary as JSON: counts, every skipped input and duplicate"
+                   " with the reason, and what stopped the run, if anything did.")
 @progress_option
-def ingest(paths, db_path, engine, force, report, progress):
+def ingest(paths, db_path, engine, workers, scheduler, gpu, force, max_chars, report, progress):
     """Extract quotes from articles and store them in a SQLite database.
 
-    Re-ingesting an article replaces its quotes; unchanged articles are skipped
-    (use --force to extract them again). Inputs that cannot be read are reported
-    and skipped; the run goes on with the rest.
+    PATHS are .txt, .html, .jsonl or .warc(.gz) files, folders of them, or -
+    for JSON Lines on standard input. Articles are parsed by --workers processes
+    (or a Dask cluster) and stored as they are done, a few hundred per commit.
+
+    Re-ingesting an article replaces its quotes; articles stored unchanged by this
+    version of quotes are skipped (--force extracts them again), and an article
+    with the URL or text of one already stored is stored once. Input that cannot
+    be read is reported and skipped; the run goes on with the rest. Ctrl+C (or a
+    crash) keeps every article already stored: run the same command again to go on.
 
     \b
     quotes ingest articles/
-    quotes ingest crawl.warc.gz --db news.db
+    quotes ingest crawl.warc.gz --db news.db --report report.json
+    quotes ingest archive/ --dask tcp://scheduler:8786 --engine stanza --gpu
     """
+    from .batches import EngineSpec
+    from .ingest import Summary, describe, make_extractor, write_report
     from .ingest import ingest as run_ingest
+    from .parallel import ExtractionError
     from .progress import Progress
     from .store import Store, StoreError
 
     try:
+        spec = EngineSpec(engine, use_gpu=gpu)
         store = Store(db_path)
-    except StoreError as error:
+    except (EngineUnavailable, StoreError) as error:
+        if report:
+            write_report(report, Summary(error=str(error)), None)
         raise click.ClickException(str(error)) from None
-    nlp = open_engine(engine)
-    try:
-        summary = run_ingest(paths, store, nlp, force=force, progress=Progress(enabled=progress))
-    except StoreError as error:
-        raise click.ClickException(f"{error} (everything stored before this is kept)") from None
+    with store:
+        try:
+            extractor = make_extractor(spec, workers, scheduler)
+        except ExtractionError as error:
+            if report:
+                write_report(report, Summary(error=str(error)), store.counts())
+            raise click.ClickException(str(error)) from None
+        summary = run_ingest(paths, store, extractor, version=spec.extractor, force=force,
+                             progress=Progress(enabled=progress), max_chars=max_chars)
+        try:
+            counts = store.counts()
+        except StoreError:
+            counts = None
     report_skips(summary.skipped)
-    counts = store.counts()
-    click.echo(
-        f"{summary.articles:,} articles ingested ({summary.quotes:,} quotes), "
-        f"{summary.unchanged:,} unchanged, {len(summary.skipped):,} skipped; "
-        f"{db_path} now holds {counts['articles']:,} articles, {counts['quotes']:,} quotes, "
-        f"{counts['speakers']:,} speakers", err=True)
+    click.echo(describe(summary, db_path, counts), err=True)
     if report:
-        json.dump({**summary.as_dict(), "database": counts}, report, indent=2)
-    if summary.skipped and not summary.articles and not summary.unchanged:
+        write_report(report, summary, counts)
+    if summary.interrupted:
+        click.echo("Interrupted: every article counted above is stored; run the same command"
+                   " again to go on.", err=True)
+        sys.exit(130)
+    if summary.error:
+        raise click.ClickException(summary.error)
+    if summary.skipped and summary.nothing_done:
         sys.exit(1)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import trafilatura
-from lxml.etree import _Element
-from trafilatura.xml import xmltotxt
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+# trafilatura is imported where it is used: it takes half a second, and most runs read no HTML.
 
 BLOCK_TAGS = {"p", "head", "list", "quote", "table", "code"}
 """Elements of trafilatura's output tree that become one paragraph each."""
@@ -36,6 +38,8 @@ def extract_page(html: bytes | str, url: str | None = None) -> WebPage | None:
     `url` is where the page came from; the page's canonical link takes precedence.
     Check `size_problem` first: extraction takes long on a huge page.
     """
+    import trafilatura
+
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     if document is None or document.body is None:
         return None
@@ -62,6 +66,8 @@ def size_problem(size: int) -> str | None:
 def paragraphs(body: _Element) -> list[str]:
     """The text of each outermost block element (paragraph, heading, list, ...) in `body`;
     the whole body's text if it has no block elements."""
+    from trafilatura.xml import xmltotxt
+
     blocks = [
         element
         for element in body.iter(*BLOCK_TAGS)

@@ -13,6 +13,8 @@ their article: two articles' "a US official" are two speakers.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .names import fold, normalise_person
 from .organisations import normalise_org
 from .records import Speaker
@@ -22,11 +24,17 @@ PER_ARTICLE = ("anonymous", "group")
 
 def normalised_name(speaker: Speaker) -> str:
     """The speaker's name as compared across articles."""
-    if speaker.kind == "person":
-        return normalise_person(speaker.name) or fold(" ".join(speaker.name.split()))
-    if speaker.kind == "organization":
-        return normalise_org(speaker.name) or fold(" ".join(speaker.name.split()))
-    return fold(" ".join(speaker.name.split()))
+    return _normalised_name(speaker.kind, speaker.name)
+
+
+@lru_cache(maxsize=65536)
+def _normalised_name(kind: str, name: str) -> str:
+    # Cached: the store asks for every quote's speaker, and the same names recur.
+    if kind == "person":
+        return normalise_person(name) or fold(" ".join(name.split()))
+    if kind == "organization":
+        return normalise_org(name) or fold(" ".join(name.split()))
+    return fold(" ".join(name.split()))
 
 
 def speaker_key(speaker: Speaker, article_id: str | None = None) -> str:

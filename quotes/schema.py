@@ -358,6 +358,23 @@ def add_quote_browsing(conn: sqlite3.Connection) -> None:
     conn.execute(count_quotes_sql("SELECT id FROM articles"), {"sign": 1})
 
 
-MIGRATIONS = [create_v1, speakers_v2, add_normalized_text, add_quote_browsing]
+def add_duplicate_keys_and_extractor(conn: sqlite3.Connection) -> None:
+    """Articles get `text_hash` and `canonical_url`, indexed, to store a duplicate once, and
+    `extractor`, the release and engine that found their quotes, to tell what a new
+    release must extract again."""
+    from .dedupe import canonical_url, text_hash
+
+    for column in ("text_hash", "canonical_url", "extractor"):
+        conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
+    rows = conn.execute("SELECT rowid, text, url FROM articles").fetchall()
+    conn.executemany(
+        "UPDATE articles SET text_hash = ?, canonical_url = ? WHERE rowid = ?",
+        [(text_hash(text), canonical_url(url), rowid) for rowid, text, url in rows],
+    )
+    for column in ("text_hash", "canonical_url"):
+        conn.execute(f"CREATE INDEX idx_articles_{column} ON articles ({column})")
+
+
+MIGRATIONS = [create_v1, speakers_v2, add_normalized_text, add_quote_browsing, add_duplicate_keys_and_extractor]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLE_NAMES = ("articles", "speakers", "aliases", "quotes")

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from quotes.cli import cli
 
 GOOD = "Ann Ortiz said the bridge would reopen in the spring.\n"
+OTHER = "Ben Ruiz said the ferry would run all winter.\n"  # not a duplicate of GOOD
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def inputs(tmp_path):
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 owner Ren\xe9 said it was fine.".encode("latin-1"))
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "lines.jsonl").write_text(
-        json.dumps({"id": "ok-1", "text": GOOD}) + "\n{not json\n", encoding="utf-8")
+        json.dumps({"id": "ok-1", "text": OTHER}) + "\n{not json\n", encoding="utf-8")
     return tmp_path
 
 

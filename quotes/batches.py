@@ -1,0 +1,142 @@
+"""Extraction as a unit of work for other processes: plain data in, plain data out.
+
+Worker processes and Dask workers receive a batch of articles as JSON-able dicts, parse
+them with an engine they load once (`EngineSpec.load`), and send back one `Result` per
+article: its quotes as JSON-able dicts, or why extraction failed. The parent process
+turns results back into records and stores them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from . import __version__
+from .extract import extract_articles
+from .nlp import Engine, EngineUnavailable, load_engine
+from .records import Article, Quote, Speaker
+
+SPAN_FIELDS = ("content", "cue", "source")
+SPEAKER_FIELDS = ("speaker", "reported_by")
+MAX_REASON = 300
+
+
+EngineLoader = Callable[[], Engine]
+"""What a worker calls once to load its engine: an `EngineSpec`, or a test's own."""
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """Which engine to load, and how: small enough to send to any worker.
+
+    `use_gpu`: None lets the engine choose; True or False is passed to the Stanza engine.
+    """
+
+    name: str = "spacy"
+    use_gpu: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.name == "spacy" and self.use_gpu:
+            raise EngineUnavailable("the spacy engine runs on the CPU: use --gpu with --engine stanza")
+
+    def __call__(self) -> Engine:
+        options = {} if self.use_gpu is None or self.name == "spacy" else {"use_gpu": self.use_gpu}
+        return load_engine(self.name, **options)
+
+    @property
+    def extractor(self) -> str:
+        """What is recorded with each stored article: this release and this engine."""
+        return f"quotes {__version__} {self.name}"
+
+
+@dataclass
+class Result:
+    """What became of one article: its quotes, or the reason extraction failed."""
+
+    article_id: str
+    quotes: list[dict] | None = None
+    error: str | None = None
+
+    def as_plain(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def extract_batch(engine: Engine, articles: list[dict]) -> list[dict]:
+    """Extract the quotes of plain articles; an article the engine or the rules fail on
+    gets an error result, the others their quotes."""
+    records = [article_from_plain(article) for article in articles]
+    results: list[Result] = []
+    try:
+        for article, quotes in extract_articles(records, engine):
+            results.append(Result(article.id, [quote_to_plain(q) for q in quotes]))
+    except Exception:
+        # Something in the batch broke the parse: redo the rest one by one to find it.
+        for article in records[len(results):]:
+            results.append(_extract_one(engine, article))
+    return [result.as_plain() for result in results]
+
+
+def _extract_one(engine: Engine, article: Article) -> Result:
+    try:
+        [(_, quotes)] = list(extract_articles([article], engine))
+    except Exception as error:
+        return Result(article.id, error=failure_reason(error))
+    return Result(article.id, [quote_to_plain(q) for q in quotes])
+
+
+def failure_reason(error: BaseException) -> str:
+    """An exception as one short line."""
+    message = " ".join(str(error).split())
+    reason = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return reason if len(reason) <= MAX_REASON else reason[: MAX_REASON - 3] + "..."
+
+
+def article_to_plain(article: Article) -> dict:
+    return dataclasses.asdict(article)
+
+
+def article_from_plain(plain: dict) -> Article:
+    return Article(**{**plain, "ignored": [tuple(span) for span in plain.get("ignored", [])]})
+
+
+def quote_to_plain(quote: Quote) -> dict:
+    """A quote as JSON-able data: spans as lists, speakers as dicts, aliases sorted."""
+    return dataclasses.asdict(quote, dict_factory=_plain_dict)
+
+
+def quote_from_plain(plain: dict) -> Quote:
+    fields: dict[str, Any] = dict(plain)
+    for name in SPAN_FIELDS:
+        fields[name] = [tuple(span) for span in fields[name]]
+    for name in SPEAKER_FIELDS:
+        if fields.get(name) is not None:
+            speaker = dict(fields[name])
+            speaker["aliases"] = set(speaker.get("aliases", ()))
+            fields[name] = Speaker(**speaker)
+    return Quote(**fields)
+
+
+def _plain_dict(items: list[tuple[str, Any]]) -> dict:
+    return {key: _plain(value) for key, value in items}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def chunked(items: Iterable, size: int):
+    """Lists of up to `size` consecutive items."""
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -35,6 +35,23 @@ def progress_option(f):
                         help="Show progress on stderr (default: when stderr is a terminal).")(f)
 
 
+def cue_classes_option(f):
+    return click.option(
+        "--cue-classes", default="speech", show_default=True, callback=_parse_cue_classes,
+        help="Which cues make quotes, comma-separated: speech (\"said\"), cognition "
+             "(\"believes\", \"wants\"), evidential (\"a poll shows\").")(f)
+
+
+def _parse_cue_classes(ctx, param, value: str) -> tuple[str, ...]:
+    from .detect import CUE_CLASSES
+
+    classes = tuple(c.strip() for c in value.split(",") if c.strip())
+    unknown = [c for c in classes if c not in CUE_CLASSES]
+    if unknown or not classes:
+        raise click.BadParameter(f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(CUE_CLASSES)}")
+    return classes
+
+
 def open_engine(name: str):
     try:
         return load_engine(name)
@@ -53,8 +70,9 @@ def report_skips(skipped) -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write JSON Lines here instead of standard output.")
 @engine_option
+@cue_classes_option
 @progress_option
-def extract(paths, output, engine, progress):
+def extract(paths, output, engine, cue_classes, progress):
     """Print the quotes in articles as JSON Lines, one line per article.
 
     PATHS are .txt, .html, .jsonl or .warc(.gz) files, folders of them (read
@@ -82,7 +100,7 @@ def extract(paths, output, engine, progress):
                 yield item
 
     meter = Progress(enabled=progress)
-    for article, quotes in extract_articles(articles(), nlp):
+    for article, quotes in extract_articles(articles(), nlp, cue_classes):
         output.write(json.dumps(article_json(article, quotes), ensure_ascii=False) + "\n")
         meter.advance(len(quotes))
     meter.close()
@@ -95,11 +113,12 @@ def extract(paths, output, engine, progress):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to fill.")
 @engine_option
+@cue_classes_option
 @click.option("--force", is_flag=True, help="Re-extract articles already stored unchanged.")
 @click.option("--report", type=click.File("w", encoding="utf-8"),
               help="Write the run's summary, with every skipped input and why, as JSON.")
 @progress_option
-def ingest(paths, db_path, engine, force, report, progress):
+def ingest(paths, db_path, engine, cue_classes, force, report, progress):
     """Extract quotes from articles and store them in a SQLite database.
 
     Re-ingesting an article replaces its quotes; unchanged articles are skipped
@@ -120,7 +139,8 @@ def ingest(paths, db_path, engine, force, report, progress):
         raise click.ClickException(str(error)) from None
     nlp = open_engine(engine)
     try:
-        summary = run_ingest(paths, store, nlp, force=force, progress=Progress(enabled=progress))
+        summary = run_ingest(paths, store, nlp, force=force, progress=Progress(enabled=progress),
+                             cue_classes=cue_classes)
     except StoreError as error:
         raise click.ClickException(f"{error} (everything stored before this is kept)") from None
     report_skips(summary.skipped)
@@ -134,6 +154,54 @@ def ingest(paths, db_path, engine, force, report, progress):
         json.dump({**summary.as_dict(), "database": counts}, report, indent=2)
     if summary.skipped and not summary.articles and not summary.unchanged:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True))
+@engine_option
+@click.option("--subset", type=click.Choice(["all", "speech", "quoted"]), default="all",
+              show_default=True,
+              help="Gold quotes to count: all, those with a speech cue (\"said\", \"according "
+                   "to\", a colon), or those in quotation marks (direct and mixed).")
+@cue_classes_option
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
+              help="Score these predictions (quotes extract output) instead of extracting.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@progress_option
+def evaluate(gold, engine, subset, cue_classes, predictions, as_json, progress):
+    """Measure extraction against your own annotated articles.
+
+    GOLD is a JSON Lines file (one document a line: id, text, and quotes with
+    content, cue and source as [start, end] character spans) or a brat folder
+    (.txt + .ann with Source, Cue and Content annotations; see quotes/brat.py).
+    Prints precision, recall and F1 under four matching measures (ggt@0.3 and
+    ggt@0.8: share of the gold content covered; tok@0.5: word overlap; exact:
+    same words), the accuracy of the source, cue and speaker of matched quotes,
+    and recall by quote type.
+
+    \b
+    quotes evaluate annotated.jsonl --subset speech
+    quotes evaluate brat-folder/ --json
+    quotes extract annotated.jsonl -o pred.jsonl && quotes evaluate annotated.jsonl --predictions pred.jsonl
+    """
+    from .evaluate import GoldError, figures_json, format_table, predict, read_gold, read_predictions, score
+    from .progress import Progress
+
+    try:
+        documents = read_gold(gold)
+        if predictions:
+            predicted = read_predictions(predictions)
+        else:
+            meter = Progress(label="documents", enabled=progress)
+            predicted = predict(documents, open_engine(engine), cue_classes, meter)
+            meter.close()
+    except GoldError as error:
+        raise click.ClickException(str(error)) from None
+    results = score(documents, predicted, subset)
+    if as_json:
+        click.echo(json.dumps(figures_json(results, subset, len(documents)), indent=2))
+    else:
+        click.echo(format_table(results, subset, len(documents)))
 
 
 @cli.group(name="models")

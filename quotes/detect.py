@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .attribute import mention_span, subject_of
-from .lexicon import ACCORDING_TO, Cue, cue_for
+from .lexicon import ACCORDING_TO, Cue, cue_for, reporting_cue
 from .nlp import Document
 from .quotemarks import Quotation
 from .records import Quote, Span
@@ -40,11 +40,16 @@ MIN_NEARBY_CUE_WORDS = 3
 SPLIT_GAP_WORDS = 12
 
 
+CUE_CLASSES = ("speech", "cognition", "evidential")
+DEFAULT_CUE_CLASSES = ("speech",)
+
+
 @dataclass
 class _Context:
     doc: Document
     quotations: list[Quotation]
     ignored: list[Span]
+    cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES
 
     def __post_init__(self) -> None:
         self.starts = [q.start for q in self.quotations]
@@ -60,10 +65,13 @@ class _Context:
         return any(s <= offset < e for s, e in self.ignored)
 
 
-def find_quotes(doc: Document, quotations: list[Quotation],
-                ignored: Iterable[Span] = ()) -> list[Quote]:
-    """All quotes in `doc`, in text order, with their cue and speaker mention."""
-    ctx = _Context(doc, quotations, list(ignored))
+def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Span] = (),
+                cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES) -> list[Quote]:
+    """All quotes in `doc`, in text order, with their cue and speaker mention.
+
+    `cue_classes` chooses which cues make quotes: `speech` ("said"), `cognition`
+    ("believes", "wants") and `evidential` ("a poll shows")."""
+    ctx = _Context(doc, quotations, list(ignored), tuple(cue_classes))
     found = [q for q in _cue_rules(ctx) if q.content]
     found = _drop_duplicates(found)
     found += _quotation_rules(ctx, found)
@@ -93,8 +101,8 @@ def _cue_rules(ctx: _Context) -> Iterable[Quote]:
 def _reporting_verb(ctx: _Context, verb: int) -> Quote | None:
     """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
     doc = ctx.doc
-    cue = cue_for(doc.tokens[verb].lemma)
-    if cue is None or cue.cls != "speech" or _negated(doc, verb):
+    cue = reporting_cue(doc.tokens[verb].lemma, ctx.cue_classes)
+    if cue is None or _negated(doc, verb):
         return None
     content, rule = _complement(ctx, verb), "verb-complement"
     if not content:
@@ -260,8 +268,8 @@ def _cue_in_sentence(ctx: _Context, quotation: Quotation, found: list[Quote]) ->
             token = doc.tokens[i]
             if token.upos != "VERB" or ctx.quotation_at(token.start):
                 continue
-            cue = cue_for(token.lemma)
-            if cue is None or cue.cls != "speech" or _negated(doc, i):
+            cue = reporting_cue(token.lemma, ctx.cue_classes)
+            if cue is None or _negated(doc, i):
                 continue
             distance = min(abs(token.start - quotation.end), abs(quotation.start - token.end))
             if best_distance is None or distance < best_distance:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .corpus import Skipped, read_articles
+from .detect import DEFAULT_CUE_CLASSES
 from .extract import extract_articles
 from .nlp import Engine
 from .progress import Progress
@@ -32,10 +33,12 @@ class Summary:
 
 
 def ingest(paths: Iterable[str], store: Store, engine: Engine, force: bool = False,
-           progress: Progress | None = None, batch_size: int = 50) -> Summary:
+           progress: Progress | None = None, batch_size: int = 50,
+           cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES) -> Summary:
     """Extract quotes from every article under `paths` into `store`.
 
-    Articles already stored with the same text are skipped unless `force`."""
+    Articles already stored with the same text are skipped unless `force`;
+    `cue_classes` chooses which cues make quotes (see `detect.find_quotes`)."""
     summary = Summary()
     progress = progress or Progress(enabled=False)
 
@@ -51,7 +54,7 @@ def ingest(paths: Iterable[str], store: Store, engine: Engine, force: bool = Fal
                 yield item
 
     def extracted():
-        for article, quotes in extract_articles(articles(), engine):
+        for article, quotes in extract_articles(articles(), engine, cue_classes):
             summary.articles += 1
             summary.quotes += len(quotes)
             progress.advance(len(quotes))

@@ -20,24 +20,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .attribute import mention_span, subject_of
-from .lexicon import ACCORDING_TO, Cue, cue_for, reporting_cue
+from .lexicon import ACCORDING_TO, Cue, cue_for, reporting_cue, takes_object
 from .nlp import Document
 from .quotemarks import Quotation
 from .records import Quote, Span
 
 COMPLEMENTS = ("ccomp", "parataxis")
 NEGATIONS = {"not", "n't", "never", "neither", "no", "nobody", "none"}
-OBJECT_CONTENT_VERBS = set("""emphasise emphasize stress underline underscore deny announce
-    criticise criticize reject dismiss confirm acknowledge admit concede propose recommend
-    reiterate predict condemn denounce defend dispute question welcome praise demand
-    promise pledge vow""".split())
+VERB_PARTS = {"compound:prt", "aux", "aux:pass", "advmod", "expl"}
+ARGUMENTS = {"obj", "iobj", "xcomp", "ccomp", "obl", "advcl"}
+ARGUMENT_MARKERS = {"about", "to", "for", "of", "on", "over", "as", "against", "with", "at",
+                    "if", "whether"}
 TRIVIAL_OBJECTS = {"it", "so", "this", "that", "nothing", "something", "anything", "much",
                    "more", "little", "what", "which", "goodbye", "hello", "yes", "no"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
 WORD = re.compile(r"\w+")
 MIN_UNATTRIBUTED_WORDS = 4
 MIN_NEARBY_CUE_WORDS = 3
-SPLIT_GAP_WORDS = 12
+SPLIT_GAP_WORDS = 30
 
 
 CUE_CLASSES = ("speech", "cognition", "evidential")
@@ -101,10 +101,10 @@ def _cue_rules(ctx: _Context) -> Iterable[Quote]:
 def _reporting_verb(ctx: _Context, verb: int) -> Quote | None:
     """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
     doc = ctx.doc
-    cue = reporting_cue(doc.tokens[verb].lemma, ctx.cue_classes)
-    if cue is None or _negated(doc, verb):
+    cue = cue_for(doc.tokens[verb].lemma)
+    if cue is None or cue.cls not in ctx.cue_classes or _negated(doc, verb):
         return None
-    content, rule = _complement(ctx, verb), "verb-complement"
+    content, rule = (_complement(ctx, verb) if cue.reports else []), "verb-complement"
     if not content:
         content, rule = _object(ctx, verb), "verb-object"
     if not content:
@@ -115,7 +115,7 @@ def _reporting_verb(ctx: _Context, verb: int) -> Quote | None:
         return None
     source = [mention_span(doc, subject)] if subject is not None else []
     cue_span = doc.span(verb, verb)
-    pieces = _pieces(ctx, content, exclude=[cue_span, *source])
+    pieces = _attached(ctx, _pieces(ctx, content, exclude=[cue_span, *source]), [cue_span, *source])
     if not pieces:
         return None
     quoted = any(ctx.quotation_at(s) or ctx.quotation_at(e - 1) for s, e in pieces)
@@ -123,6 +123,22 @@ def _reporting_verb(ctx: _Context, verb: int) -> Quote | None:
     if rule == "verb-object":
         confidence -= 0.2
     return _quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+ATTACHING = re.compile(r"[\s,\u2014\u2013-]*")
+
+
+def _attached(ctx: _Context, pieces: list[Span], anchors: list[Span]) -> list[Span]:
+    """Drop content before the cue and speaker that a colon, semicolon or sentence end
+    cuts off from them ("... as an example: He says ...", "...; 46 percent said ...")."""
+    first = min(s for s, _ in anchors)
+    kept = []
+    for start, end in pieces:
+        if end <= first and not ATTACHING.fullmatch(ctx.doc.text, end, first):
+            kept = []
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def _complement(ctx: _Context, verb: int) -> list[int]:
@@ -136,24 +152,51 @@ def _complement(ctx: _Context, verb: int) -> list[int]:
             tokens += doc.subtree(child)
     head = doc.tokens[verb].head
     if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
-        if ctx.quotation_at(doc.tokens[head].start):
+        quotation = ctx.quotation_at(doc.tokens[head].start)
+        if quotation is not None:
             own = set(doc.subtree(verb))
             tokens = [i for i in doc.subtree(head) if i not in own]
+            # the quoted clause's side of the cue only: not "..., as fighters worked out"
+            # after `"...," he said`, nor "Asked by X, ..." before `she said, "..."`
+            if quotation.start < doc.tokens[verb].start:
+                tokens = [i for i in tokens if i < verb]
+            else:
+                first = min(own)
+                tokens = [i for i in tokens if i > first]
     return sorted(tokens)
 
 
 def _object(ctx: _Context, verb: int) -> list[int]:
-    """What a verb like "emphasised" or "denied" reports when it takes a noun phrase:
-    "these officials have emphasised the importance of ...". Only verbs whose object is
-    what was said count: not "told reporters", not "restore and maintain communications"."""
+    """What a verb reports through its objects and prepositional arguments, for verbs
+    whose arguments are what was said: "emphasised the importance of ...", "called for
+    a recount", "accused Republicans of ...", "referring to the judge". The run of
+    arguments after the verb, up to a comma, a conjunction or another clause."""
     doc = ctx.doc
-    if doc.tokens[verb].lemma.lower() not in OBJECT_CONTENT_VERBS:
+    if not takes_object(doc.tokens[verb].lemma):
         return []
+    tokens: list[int] = []
+    core = False
     for child in doc.children(verb):
         token = doc.tokens[child]
-        if token.deprel == "obj" and token.text.lower() not in TRIVIAL_OBJECTS and token.upos != "PRON":
-            return doc.subtree(child)
-    return []
+        if child < verb or token.deprel in VERB_PARTS:
+            continue
+        if token.deprel not in ARGUMENTS:
+            break
+        if not tokens and token.deprel in ("obj", "iobj") and (
+                token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
+            continue
+        core = core or token.deprel in ("obj", "xcomp", "ccomp") or (
+            token.deprel in ("obl", "advcl") and _marker(doc, child) in ARGUMENT_MARKERS)
+        tokens += doc.subtree(child)
+    return tokens if core else []
+
+
+def _marker(doc: Document, node: int) -> str | None:
+    """The preposition or subordinator that introduces `node` ("about", "of", "whether")."""
+    for child in doc.children(node):
+        if child < node and doc.tokens[child].deprel in ("case", "mark"):
+            return doc.tokens[child].text.lower()
+    return None
 
 
 def _touches_quotation(ctx: _Context, node: int) -> bool:
@@ -462,29 +505,39 @@ def _drop_duplicates(found: list[Quote]) -> list[Quote]:
 
 
 def _join_split_quotes(ctx: _Context, found: list[Quote]) -> None:
-    """`"A," he said, "B."`: the quotation after the cue joins the quote before it."""
+    """`"A," he said, "B."` and `"A," he said. "B."`: quotations that follow a quote in
+    its paragraph, with nothing between but its cue and speaker, continue it."""
     text = ctx.doc.text
     by_start = {quote.content[0][0]: quote for quote in found}
     for quote in sorted(found, key=lambda q: q.content[0]):
         if quote.content[0][0] not in by_start:
             continue
-        last = quote.content[-1]
-        if ctx.quotation_at(last[1] - 1) is None:
-            continue
-        following = [q for q in ctx.quotations if q.start >= last[1]]
-        if not following:
-            continue
-        nxt = following[0]
-        gap = text[last[1]:nxt.start]
-        anchors = quote.cue + quote.source
-        if ("\n" in gap or not anchors or _words(gap) > SPLIT_GAP_WORDS
-                or not all(last[1] <= s and e <= nxt.start for s, e in anchors)
-                or not gap.rstrip().endswith((",", ":"))):
-            continue
-        other = by_start.get(nxt.start)
-        if other is not None:
-            if other.rule != "quote-cue-nearby" and other.source:
-                continue
-            found.remove(other)
-            del by_start[nxt.start]
-        quote.content = quote.content + list(nxt.pieces)
+        while True:
+            last = quote.content[-1]
+            if ctx.quotation_at(last[1] - 1) is None:
+                break
+            following = [q for q in ctx.quotations if q.start >= last[1]]
+            if not following or not _continues(text, quote, last[1], following[0]):
+                break
+            nxt = following[0]
+            other = by_start.get(nxt.start)
+            if other is not None:
+                if other.rule != "quote-cue-nearby" and other.source:
+                    break
+                found.remove(other)
+                del by_start[nxt.start]
+            quote.content = quote.content + list(nxt.pieces)
+
+
+def _continues(text: str, quote: Quote, end: int, nxt: Quotation) -> bool:
+    """Whether the quotation `nxt` goes on with `quote`, which ends at `end`: the gap is
+    blank, or holds just the quote's cue and speaker (`," he said, "` or `," he said. "`)."""
+    gap = text[end:nxt.start]
+    if "\n" in gap:
+        return False
+    if not gap.strip():
+        return True
+    anchors = quote.cue + quote.source
+    return (bool(anchors) and _words(gap) <= SPLIT_GAP_WORDS
+            and all(end <= s and e <= nxt.start for s, e in anchors)
+            and gap.rstrip().endswith((",", ":", ".")))

@@ -61,6 +61,18 @@ COGNITION = _words("""
     favour endorse back push look vote refuse need mean learn""")
 EVIDENTIAL = _words("show indicate find reveal suggest estimate seem appear")
 
+OBJECT_CONTENT = set(_words("""
+    call ask endorse expect accuse describe criticize criticise refer defend decline
+    refuse cite announce express point urge praise promise propose question blame vow
+    mention threaten dismiss blast denounce mock recall list warn tout order thank slam
+    repeat prefer argue emphasize emphasise note plead rail voice applaud label reiterate
+    regard disclose remember outline stress detail complain hail rip hint recount decry
+    rebut rebuke lament chide lash"""))
+"""Verbs whose objects and prepositional arguments are what was said or meant ("called
+for a recount", "accused Republicans of ...", "expressed concern that ..."): those whose
+arguments matched an annotated attribution at least 60% of the time in PolNeAR's train
+split (`benchmarks/object_verbs.py` lists the figures)."""
+
 SPEECH_NOUNS = _words("""
     statement interview remarks remark speech tweet testimony letter announcement email
     briefing conference comments comment readout post message criticism response reply
@@ -85,6 +97,10 @@ ACCORDING_TO = Cue("according to", "speech", "neutral")
 def cue_for(lemma: str) -> Cue | None:
     """The cue entry for a verb lemma, or None if it does not report anything."""
     return _LEXICON.get(lemma.lower())
+
+
+def takes_object(lemma: str) -> bool:
+    return lemma.lower() in OBJECT_CONTENT
 
 
 def reporting_cue(lemma: str, classes: tuple[str, ...] = ("speech",)) -> Cue | None:

@@ -92,7 +92,7 @@ def test_floating_quote_continues_the_previous_speaker(extract):
 
 
 @pytest.mark.parametrize("text", [
-    "Critics call the new bridge a “white elephant” that nobody needs.",
+    "The council’s “white elephant” bridge opened on Monday.",
     "She read “War and Peace” on the train to the coast.",
     "Ann Ortiz did not say whether the bridge would reopen.",
     "Neither side confirmed that the talks would resume.",

@@ -29,8 +29,7 @@ COMPLEMENTS = ("ccomp", "parataxis")
 NEGATIONS = {"not", "n't", "never", "neither", "no", "nobody", "none"}
 VERB_PARTS = {"compound:prt", "aux", "aux:pass", "advmod", "expl"}
 ARGUMENTS = {"obj", "iobj", "xcomp", "ccomp", "obl", "advcl"}
-ARGUMENT_MARKERS = {"about", "to", "for", "of", "on", "over", "as", "against", "with", "at",
-                    "if", "whether"}
+ARGUMENT_MARKERS = {"about", "to", "for", "of", "over", "as", "against", "if", "whether"}
 TRIVIAL_OBJECTS = {"it", "so", "this", "that", "nothing", "something", "anything", "much",
                    "more", "little", "what", "which", "goodbye", "hello", "yes", "no"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -172,8 +171,9 @@ def _object(ctx: _Context, verb: int) -> list[int]:
     a recount", "accused Republicans of ...", "referring to the judge". The run of
     arguments after the verb, up to a comma, a conjunction or another clause."""
     doc = ctx.doc
-    if not takes_object(doc.tokens[verb].lemma):
-        return []
+    token = doc.tokens[verb]
+    if not takes_object(token.lemma) or token.deprel in ("amod", "acl") and token.xpos == "VBN":
+        return []  # "the candidates described as ...", "a woman accused of ..."
     tokens: list[int] = []
     core = False
     for child in doc.children(verb):
@@ -304,12 +304,15 @@ def _cue_in_sentence(ctx: _Context, quotation: Quotation, found: list[Quote]) ->
     last = doc.token_at(quotation.end - 1)
     if first is None or last is None:
         return None
+    if _words(_text_of(ctx, quotation)) < MIN_NEARBY_CUE_WORDS or _is_title(_text_of(ctx, quotation)):
+        return None
+    used = {span for quote in found for span in quote.cue}
     sentences = range(doc.tokens[first].sent, doc.tokens[last].sent + 1)
     best, best_distance = None, None
     for n in sentences:
         for i in doc.sentences[n].tokens:
             token = doc.tokens[i]
-            if token.upos != "VERB" or ctx.quotation_at(token.start):
+            if token.upos != "VERB" or ctx.quotation_at(token.start) or doc.span(i, i) in used:
                 continue
             cue = reporting_cue(token.lemma, ctx.cue_classes)
             if cue is None or _negated(doc, i):
@@ -317,13 +320,23 @@ def _cue_in_sentence(ctx: _Context, quotation: Quotation, found: list[Quote]) ->
             distance = min(abs(token.start - quotation.end), abs(quotation.start - token.end))
             if best_distance is None or distance < best_distance:
                 best, best_distance = (i, cue), distance
-    if best is None or _words(_text_of(ctx, quotation)) < MIN_NEARBY_CUE_WORDS:
+    if best is None:
         return None
     verb, cue = best
     subject = _speaker_of(doc, verb)
     source = [mention_span(doc, subject)] if subject is not None else []
     return _quote(doc, list(quotation.pieces), [doc.span(verb, verb)], cue, source,
                   "quote-cue-nearby", 0.7 if source else 0.45)
+
+
+SMALL_WORDS = set("a an and the of in on at to for with by from or but nor as".split())
+
+
+def _is_title(text: str) -> bool:
+    """Capitalised like a title ("The Axe Files", "Parks and Recreation"), not a sentence."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) <= 8 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words) and any(
+        w.lower() in SMALL_WORDS for w in words[1:]) or len(words) <= 3 and all(w[0].isupper() for w in words)
 
 
 def _colon_header(ctx: _Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
@@ -387,7 +400,9 @@ def _dash_signature(ctx: _Context, quotation: Quotation, found: list[Quote]) -> 
 
 
 def _floating(ctx: _Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
-    """A paragraph that is only a quotation continues the speaker of the quote just before."""
+    """A paragraph that is only a quotation continues the speaker of the quote just before:
+    it joins that quote when it follows the quotation the quote ends with, else it is a
+    quote of its own by the same speaker."""
     text = ctx.doc.text
     line_start = text.rfind("\n", 0, quotation.start) + 1
     if text[line_start:quotation.start].strip() or _words(_text_of(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS:
@@ -396,11 +411,24 @@ def _floating(ctx: _Context, quotation: Quotation, found: list[Quote]) -> Quote 
     if not earlier:
         return None
     previous = max(earlier, key=lambda q: q.content[-1][1])
-    between = text[previous.content[-1][1]:line_start]
+    end = previous.content[-1][1]
+    between = text[end:line_start]
     if between.count("\n") > 3 or _words(between) > 25:
+        return None
+    if ctx.quotation_at(end - 1) is not None and _aside(text, end, line_start, previous):
+        previous.content = previous.content + list(quotation.pieces)
         return None
     return Quote("direct", list(quotation.pieces), [], previous.cue_lemma, list(previous.source),
                  "floating", 0.6, previous.cue_class, previous.stance)
+
+
+def _aside(text: str, start: int, end: int, quote: Quote) -> bool:
+    """Whether `text[start:end]` is blank or a short attribution of the quote: its cue and
+    speaker and a few words ("he said in an interview on Monday")."""
+    inside = [(s, e) for s, e in quote.cue + quote.source if start <= s and e <= end]
+    if not text[start:end].strip():
+        return True
+    return len(inside) == len(quote.cue + quote.source) > 0 and _words(text[start:end]) <= SPLIT_GAP_WORDS
 
 
 def _text_of(ctx: _Context, quotation: Quotation) -> str:
@@ -516,7 +544,7 @@ def _join_split_quotes(ctx: _Context, found: list[Quote]) -> None:
             last = quote.content[-1]
             if ctx.quotation_at(last[1] - 1) is None:
                 break
-            following = [q for q in ctx.quotations if q.start >= last[1]]
+            following = [q for q in ctx.quotations if q.start >= last[1] and not _is_label(ctx, q)]
             if not following or not _continues(text, quote, last[1], following[0]):
                 break
             nxt = following[0]
@@ -540,4 +568,13 @@ def _continues(text: str, quote: Quote, end: int, nxt: Quotation) -> bool:
     anchors = quote.cue + quote.source
     return (bool(anchors) and _words(gap) <= SPLIT_GAP_WORDS
             and all(end <= s and e <= nxt.start for s, e in anchors)
-            and gap.rstrip().endswith((",", ":", ".")))
+            and gap.rstrip().rstrip(CLOSING_MARKS).endswith((",", ":", ".")))
+
+
+CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"
+
+
+def _is_label(ctx: _Context, quotation: Quotation) -> bool:
+    """A title or a word or two in quotation marks ("New Day", "woke"), not speech."""
+    words = _text_of(ctx, quotation)
+    return _words(words) < MIN_NEARBY_CUE_WORDS or _is_title(words)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .attribute import mention_span, subject_of
+from .attribute import SUBJECTS, mention_span, subject_of
 from .lexicon import ACCORDING_TO, Cue, cue_for, reporting_cue, takes_object
 from .nlp import Document
 from .quotemarks import Quotation
@@ -151,18 +151,47 @@ def _complement(ctx: _Context, verb: int) -> list[int]:
             tokens += doc.subtree(child)
     head = doc.tokens[verb].head
     if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
+        own = set(doc.subtree(verb))
         quotation = ctx.quotation_at(doc.tokens[head].start)
         if quotation is not None:
-            own = set(doc.subtree(verb))
             tokens = [i for i in doc.subtree(head) if i not in own]
             # the quoted clause's side of the cue only: not "..., as fighters worked out"
             # after `"...," he said`, nor "Asked by X, ..." before `she said, "..."`
             if quotation.start < doc.tokens[verb].start:
                 tokens = [i for i in tokens if i < verb]
             else:
-                first = min(own)
-                tokens = [i for i in tokens if i > first]
+                tokens = [i for i in tokens if i > min(own)]
+        elif _parenthetical(doc, verb, own):
+            sentence = doc.sentences[doc.tokens[verb].sent].tokens
+            tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
+    if not tokens and doc.tokens[verb].deprel == "root":
+        tokens = _fronted(doc, verb)
     return sorted(tokens)
+
+
+def _parenthetical(doc: Document, verb: int, own: set[int]) -> bool:
+    """`A, X said, B` and `A, X said.`: the cue and its speaker set off by commas."""
+    first, last = min(own), max(own)
+    if not any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(verb)):
+        return False
+    before = doc.tokens[first].text == "," or first > 0 and doc.tokens[first - 1].text == ","
+    after = (doc.tokens[last].text in (",", ".") or last + 1 >= len(doc.tokens)
+             or doc.tokens[last + 1].text in (",", ".") or doc.tokens[last + 1].sent != doc.tokens[verb].sent)
+    return before and after
+
+
+def _fronted(doc: Document, verb: int) -> list[int]:
+    """`A, X said.` parsed with the cue as the root: A is the sentence up to the comma
+    before the speaker, when nothing but modifiers follow the cue."""
+    subject = next((c for c in doc.children(verb) if doc.tokens[c].deprel in SUBJECTS), None)
+    if subject is None or any(c > verb and doc.tokens[c].deprel not in ("punct", "obl", "advmod", "obl:npmod")
+                              for c in doc.children(verb)):
+        return []
+    start = min(doc.subtree(subject))
+    sentence = doc.sentences[doc.tokens[verb].sent]
+    if start - 1 <= sentence.first or doc.tokens[start - 1].text != ",":
+        return []
+    return list(range(sentence.first, start - 1))
 
 
 def _object(ctx: _Context, verb: int) -> list[int]:
@@ -536,6 +565,7 @@ def _join_split_quotes(ctx: _Context, found: list[Quote]) -> None:
     """`"A," he said, "B."` and `"A," he said. "B."`: quotations that follow a quote in
     its paragraph, with nothing between but its cue and speaker, continue it."""
     text = ctx.doc.text
+    _join_earlier_halves(ctx, found)
     by_start = {quote.content[0][0]: quote for quote in found}
     for quote in sorted(found, key=lambda q: q.content[0]):
         if quote.content[0][0] not in by_start:
@@ -555,6 +585,33 @@ def _join_split_quotes(ctx: _Context, found: list[Quote]) -> None:
                 found.remove(other)
                 del by_start[nxt.start]
             quote.content = quote.content + list(nxt.pieces)
+
+
+def _join_earlier_halves(ctx: _Context, found: list[Quote]) -> None:
+    """`"A," he said, "B."` when only "B." was found: the quotation before the cue, ending
+    in a comma, is the first half of the same sentence."""
+    text = ctx.doc.text
+    for quote in list(found):
+        start = quote.content[0][0]
+        if quote not in found or ctx.quotation_at(start) is None or not quote.cue:
+            continue
+        earlier = [q for q in ctx.quotations if q.end <= start]
+        if not earlier:
+            continue
+        previous = earlier[-1]
+        gap = text[previous.end:start]
+        anchors = quote.cue + quote.source
+        if ("\n" in gap or _words(gap) > SPLIT_GAP_WORDS or not gap.rstrip().endswith(",")
+                or text[previous.end - 2:previous.end - 1] != ","
+                or not all(previous.end <= s and e <= start for s, e in anchors)):
+            continue
+        owners = [q for q in found if q is not quote and any(
+            s < previous.end and previous.start < e for s, e in q.content)]
+        if any(q.rule != "quote-cue-nearby" and q.source for q in owners):
+            continue
+        for owner in owners:
+            found.remove(owner)
+        quote.content = list(previous.pieces) + quote.content
 
 
 def _continues(text: str, quote: Quote, end: int, nxt: Quotation) -> bool:

@@ -62,16 +62,17 @@ COGNITION = _words("""
 EVIDENTIAL = _words("show indicate find reveal suggest estimate seem appear")
 
 OBJECT_CONTENT = set(_words("""
-    call ask endorse expect accuse describe criticize criticise refer defend decline
-    refuse cite announce express point urge praise promise propose question blame vow
-    mention threaten dismiss blast denounce mock recall list warn tout order thank slam
-    repeat prefer argue emphasize emphasise note plead rail voice applaud label reiterate
-    regard disclose remember outline stress detail complain hail rip hint recount decry
-    rebut rebuke lament chide lash"""))
+    call ask talk endorse expect accuse describe refer criticize defend decline refuse cite
+    announce express urge point praise promise propose report question blame vow threaten
+    dismiss mention blast denounce mock order recall tout warn list charge thank slam
+    prefer repeat confirm emphasize note argue rail voice plead applaud reiterate disclose
+    label remember outline stress detail complain hail rip recount decry rebut state
+    rebuke lament chide
+    criticise emphasise"""))
 """Verbs whose objects and prepositional arguments are what was said or meant ("called
 for a recount", "accused Republicans of ...", "expressed concern that ..."): those whose
 arguments matched an annotated attribution at least 60% of the time in PolNeAR's train
-split (`benchmarks/object_verbs.py` lists the figures)."""
+split (`benchmarks/object_verbs.py` lists the figures), and British spellings of them."""
 
 SPEECH_NOUNS = _words("""
     statement interview remarks remark speech tweet testimony letter announcement email
@@ -97,6 +98,11 @@ ACCORDING_TO = Cue("according to", "speech", "neutral")
 def cue_for(lemma: str) -> Cue | None:
     """The cue entry for a verb lemma, or None if it does not report anything."""
     return _LEXICON.get(lemma.lower())
+
+
+def cue_lemmas() -> list[str]:
+    """Every verb lemma in the lexicon, of every class."""
+    return sorted(_LEXICON)
 
 
 def takes_object(lemma: str) -> bool:

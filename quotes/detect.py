@@ -29,7 +29,10 @@ COMPLEMENTS = ("ccomp", "parataxis")
 NEGATIONS = {"not", "n't", "never", "neither", "no", "nobody", "none"}
 VERB_PARTS = {"compound:prt", "aux", "aux:pass", "advmod", "expl"}
 ARGUMENTS = {"obj", "iobj", "xcomp", "ccomp", "obl", "advcl"}
-ARGUMENT_MARKERS = {"about", "to", "for", "of", "over", "as", "against", "if", "whether"}
+ARGUMENT_MARKERS = {"about", "for", "of", "over", "as", "against", "if", "whether"}
+TO_ARGUMENT_VERBS = {"refer", "point", "allude", "object", "respond", "reply"}
+"""Verbs whose "to" introduces what they are about ("referring to the judge"), not whom
+they address ("talking to reporters")."""
 TRIVIAL_OBJECTS = {"it", "so", "this", "that", "nothing", "something", "anything", "much",
                    "more", "little", "what", "which", "goodbye", "hello", "yes", "no"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -75,6 +78,7 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     found = _drop_duplicates(found)
     found += _quotation_rules(ctx, found)
     _join_split_quotes(ctx, found)
+    found += _speakers_named_before(ctx, found)
     for quote in found:
         quote.type = _quote_type(ctx, quote.content)
     return sorted(found, key=lambda q: q.content[0])
@@ -114,6 +118,8 @@ def _reporting_verb(ctx: _Context, verb: int) -> Quote | None:
         return None
     source = [mention_span(doc, subject)] if subject is not None else []
     cue_span = doc.span(verb, verb)
+    if rule == "verb-object":
+        content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
     pieces = _attached(ctx, _pieces(ctx, content, exclude=[cue_span, *source]), [cue_span, *source])
     if not pieces:
         return None
@@ -215,9 +221,29 @@ def _object(ctx: _Context, verb: int) -> list[int]:
                 token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
             continue
         core = core or token.deprel in ("obj", "xcomp", "ccomp") or (
-            token.deprel in ("obl", "advcl") and _marker(doc, child) in ARGUMENT_MARKERS)
+            token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), doc.tokens[verb].lemma))
         tokens += doc.subtree(child)
     return tokens if core else []
+
+
+def _preposition_to_cue(doc: Document, verb: int, content: list[int],
+                        cue: Span) -> tuple[list[int], Span]:
+    """"called for | a recount", "referring to | the judge": the preposition that opens
+    the arguments belongs to the cue, and to its span when nothing else stands between."""
+    first = min(content)
+    if doc.tokens[first].deprel not in ("case", "mark") or doc.tokens[first].upos not in ("ADP", "SCONJ"):
+        return content, cue
+    if doc.tokens[first].text.lower() in ("if", "whether"):
+        return content, cue
+    content = [i for i in content if i != first]
+    between = range(verb + 1, first)
+    if all(doc.tokens[i].head == verb and doc.tokens[i].deprel in VERB_PARTS for i in between):
+        cue = (cue[0], doc.tokens[first].end)
+    return content, cue
+
+
+def _is_argument_marker(marker: str | None, lemma: str) -> bool:
+    return marker in ARGUMENT_MARKERS or marker == "to" and lemma.lower() in TO_ARGUMENT_VERBS
 
 
 def _marker(doc: Document, node: int) -> str | None:
@@ -358,6 +384,8 @@ def _cue_in_sentence(ctx: _Context, quotation: Quotation, found: list[Quote]) ->
                   "quote-cue-nearby", 0.7 if source else 0.45)
 
 
+WEAK_RULES = {"quote-cue-nearby"}
+"""Rules whose quotes a split quote may absorb: their cue is only a guess."""
 SMALL_WORDS = set("a an and the of in on at to for with by from or but nor as".split())
 
 
@@ -458,6 +486,49 @@ def _aside(text: str, start: int, end: int, quote: Quote) -> bool:
     if not text[start:end].strip():
         return True
     return len(inside) == len(quote.cue + quote.source) > 0 and _words(text[start:end]) <= SPLIT_GAP_WORDS
+
+
+PERSON_PRONOUNS = {"he", "she", "i", "we", "they"}
+
+
+def _speakers_named_before(ctx: _Context, found: list[Quote]) -> list[Quote]:
+    """A quoted sentence with no cue, after a sentence of the same paragraph whose subject
+    is a person: `Alice began talking to Bob. "Lorem ipsum."` is Alice's."""
+    doc, text = ctx.doc, ctx.doc.text
+    covered = [span for quote in found for span in quote.content]
+    added = []
+    for quotation in ctx.quotations:
+        if ctx.is_ignored(quotation.start) or _covered(quotation, covered) or _is_label(ctx, quotation):
+            continue
+        first = doc.token_at(quotation.start)
+        if first is None or _words(_text_of(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        sentence = doc.sentences[doc.tokens[first].sent]
+        if sentence.start != quotation.start or doc.tokens[first].sent == 0:
+            continue
+        previous = doc.sentences[doc.tokens[first].sent - 1]
+        if "\n" in text[previous.end:quotation.start]:
+            continue
+        subject = _person_subject(doc, previous)
+        if subject is not None:
+            added.append(Quote("direct", list(quotation.pieces), [], None, [mention_span(doc, subject)],
+                               "speaker-before", 0.5))
+    return added
+
+
+def _person_subject(doc: Document, sentence) -> int | None:
+    """The subject of a sentence's main verb, if it names a person or is a personal pronoun."""
+    root = next((i for i in sentence.tokens if doc.tokens[i].deprel == "root"), None)
+    if root is None:
+        return None
+    for child in doc.children(root):
+        token = doc.tokens[child]
+        if token.deprel != "nsubj":
+            continue
+        entity = doc.entity_at(child)
+        if token.text.lower() in PERSON_PRONOUNS or entity is not None and entity.label == "PERSON":
+            return child
+    return None
 
 
 def _text_of(ctx: _Context, quotation: Quotation) -> str:
@@ -580,7 +651,7 @@ def _join_split_quotes(ctx: _Context, found: list[Quote]) -> None:
             nxt = following[0]
             other = by_start.get(nxt.start)
             if other is not None:
-                if other.rule != "quote-cue-nearby" and other.source:
+                if other.rule not in WEAK_RULES and other.source:
                     break
                 found.remove(other)
                 del by_start[nxt.start]
@@ -607,7 +678,7 @@ def _join_earlier_halves(ctx: _Context, found: list[Quote]) -> None:
             continue
         owners = [q for q in found if q is not quote and any(
             s < previous.end and previous.start < e for s, e in q.content)]
-        if any(q.rule != "quote-cue-nearby" and q.source for q in owners):
+        if any(q.rule not in WEAK_RULES and q.source for q in owners):
             continue
         for owner in owners:
             found.remove(owner)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .attribute import SUBJECTS, mention_span, subject_of
-from .lexicon import ACCORDING_TO, Cue, cue_for, reporting_cue, takes_object
+from .lexicon import ACCORDING_TO, Cue, cue_for, noun_cue, reporting_cue, takes_object
 from .nlp import Document
 from .quotemarks import Quotation
 from .records import Quote, Span
@@ -95,6 +95,8 @@ def _cue_rules(ctx: _Context) -> Iterable[Quote]:
             quote = _according_to(ctx, token.i)
         elif token.upos == "VERB":
             quote = _reporting_verb(ctx, token.i)
+        elif token.upos == "NOUN":
+            quote = _content_noun(ctx, token.i)
         else:
             quote = None
         if quote is not None:
@@ -172,7 +174,22 @@ def _complement(ctx: _Context, verb: int) -> list[int]:
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
     if not tokens and doc.tokens[verb].deprel == "root":
         tokens = _fronted(doc, verb)
-    return sorted(tokens)
+    return _from_boundary(ctx, sorted(tokens), verb)
+
+
+BOUNDARIES = {":", ";", "-", "\u2013", "\u2014", "--"}
+
+
+def _from_boundary(ctx: _Context, tokens: list[int], verb: int) -> list[int]:
+    """`"...," X said` reports the quotation, not what comes before a colon, semicolon or
+    dash ahead of it: "Cruz defends his record on TV: "...," he says"."""
+    doc = ctx.doc
+    quoted = [i for i in tokens if i < verb and ctx.quotation_at(doc.tokens[i].start)]
+    if not quoted:
+        return tokens
+    start = ctx.quotation_at(doc.tokens[quoted[0]].start).start
+    cut = [i for i in tokens if doc.tokens[i].end <= start and doc.tokens[i].text in BOUNDARIES]
+    return [i for i in tokens if i > cut[-1]] if cut else tokens
 
 
 def _parenthetical(doc: Document, verb: int, own: set[int]) -> bool:
@@ -280,6 +297,60 @@ def _negated(doc: Document, verb: int) -> bool:
                 doc.tokens[d].text.lower() in NEGATIONS for d in doc.children(child)):
             return True
     return False
+
+
+def _content_noun(ctx: _Context, noun: int) -> Quote | None:
+    """"Trump's accusation that Clinton is ...", "an allegation from his wife that ...",
+    "He made the claim that ...", "Sanders's argument was that ...": a noun of saying
+    with its "that" clause; the speaker is its possessor, its "from" or "by", or the
+    subject of the verb that takes it."""
+    doc = ctx.doc
+    cue = noun_cue(doc.tokens[noun].lemma, ctx.cue_classes)
+    if cue is None or ctx.quotation_at(doc.tokens[noun].start):
+        return None
+    clause = next((c for c in doc.children(noun) if doc.tokens[c].deprel in ("acl", "acl:relcl", "ccomp")
+                   and _opens_with_that(doc, c)), None)
+    token = doc.tokens[noun]
+    if clause is None and token.deprel == "nsubj" and doc.tokens[token.head].lemma == "be":
+        clause = next((c for c in doc.children(token.head) if doc.tokens[c].deprel == "ccomp"
+                       and _opens_with_that(doc, c)), None)
+    if clause is None:
+        return None
+    speaker = _noun_speaker(doc, noun)
+    if speaker is None:
+        return None  # "concerns that ...", "no sign that ...": nobody says it
+    source = [mention_span(doc, speaker)]
+    cue_span = doc.span(noun, noun)
+    pieces = _pieces(ctx, doc.subtree(clause), exclude=[cue_span, *source])
+    if not pieces:
+        return None
+    return _quote(doc, pieces, [cue_span], cue, source, "noun-clause", 0.6)
+
+
+def _opens_with_that(doc: Document, clause: int) -> bool:
+    """A content clause "that the economy was growing", not a relative one "that he made"."""
+    children = doc.children(clause)
+    marked = any(doc.tokens[c].deprel == "mark" and doc.tokens[c].text.lower() == "that" and c < clause
+                 for c in children)
+    others = [c for c in children if doc.tokens[c].deprel not in ("mark", "punct", *SUBJECTS)]
+    return marked and len(others) > 0 and any(doc.tokens[c].deprel in SUBJECTS for c in children)
+
+
+def _noun_speaker(doc: Document, noun: int) -> int | None:
+    for child in doc.children(noun):
+        token = doc.tokens[child]
+        if token.deprel == "nmod:poss" and token.upos in ("PROPN", "NOUN", "PRON"):
+            return child
+        if token.deprel == "nmod" and _marker(doc, child) in ("from", "by"):
+            return child
+    token = doc.tokens[noun]
+    if token.deprel == "obj" and doc.tokens[token.head].lemma.lower() in UTTERING_VERBS:
+        return subject_of(doc, token.head)
+    return None
+
+
+UTTERING_VERBS = set("make issue repeat reiterate voice express offer deliver release give".split())
+"""Verbs whose subject is the author of their object: "made the claim that ..."."""
 
 
 def _according_to(ctx: _Context, according: int) -> Quote | None:
@@ -646,7 +717,7 @@ def _join_split_quotes(ctx: _Context, found: list[Quote]) -> None:
             if ctx.quotation_at(last[1] - 1) is None:
                 break
             following = [q for q in ctx.quotations if q.start >= last[1] and not _is_label(ctx, q)]
-            if not following or not _continues(text, quote, last[1], following[0]):
+            if not following or not _continues(ctx, quote, last[1], following[0]):
                 break
             nxt = following[0]
             other = by_start.get(nxt.start)
@@ -685,10 +756,22 @@ def _join_earlier_halves(ctx: _Context, found: list[Quote]) -> None:
         quote.content = list(previous.pieces) + quote.content
 
 
-def _continues(text: str, quote: Quote, end: int, nxt: Quotation) -> bool:
+def _other_cue(ctx: _Context, start: int, end: int, quote: Quote) -> bool:
+    """Whether a reporting verb other than the quote's own cue stands in `start:end`."""
+    doc = ctx.doc
+    first, last = doc.token_at(start), doc.token_at(end - 1)
+    if first is None or last is None:
+        return False
+    own = set(quote.cue)
+    return any(doc.tokens[i].upos == "VERB" and doc.span(i, i) not in own
+               and reporting_cue(doc.tokens[i].lemma, ctx.cue_classes) is not None
+               for i in range(first, last + 1))
+
+
+def _continues(ctx: _Context, quote: Quote, end: int, nxt: Quotation) -> bool:
     """Whether the quotation `nxt` goes on with `quote`, which ends at `end`: the gap is
     blank, or holds just the quote's cue and speaker (`," he said, "` or `," he said. "`)."""
-    gap = text[end:nxt.start]
+    gap = ctx.doc.text[end:nxt.start]
     if "\n" in gap:
         return False
     if not gap.strip():
@@ -696,7 +779,8 @@ def _continues(text: str, quote: Quote, end: int, nxt: Quotation) -> bool:
     anchors = quote.cue + quote.source
     return (bool(anchors) and _words(gap) <= SPLIT_GAP_WORDS
             and all(end <= s and e <= nxt.start for s, e in anchors)
-            and gap.rstrip().rstrip(CLOSING_MARKS).endswith((",", ":", ".")))
+            and gap.rstrip().rstrip(CLOSING_MARKS).endswith((",", ":", "."))
+            and not _other_cue(ctx, end, nxt.start, quote))
 
 
 CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"

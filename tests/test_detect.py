@@ -64,6 +64,11 @@ PATTERNS = [
      "indirect", "an inquiry into the collapse", "call", "Ann Ortiz", "Ann Ortiz"),
     ("Ann Ortiz accused the council of delaying the repairs.",
      "indirect", "the council of delaying the repairs", "accuse", "Ann Ortiz", "Ann Ortiz"),
+    # nouns of saying with their "that" clause
+    ("Ann Ortiz's accusation that the council is lying was repeated.",
+     "indirect", "the council is lying", "accusation", "Ann Ortiz", "Ann Ortiz"),
+    ("Ann Ortiz made the claim that the council is hiding the report.",
+     "indirect", "the council is hiding the report", "claim", "Ann Ortiz", "Ann Ortiz"),
     # mixed: reported speech with quoted words
     ("The mayor said the repairs were “long overdue and badly planned”.",
      "mixed", "the repairs were “long overdue and badly planned”", "say", "The mayor", "mayor"),
@@ -111,6 +116,12 @@ def test_split_quote_is_one_quote_in_pieces(extract, text, pieces):
     [quote] = extract(text)
     assert [text[s:e] for s, e in quote["content"]] == pieces
     assert quote["speaker"] == "Ann Ortiz"
+
+
+def test_the_quote_starts_after_a_colon_before_it(extract):
+    text = "Ortiz defends her record on the bridge: “We rebuilt it on time,” she says."
+    [quote] = [q for q in extract(text) if q["cue_lemma"] == "say"]
+    assert quote["text"] == "“We rebuilt it on time,”"
 
 
 def test_a_quote_by_someone_else_is_not_joined(extract):
@@ -189,6 +200,8 @@ def test_floating_quote_after_reported_speech_keeps_the_speaker(extract):
     "Ann Ortiz wants to rebuild the bridge by spring.",
     "Ann Ortiz believes that the bridge is safe.",
     "A survey shows that most drivers avoid the bridge.",
+    # a noun of saying nobody is said to have uttered
+    "There were concerns that the bridge would not reopen.",
 ])
 def test_not_quotes(extract, text):
     assert extract(text) == []

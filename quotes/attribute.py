@@ -14,6 +14,17 @@ NOT_IN_MENTION = {"acl:relcl", "acl", "appos", "punct", "parataxis", "advcl", "c
                   "dep", "mark"}
 
 
+def _named_apposition(doc: Document, head: int) -> int:
+    if doc.tokens[head].upos != "NOUN":
+        return head
+    for child in doc.children(head):
+        if doc.tokens[child].deprel == "appos":
+            entity = doc.entity_at(child)
+            if entity is not None and entity.label == "PERSON":
+                return child
+    return head
+
+
 def subject_of(doc: Document, verb: int) -> int | None:
     """The subject of `verb`, else of the clause it hangs from ("..., saying",
     "and added", "was quoted as saying"). A passive cue's speaker is its agent
@@ -43,7 +54,9 @@ def agent_of(doc: Document, verb: int) -> int | None:
 
 def mention_span(doc: Document, head: int) -> tuple[int, int]:
     """Characters of the noun phrase headed by `head`, without relative clauses,
-    appositives or trailing punctuation."""
+    appositives or trailing punctuation; a description followed by the name of the
+    person it describes ("the engineer, Tom Bell, ...") is mentioned by the name."""
+    head = _named_apposition(doc, head)
     keep = {head}
     stack = [head]
     while stack:
@@ -59,4 +72,9 @@ def mention_span(doc: Document, head: int) -> tuple[int, int]:
         first -= 1
     while last + 1 in keep:
         last += 1
-    return doc.span(first, last)
+    start, end = doc.span(first, last)
+    while start < end - 1 and not doc.text[start].isalnum():
+        start += 1  # "-Commissioner Geoffrey Starks", "“Sen. Smith"
+    while end > start + 1 and not (doc.text[end - 1].isalnum() or doc.text[end - 1] in ".)"):
+        end -= 1
+    return start, end

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import __version__
+from .detect import DEFAULT_CUE_CLASSES
 from .extract import extract_articles
 from .nlp import Engine, EngineUnavailable, load_engine
 from .records import Article, Quote, Speaker
@@ -51,6 +52,14 @@ class EngineSpec:
         return f"quotes {__version__} {self.name}"
 
 
+def extractor_version(spec: EngineSpec, cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> str:
+    """What is recorded with each stored article: the release, the engine and, when they
+    are not the default, the cue classes, so that asking for other classes extracts again."""
+    if tuple(cue_classes) == DEFAULT_CUE_CLASSES:
+        return spec.extractor
+    return f"{spec.extractor} cues={','.join(cue_classes)}"
+
+
 @dataclass
 class Result:
     """What became of one article: its quotes, or the reason extraction failed."""
@@ -63,24 +72,25 @@ class Result:
         return dataclasses.asdict(self)
 
 
-def extract_batch(engine: Engine, articles: list[dict]) -> list[dict]:
-    """Extract the quotes of plain articles; an article the engine or the rules fail on
-    gets an error result, the others their quotes."""
+def extract_batch(engine: Engine, articles: list[dict],
+                  cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> list[dict]:
+    """Extract the quotes of plain articles (cues of `cue_classes`); an article the engine
+    or the rules fail on gets an error result, the others their quotes."""
     records = [article_from_plain(article) for article in articles]
     results: list[Result] = []
     try:
-        for article, quotes in extract_articles(records, engine):
+        for article, quotes in extract_articles(records, engine, cue_classes):
             results.append(Result(article.id, [quote_to_plain(q) for q in quotes]))
     except Exception:
         # Something in the batch broke the parse: redo the rest one by one to find it.
         for article in records[len(results):]:
-            results.append(_extract_one(engine, article))
+            results.append(_extract_one(engine, article, cue_classes))
     return [result.as_plain() for result in results]
 
 
-def _extract_one(engine: Engine, article: Article) -> Result:
+def _extract_one(engine: Engine, article: Article, cue_classes: tuple[str, ...]) -> Result:
     try:
-        [(_, quotes)] = list(extract_articles([article], engine))
+        [(_, quotes)] = list(extract_articles([article], engine, cue_classes))
     except Exception as error:
         return Result(article.id, error=failure_reason(error))
     return Result(article.id, [quote_to_plain(q) for q in quotes])

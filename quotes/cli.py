@@ -40,6 +40,23 @@ def progress_option(f):
                         help="Show progress on stderr (default: when stderr is a terminal).")(f)
 
 
+def cue_classes_option(f):
+    return click.option(
+        "--cue-classes", default="speech", show_default=True, callback=_parse_cue_classes,
+        help="Which cues make quotes, comma-separated: speech (\"said\"), cognition "
+             "(\"believes\", \"wants\"), evidential (\"a poll shows\").")(f)
+
+
+def _parse_cue_classes(ctx, param, value: str) -> tuple[str, ...]:
+    from .detect import CUE_CLASSES
+
+    classes = tuple(c.strip() for c in value.split(",") if c.strip())
+    unknown = [c for c in classes if c not in CUE_CLASSES]
+    if unknown or not classes:
+        raise click.BadParameter(f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(CUE_CLASSES)}")
+    return classes
+
+
 def open_engine(name: str):
     try:
         return load_engine(name)
@@ -57,8 +74,9 @@ def report_skips(skipped) -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write JSON Lines here instead of standard output.")
 @engine_option
+@cue_classes_option
 @progress_option
-def extract(paths, output, engine, progress):
+def extract(paths, output, engine, cue_classes, progress):
     """Print the quotes in articles as JSON Lines, one line per article.
 
     PATHS are .txt, .html, .jsonl or .warc(.gz) files, folders of them (read
@@ -86,7 +104,7 @@ def extract(paths, output, engine, progress):
                 yield item
 
     meter = Progress(enabled=progress)
-    for article, quotes in extract_articles(articles(), nlp):
+    for article, quotes in extract_articles(articles(), nlp, cue_classes):
         output.write(json.dumps(article_json(article, quotes), ensure_ascii=False) + "\n")
         meter.advance(len(quotes))
     meter.close()
@@ -99,6 +117,7 @@ def extract(paths, output, engine, progress):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to fill.")
 @engine_option
+@cue_classes_option
 @click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default=f"all cores: {os.cpu_count() or 1}",
               help="Worker processes that parse articles (1: parse in this process).")
@@ -115,7 +134,8 @@ def extract(paths, output, engine, progress):
               help="Write the run's summary as JSON: counts, every skipped input and duplicate"
                    " with the reason, and what stopped the run, if anything did.")
 @progress_option
-def ingest(paths, db_path, engine, workers, scheduler, gpu, force, max_chars, report, progress):
+def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, max_chars, report,
+           progress):
     """Extract quotes from articles and store them in a SQLite database.
 
     PATHS are .txt, .html, .jsonl or .warc(.gz) files, folders of them, or -
@@ -133,7 +153,7 @@ def ingest(paths, db_path, engine, workers, scheduler, gpu, force, max_chars, re
     quotes ingest crawl.warc.gz --db news.db --report report.json
     quotes ingest archive/ --dask tcp://scheduler:8786 --engine stanza --gpu
     """
-    from .batches import EngineSpec
+    from .batches import EngineSpec, extractor_version
     from .ingest import Summary, describe, make_extractor, write_report
     from .ingest import ingest as run_ingest
     from .parallel import ExtractionError
@@ -149,13 +169,13 @@ def ingest(paths, db_path, engine, workers, scheduler, gpu, force, max_chars, re
         raise click.ClickException(str(error)) from None
     with store:
         try:
-            extractor = make_extractor(spec, workers, scheduler)
+            extractor = make_extractor(spec, workers, scheduler, cue_classes)
         except ExtractionError as error:
             if report:
                 write_report(report, Summary(error=str(error)), store.counts())
             raise click.ClickException(str(error)) from None
-        summary = run_ingest(paths, store, extractor, version=spec.extractor, force=force,
-                             progress=Progress(enabled=progress), max_chars=max_chars)
+        summary = run_ingest(paths, store, extractor, version=extractor_version(spec, cue_classes),
+                             force=force, progress=Progress(enabled=progress), max_chars=max_chars)
         try:
             counts = store.counts()
         except StoreError:
@@ -274,6 +294,54 @@ def rename_speaker_command(speaker, name, kind, db_path, as_json):
         row = store_errors(rename_speaker, store, speaker, name, kind)
     click.echo(json.dumps(row.as_dict(), ensure_ascii=False) if as_json
                else f"renamed: {describe(row).strip()}")
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True))
+@engine_option
+@click.option("--subset", type=click.Choice(["all", "speech", "quoted"]), default="all",
+              show_default=True,
+              help="Gold quotes to count: all, those with a speech cue (\"said\", \"according "
+                   "to\", a colon), or those in quotation marks (direct and mixed).")
+@cue_classes_option
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
+              help="Score these predictions (quotes extract output) instead of extracting.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@progress_option
+def evaluate(gold, engine, subset, cue_classes, predictions, as_json, progress):
+    """Measure extraction against your own annotated articles.
+
+    GOLD is a JSON Lines file (one document a line: id, text, and quotes with
+    content, cue and source as [start, end] character spans) or a brat folder
+    (.txt + .ann with Source, Cue and Content annotations; see quotes/brat.py).
+    Prints precision, recall and F1 under four matching measures (ggt@0.3 and
+    ggt@0.8: share of the gold content covered; tok@0.5: word overlap; exact:
+    same words), the accuracy of the source, cue and speaker of matched quotes,
+    and recall by quote type.
+
+    \b
+    quotes evaluate annotated.jsonl --subset speech
+    quotes evaluate brat-folder/ --json
+    quotes extract annotated.jsonl -o pred.jsonl && quotes evaluate annotated.jsonl --predictions pred.jsonl
+    """
+    from .evaluate import GoldError, figures_json, format_table, predict, read_gold, read_predictions, score
+    from .progress import Progress
+
+    try:
+        documents = read_gold(gold)
+        if predictions:
+            predicted = read_predictions(predictions)
+        else:
+            meter = Progress(label="documents", enabled=progress)
+            predicted = predict(documents, open_engine(engine), cue_classes, meter)
+            meter.close()
+    except GoldError as error:
+        raise click.ClickException(str(error)) from None
+    results = score(documents, predicted, subset)
+    if as_json:
+        click.echo(json.dumps(figures_json(results, subset, len(documents)), indent=2))
+    else:
+        click.echo(format_table(results, subset, len(documents)))
 
 
 @cli.group(name="models")

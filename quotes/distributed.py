@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .batches import EngineLoader, Result, article_to_plain, extract_batch, failure_reason
+from .detect import DEFAULT_CUE_CLASSES
 from .nlp import Engine
 from .parallel import BATCHES_PER_WORKER, BatchResults, ExtractionError, Extractor
 from .records import Article
@@ -30,13 +31,15 @@ WORKER_DIED = "the Dask worker extracting this article died (out of memory?)"
 class DaskCluster(Extractor):
     """Extraction on the Dask cluster whose scheduler listens at `address`."""
 
-    def __init__(self, address: str, loader: EngineLoader) -> None:
+    def __init__(self, address: str, loader: EngineLoader,
+                 cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> None:
         try:
             from distributed import Client
         except ImportError:
             raise ExtractionError(NEEDS_EXTRA) from None
         self.address = address
         self.loader = loader
+        self.cue_classes = cue_classes
         try:
             self.client = Client(address, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as error:
@@ -79,7 +82,8 @@ class DaskCluster(Extractor):
 
     def _submit(self, batch: list[Article]):
         return self.client.submit(
-            extract_on_worker, self.loader, [article_to_plain(a) for a in batch], pure=False)
+            extract_on_worker, self.loader, [article_to_plain(a) for a in batch], self.cue_classes,
+            pure=False)
 
     def _one_by_one(self, batch: list[Article]) -> list[dict]:
         from distributed.scheduler import KilledWorker
@@ -90,19 +94,30 @@ class DaskCluster(Extractor):
             try:
                 [result] = future.result()
             except KilledWorker:
-                result = Result(article.id, error=WORKER_DIED).as_plain()
+                # It may only have been queued on the worker that died: try it once alone.
+                result = self._alone(article)
             results.append(result)
         return results
+
+    def _alone(self, article: Article) -> dict:
+        from distributed.scheduler import KilledWorker
+
+        try:
+            [result] = self._submit([article]).result()
+        except KilledWorker:
+            result = Result(article.id, error=WORKER_DIED).as_plain()
+        return result
 
 
 _engines: dict[EngineLoader, Engine] = {}
 _loading = threading.Lock()
 
 
-def extract_on_worker(loader: EngineLoader, articles: list[dict]) -> list[dict]:
+def extract_on_worker(loader: EngineLoader, articles: list[dict],
+                      cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> list[dict]:
     """Runs on a Dask worker: extract with this worker's engine, loading it the first time."""
     with _loading:
         engine = _engines.get(loader)
         if engine is None:
             engine = _engines[loader] = loader()
-    return extract_batch(engine, articles)
+    return extract_batch(engine, articles, cue_classes)

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .detect import find_quotes
+from .detect import DEFAULT_CUE_CLASSES, find_quotes
 from .nlp import Document, Engine
 from .quotemarks import find_quotations
 from .records import Article, Quote
 from .resolve import resolve_speakers
 
 
-def extract_document(article: Article, doc: Document) -> list[Quote]:
-    """Quotes of one parsed article, with speakers resolved within the article."""
-    quotes = find_quotes(doc, find_quotations(article.text), article.ignored)
+def extract_document(article: Article, doc: Document,
+                     cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES) -> list[Quote]:
+    """Quotes of one parsed article, with speakers resolved within the article.
+
+    `cue_classes`: which cues make quotes (see `detect.find_quotes`)."""
+    quotes = find_quotes(doc, find_quotations(article.text), article.ignored, cue_classes)
     resolve_speakers(doc, quotes)
     return quotes
 
 
-def extract_articles(articles: Iterable[Article], engine: Engine) -> Iterator[tuple[Article, list[Quote]]]:
+def extract_articles(articles: Iterable[Article], engine: Engine,
+                     cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES) -> Iterator[tuple[Article, list[Quote]]]:
     """Parse articles in batches with `engine` and yield each with its quotes, in order."""
+    cue_classes = tuple(cue_classes)
     pending: list[Article] = []
 
     def texts() -> Iterator[str]:
@@ -33,7 +38,7 @@ def extract_articles(articles: Iterable[Article], engine: Engine) -> Iterator[tu
 
     for doc in engine.parse(texts()):
         article = pending.pop(0)
-        yield article, extract_document(article, doc)
+        yield article, extract_document(article, doc, cue_classes)
 
 
 def quote_json(article: Article, quote: Quote) -> dict:

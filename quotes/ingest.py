@@ -22,6 +22,7 @@ from typing import TextIO
 from .batches import EngineLoader, chunked, quote_from_plain
 from .corpus import Skipped, read_articles
 from .dedupe import PendingArticles
+from .detect import DEFAULT_CUE_CLASSES
 from .nlp import EngineUnavailable
 from .parallel import Extractor, ExtractionError, InProcess, ProcessPool
 from .progress import Progress
@@ -119,16 +120,18 @@ def ingest(paths: Iterable[str], store: Store, extractor: Extractor, *,
     return summary
 
 
-def make_extractor(loader: EngineLoader, workers: int, scheduler: str | None = None) -> Extractor:
+def make_extractor(loader: EngineLoader, workers: int, scheduler: str | None = None,
+                   cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> Extractor:
     """Where extraction runs: on the Dask cluster at `scheduler`, else in `workers`
-    processes, else (one worker) in this process."""
+    processes, else (one worker) in this process; `cue_classes` choose which cues make
+    quotes (see `detect.find_quotes`)."""
     if scheduler:
         from .distributed import DaskCluster
 
-        return DaskCluster(scheduler, loader)
+        return DaskCluster(scheduler, loader, cue_classes)
     if workers > 1:
-        return ProcessPool(loader, workers)
-    return InProcess(loader)
+        return ProcessPool(loader, workers, cue_classes)
+    return InProcess(loader, cue_classes)
 
 
 def describe(summary: Summary, db_path: str, database: dict[str, int] | None) -> str:

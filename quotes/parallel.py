@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 from .batches import EngineLoader, Result, article_to_plain, extract_batch, failure_reason
+from .detect import DEFAULT_CUE_CLASSES
 from .nlp import Engine, EngineUnavailable
 from .records import Article
 
@@ -58,15 +59,17 @@ class Extractor:
 class InProcess(Extractor):
     """Extraction in this process: for one worker, and for tests."""
 
-    def __init__(self, loader: EngineLoader) -> None:
+    def __init__(self, loader: EngineLoader, cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> None:
         self.loader = loader
+        self.cue_classes = cue_classes
         self._engine: Engine | None = None
 
     def run(self, batches: Iterable[list[Article]]) -> Iterator[BatchResults]:
         for batch in batches:
             if self._engine is None:  # loaded on demand: a run with nothing new loads nothing
                 self._engine = self.loader()
-            yield batch, extract_batch(self._engine, [article_to_plain(a) for a in batch])
+            yield batch, extract_batch(self._engine, [article_to_plain(a) for a in batch],
+                                       self.cue_classes)
 
     def close(self, cancel: bool = False) -> None:
         self._engine = None
@@ -76,9 +79,11 @@ class ProcessPool(Extractor):
     """Extraction in `workers` processes started afresh (spawn), each loading the engine
     once; a worker that dies costs only the article it was on."""
 
-    def __init__(self, loader: EngineLoader, workers: int) -> None:
+    def __init__(self, loader: EngineLoader, workers: int,
+                 cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> None:
         self.loader = loader
         self.workers = workers
+        self.cue_classes = cue_classes
         self.threads = max(1, (os.cpu_count() or 1) // workers)
         self._executor: ProcessPoolExecutor | None = None
         self._deaths_in_a_row = 0
@@ -118,7 +123,8 @@ class ProcessPool(Extractor):
                 self._executor = ProcessPoolExecutor(
                     self.workers, mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start_worker, initargs=(self.loader, self.threads))
-            return self._executor.submit(_extract, [article_to_plain(a) for a in batch])
+            return self._executor.submit(
+                _extract, [article_to_plain(a) for a in batch], self.cue_classes)
 
     def _extract_alone(self, article: Article) -> dict:
         try:
@@ -182,10 +188,10 @@ def _start_worker(loader: EngineLoader, threads: int) -> None:
         _engine_problem = f"could not load the NLP engine: {failure_reason(error)}"
 
 
-def _extract(articles: list[dict]) -> list[dict]:
+def _extract(articles: list[dict], cue_classes: tuple[str, ...]) -> list[dict]:
     if _engine is None:
         raise EngineUnavailable(_engine_problem or "the NLP engine is not loaded")
-    return extract_batch(_engine, articles)
+    return extract_batch(_engine, articles, cue_classes)
 
 
 def _exit_with_parent() -> None:

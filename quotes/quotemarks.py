@@ -2,7 +2,8 @@
 
     find_quotations('He said: “We will ‘try’.”') -> [Quotation(pieces=[(9, 25)], ...)]
 
-Handles curly, straight and angle quotation marks; apostrophes (`don’t`, `parents’`,
+Handles curly, straight and angle quotation marks, and two apostrophes used as a double
+quotation mark (`''We will,'' he said`, a newspaper archive convention); apostrophes (`don’t`, `parents’`,
 `’90s`) are not quotation marks; a quote running over several paragraphs (an opening mark
 on each, the closing one only at the end) is one quotation with a piece per paragraph;
 single quotes nested in double quotes stay inside them. A mark that never closes skips
@@ -24,6 +25,7 @@ STRAIGHT = "\"'"
 MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
 OPENERS_BEFORE = " \t\n([{\u2014\u2013-/:" + DOUBLE_OPEN + SINGLE_OPEN
 LINE = re.compile(r"[^\n]+")
+MARK = re.compile("''|[" + re.escape(MARKS) + "]")
 DECADE = re.compile(r"\d0s\b")
 
 
@@ -92,13 +94,11 @@ def _scan_line(text: str, start: int, end: int) -> tuple[list[Quotation], _Open 
     double quote left open at the end of the line, if any."""
     stack: list[_Open] = []
     closed: list[Quotation] = []
-    for offset in range(start, end):
-        char = text[offset]
-        if char not in MARKS:
-            continue
-        role = _role(text, offset, start, end, stack)
+    for mark in MARK.finditer(text, start, end):
+        offset, char = mark.start(), mark.group()
+        role = _role(text, offset, mark.end(), start, end, stack)
         if role == "open":
-            double = char in DOUBLE_OPEN or char == '"'
+            double = char in DOUBLE_OPEN or char in ('"', "''")
             if double and any(o.double for o in stack):
                 while not stack.pop().double:
                     pass
@@ -110,7 +110,7 @@ def _scan_line(text: str, start: int, end: int) -> tuple[list[Quotation], _Open 
             if not stack:
                 continue
             opened = stack.pop()
-            span = (opened.offset, offset + 1)
+            span = (opened.offset, mark.end())
             if stack:
                 stack[-1].nested.append(span)
             else:
@@ -119,11 +119,11 @@ def _scan_line(text: str, start: int, end: int) -> tuple[list[Quotation], _Open 
     return closed, unclosed
 
 
-def _role(text: str, offset: int, start: int, end: int, stack: list[_Open]) -> str:
+def _role(text: str, offset: int, mark_end: int, start: int, end: int, stack: list[_Open]) -> str:
     """'open', 'close-double', 'close-single' or 'none' (an apostrophe or a stray mark)."""
-    char = text[offset]
+    char = text[offset:mark_end]
     before = text[offset - 1] if offset > start else " "
-    after = text[offset + 1] if offset + 1 < end else " "
+    after = text[mark_end] if mark_end < end else " "
     open_double = any(o.double for o in stack)
     open_single = any(not o.double for o in stack)
     if char == "\u201c" and any(o.char == "\u201e" for o in stack):
@@ -132,7 +132,7 @@ def _role(text: str, offset: int, start: int, end: int, stack: list[_Open]) -> s
         return "none" if after.isspace() else "open"
     if char in DOUBLE_CLOSE:
         return "close-double"
-    if char == '"':
+    if char in ('"', "''"):
         if open_double and (not before.isspace() or after.isspace() or after in ".,;:!?)"):
             return "close-double"
         if before in OPENERS_BEFORE or before in '"\'':

@@ -41,10 +41,9 @@ def test_stores_every_article_with_its_quotes(corpus, tmp_path, extractor):
     assert (summary.articles, summary.unchanged, summary.skipped) == (20, 0, [])
     assert summary.quotes == rows(db, "SELECT count(*) FROM quotes")[0][0] >= 20
     assert summary.words == sum(len(article(n)["text"].split()) for n in range(20))
-    for text, start, end, quoted in rows(db, "SELECT a.text, q.start, q.\"end\", q.text FROM quotes q"
-                                             " JOIN articles a ON a.id = q.article_id"
-                                             " WHERE q.type = 'direct'"):
-        assert text[start:end] == quoted
+    for text, content, quoted in rows(db, "SELECT a.text, q.content, q.text FROM quotes q"
+                                          " JOIN articles a ON a.id = q.article_id"):
+        assert " ".join(text[start:end] for start, end in json.loads(content)) == quoted
     assert set(rows(db, "SELECT extractor FROM articles")) == {(VERSION,)}
 
 
@@ -172,3 +171,19 @@ def test_summary_as_json_names_every_skip(tmp_path, extractor):
     assert plain["skipped"] == [{"path": str(tmp_path / "in" / "b.jsonl"), "line": 2,
                                  "reason": plain["skipped"][0]["reason"]}]
     assert plain["skipped"][0]["reason"].startswith("line 2: ")
+
+
+def test_thoughts_are_stored_when_asked_for_and_dropped_when_not(tmp_path, engine):
+    from quotes.batches import EngineSpec, extractor_version
+
+    corpus = tmp_path / "thoughts.jsonl"
+    corpus.write_text(json.dumps({"id": "t", "text": "Ann Ortiz believes that the bridge is safe."}) + "\n")
+    db = tmp_path / "q.db"
+    classes = ("speech", "cognition")
+    version = extractor_version(EngineSpec("spacy"), classes)
+    run([corpus], db, InProcess(lambda: engine, classes), version=version)
+    assert rows(db, "SELECT cue_lemma, cue_class FROM quotes") == [("believe", "cognition")]
+    # The default classes are another extraction: the article is extracted again.
+    again = run([corpus], db, InProcess(lambda: engine), version=EngineSpec("spacy").extractor)
+    assert (again.articles, again.unchanged) == (1, 0)
+    assert rows(db, "SELECT count(*) FROM quotes") == [(0,)]

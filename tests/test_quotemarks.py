@@ -18,6 +18,8 @@ def quoted(text: str) -> list[list[str]]:
     ("Er sagte „Wir schaffen das“ gestern.", [["„Wir schaffen das“"]]),
     ("Il a dit «Nous verrons» hier.", [["«Nous verrons»"]]),
     ('"A," he said, "B."', [['"A,"'], ['"B."']]),
+    ("''We will try,'' he said. ''Then we leave.''", [["''We will try,''"], ["''Then we leave.''"]]),
+    ("He said ''it is ‘fine’ now'' and left.", [["''it is ‘fine’ now''"]]),
 ])
 def test_pairs(text, expected):
     assert quoted(text) == expected
@@ -27,6 +29,7 @@ def test_pairs(text, expected):
     "The parents’ house was built in the ’90s, and it isn’t small.",
     "The parents' house was built in the '90s, and it isn't small.",
     "O’Brien’s dog and rock ’n’ roll fans",
+    "The players'' union and the ’80s",
 ])
 def test_apostrophes_are_not_quotation_marks(text):
     assert quoted(text) == []
@@ -48,9 +51,15 @@ def test_quote_over_several_paragraphs_is_one_quotation():
     ("A stray “ mark, then “a real quote.”", [["“a real quote.”"]]),
     ("An opening “that never closes.\n\nNext paragraph “is fine.”", [["“is fine.”"]]),
     ("A closing mark” alone, then “another.”", [["“another.”"]]),
+    ('An odd " straight mark, then "a real quote."', [['"a real quote."']]),
 ])
 def test_stray_marks_skip_only_their_own_span(text, expected):
     assert quoted(text) == expected
+
+
+def test_straight_quotes_over_several_paragraphs():
+    text = 'He wrote:\n\n"First paragraph.\n\n"Second paragraph."\n\nAfterwards.'
+    assert quoted(text) == [['"First paragraph.', '"Second paragraph."']]
 
 
 def test_offsets_round_trip():

@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timezone
@@ -201,13 +201,16 @@ class Store:
         """Write one article and its quotes, noting how its speakers' counts change."""
         conn = self.db.conn
         old = conn.execute(
-            "SELECT speaker_id, reported_by_id FROM quotes WHERE article_id = ?", [article.id]
+            "SELECT id, text, speaker_id, reported_by_id FROM quotes WHERE article_id = ?",
+            [article.id],
         ).fetchall()
         conn.execute("DELETE FROM quotes WHERE article_id = ?", [article.id])
         conn.execute(UPSERT_ARTICLE, _article_row(article, len(quotes), extractor))
         new = [_quote_row(article, quote, speaker_ids) for quote in quotes]
+        _keep_numbers(old, new)
         conn.executemany(INSERT_QUOTE, new)
-        changes.replace(old, [(row["speaker_id"], row["reported_by_id"]) for row in new])
+        changes.replace([(speaker, reporter) for _, _, speaker, reporter in old],
+                        [(row["speaker_id"], row["reported_by_id"]) for row in new])
 
     def _upsert_speakers(self, batch: list[tuple[Article, list[Quote]]]) -> dict[int, int]:
         """Insert or update each speaker quoted in the batch, following the editors' fixes
@@ -321,10 +324,10 @@ ANY_FIX = "SELECT EXISTS (SELECT 1 FROM speaker_fixes)"
 SELECT_SPEAKER_IDS = "SELECT key, id FROM speakers WHERE key IN (SELECT value FROM json_each(?))"
 
 INSERT_QUOTE = """
-INSERT INTO quotes (text, speaker_id, type, cue_text, cue_lemma, cue_class, stance,
+INSERT INTO quotes (id, text, speaker_id, type, cue_text, cue_lemma, cue_class, stance,
                     reported_by_id, source_text, published, publisher, article_id,
                     start, "end", content, cue, source, confidence, rule, normalized, speaker_kind)
-VALUES (:text, :speaker_id, :type, :cue_text, :cue_lemma, :cue_class, :stance,
+VALUES (:id, :text, :speaker_id, :type, :cue_text, :cue_lemma, :cue_class, :stance,
         :reported_by_id, :source_text, :published, :publisher, :article_id,
         :start, :end, :content, :cue, :source, :confidence, :rule, :normalized,
         (SELECT kind FROM speakers WHERE id = :speaker_id))
@@ -405,6 +408,17 @@ def _article_row(article: Article, quote_count: int, extractor: str | None) -> d
         "canonical_url": canonical_url(article.url),
         "extractor": extractor,
     }
+
+
+def _keep_numbers(old: list[tuple], new: list[dict]) -> None:
+    """A quote found again in its article (the same words) keeps its number, so that links
+    to it stay good when the article is ingested again; new quotes get new numbers."""
+    numbers: dict[str, deque[int]] = defaultdict(deque)
+    for number, text, _, _ in old:
+        numbers[text].append(number)
+    for row in new:
+        same_words = numbers.get(row["text"])
+        row["id"] = same_words.popleft() if same_words else None
 
 
 def _quote_row(article: Article, quote: Quote, speaker_ids: dict[int, int]) -> dict:

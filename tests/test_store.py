@@ -94,6 +94,22 @@ def test_resaving_a_changed_article_replaces_its_quotes(store: Store, path: Path
     assert speaker_named(path, "Antony Blinken")["quote_count"] == 1
 
 
+def test_a_quote_found_again_keeps_its_number(store: Store, path: Path):
+    store.save(*talks_article())
+    store.save(*ministry_article())
+    numbers = {q["text"]: q["id"] for q in rows(path, "SELECT id, text FROM quotes")}
+    store.save(*talks_article())
+    assert {q["text"]: q["id"] for q in rows(path, "SELECT id, text FROM quotes")} == numbers
+    article, quotes = talks_article()
+    store.save(article, quotes[1:])
+    kept = {q["text"]: q["id"] for q in rows(path, "SELECT id, text FROM quotes")}
+    assert kept == {text: number for text, number in numbers.items() if text in kept}
+    assert len(kept) == len(numbers) - 1
+    # The search index follows the numbers.
+    [found] = rows(path, "SELECT rowid, text FROM quotes_fts WHERE quotes_fts MATCH 'stabilise'")
+    assert found == {"rowid": numbers[found["text"]], "text": found["text"]}
+
+
 def test_has_recognises_unchanged_articles(store: Store):
     article, quotes = talks_article()
     assert not store.has(article.id, content_hash(article))

@@ -611,8 +611,12 @@ def _text_of(ctx: _Context, quotation: Quotation) -> str:
 def _pieces(ctx: _Context, token_ids: list[int], exclude: list[Span] = ()) -> list[Span]:
     """Character spans of `token_ids`: runs joined across punctuation, trailing
     punctuation dropped, widened to whole quotations where they overlap one, and
-    never covering the `exclude` spans (the cue and the speaker's mention)."""
+    never covering the `exclude` spans (the cue and the speaker's mention). A conjunction
+    left dangling at the end ("willingness to talk but") is dropped."""
     doc = ctx.doc
+    token_ids = list(token_ids)
+    while token_ids and doc.tokens[token_ids[-1]].deprel == "cc":
+        token_ids.pop()
     spans: list[list[int]] = []
     previous = None
     for i in token_ids:

@@ -253,3 +253,9 @@ def test_thoughts_and_evidence_on_request(records, text, cue_class):
     assert records(text) == []
     [quote] = records(text, ("speech", "cognition", "evidential"))
     assert quote.cue_class == cue_class
+
+
+def test_a_dangling_conjunction_is_not_part_of_the_content(extract):
+    text = ("The two sides have thus far expressed willingness to talk but have showed little"
+            " inclination to alter positions.")
+    assert [q["text"] for q in extract(text)] == ["willingness to talk"]

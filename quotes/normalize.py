@@ -40,8 +40,18 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+SEPARATORS = re.compile(
+    "[\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201a\u201b\u201c\u201d"
+    "\u201e\u201f\u2026\u00ab\u00bb\u2039\u203a]")
+"""Non-ASCII punctuation common in news (curly quotes, dashes, ellipsis, no-break space):
+it separates words before and after folding alike, so it can become a space at once,
+which leaves most news text ASCII, for the fast path."""
+
+
 def words(text: str) -> list[str]:
     """The normalised words of `text`."""
+    if not text.isascii():
+        text = SEPARATORS.sub(" ", text)
     if text.isascii():
         return WORD.findall(text.lower())
     return [word for _, _, word in word_spans(text)]

@@ -110,6 +110,13 @@ def test_a_quote_found_again_keeps_its_number(store: Store, path: Path):
     assert found == {"rowid": numbers[found["text"]], "text": found["text"]}
 
 
+def test_an_article_twice_in_one_batch_is_stored_once(store: Store, path: Path):
+    article, quotes = talks_article()
+    store.save_many([(article, quotes), (article, quotes[:1])])
+    assert store.counts()["quotes"] == 1
+    assert speaker_named(path, "Antony Blinken")["quote_count"] == 1
+
+
 def test_has_recognises_unchanged_articles(store: Store):
     article, quotes = talks_article()
     assert not store.has(article.id, content_hash(article))

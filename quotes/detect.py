@@ -505,7 +505,8 @@ def _last_name_before(ctx: _Context, start: int, end: int) -> int | None:
     return None
 
 
-DASH_SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014]+[ \t]*(?=\w)")
+DASH_SIGNATURE = re.compile(r"[ \t]*[-\u2012\u2013\u2014\u2015]+[ \t]*(?=\w)")
+"""A hyphen or any dash, the quotation dash (U+2015) of vox-pop lists included."""
 
 
 def _dash_signature(ctx: _Context, quotation: Quotation, found: list[Quote]) -> Quote | None:

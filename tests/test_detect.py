@@ -56,6 +56,8 @@ PATTERNS = [
     ("“This bridge has waited long enough for its repairs.” -Commissioner Geoffrey Starks",
      "direct", "This bridge has waited long enough", "say", "Commissioner Geoffrey Starks",
      "Geoffrey Starks"),
+    ("“This bridge has waited long enough for its repairs.” \u2015 Sonya Herridge",
+     "direct", "This bridge has waited long enough", "say", "Sonya Herridge", "Sonya Herridge"),
     # a speaker named in the sentence before
     ("Alice Moore began talking to the crowd. “The bridge will not reopen before the spring.”",
      "direct", "The bridge will not reopen before the spring", None, "Alice Moore", "Alice Moore"),

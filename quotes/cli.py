@@ -27,6 +27,8 @@ def cli():
     quotes ingest articles/                     load them into db/quotes.db
     quotes serve                                browse at http://127.0.0.1:8001
     quotes speakers                             who is quoted, most first
+    quotes check "benefit our two countries"    who said these words, where, when
+    quotes evaluate annotated.jsonl             precision and recall on your annotations
     """
 
 

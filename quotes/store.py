@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -199,15 +200,13 @@ class Store:
             new_quotes = []
             for article, quotes in batch:
                 old = old_quotes.get(article.id, [])
-                new = [_quote_row(article, quote, speaker_ids) for quote in quotes]
-                _keep_numbers(old, new)
+                new = _keep_numbers(old, [_quote_row(article, quote, speaker_ids) for quote in quotes])
                 changes.replace([(speaker, reporter) for _, _, speaker, reporter in old],
-                                [(row["speaker_id"], row["reported_by_id"]) for row in new])
+                                [(row.speaker_id, row.reported_by_id) for row in new])
                 new_quotes.extend(new)
             # Numbers kept first: a new quote must not take the number of a kept one.
-            new_quotes.sort(key=lambda row: row["id"] is None)
-            conn.executemany(INSERT_QUOTE, [(*(row[field] for field in QUOTE_FIELDS), row["speaker_id"])
-                                            for row in new_quotes])
+            new_quotes.sort(key=lambda row: row.id is None)
+            conn.executemany(INSERT_QUOTE, new_quotes)
             conn.execute(INDEX_QUOTES, [article_ids])
             conn.execute(INDEX_ARTICLES, [article_ids])
             conn.execute(schema.COUNT_BATCH, {"article_ids": article_ids, "sign": 1})
@@ -325,15 +324,39 @@ SELECT_FIX = "SELECT speaker_key, name, kind FROM speaker_fixes WHERE key = ?"
 ANY_FIX = "SELECT EXISTS (SELECT 1 FROM speaker_fixes)"
 SELECT_SPEAKER_IDS = "SELECT key, id FROM speakers WHERE key IN (SELECT value FROM json_each(?))"
 
-QUOTE_FIELDS = ("id", "text", "speaker_id", "type", "cue_text", "cue_lemma", "cue_class", "stance",
-                "reported_by_id", "source_text", "published", "publisher", "article_id",
-                "start", "end", "content", "cue", "source", "confidence", "rule", "normalized")
+class QuoteRow(NamedTuple):
+    """A row of the quotes table as the store writes it; `speaker_kind` is looked up."""
+
+    id: int | None
+    text: str
+    speaker_id: int | None
+    type: str
+    cue_text: str | None
+    cue_lemma: str | None
+    cue_class: str | None
+    stance: str | None
+    reported_by_id: int | None
+    source_text: str | None
+    published: str | None
+    publisher: str | None
+    article_id: str
+    start: int
+    end: int
+    content: str
+    cue: str
+    source: str
+    confidence: float
+    rule: str | None
+    normalized: str
+
+
 INSERT_QUOTE = f"""
-INSERT INTO quotes ({", ".join(f'"{field}"' for field in QUOTE_FIELDS)}, speaker_kind)
-VALUES ({", ".join("?" * len(QUOTE_FIELDS))}, (SELECT kind FROM speakers WHERE id = ?))
+INSERT INTO quotes ({", ".join(f'"{field}"' for field in QuoteRow._fields)}, speaker_kind)
+VALUES ({", ".join(f"?{n}" for n in range(1, len(QuoteRow._fields) + 1))},
+        (SELECT kind FROM speakers WHERE id = ?{QuoteRow._fields.index("speaker_id") + 1}))
 """
-"""Positional parameters (the rows of `_quote_row` in QUOTE_FIELDS order, then the speaker
-id again): SQLite binds them twice as fast as named ones, and quotes are most of a save."""
+"""Bound by position (a QuoteRow): SQLite binds that twice as fast as by name, and quotes
+are most of what a save writes."""
 
 
 IN_BATCH = "(SELECT value FROM json_each(?))"
@@ -417,42 +440,44 @@ def _article_row(article: Article, quote_count: int, extractor: str | None) -> d
     }
 
 
-def _keep_numbers(old: list[tuple], new: list[dict]) -> None:
+def _keep_numbers(old: list[tuple], new: list[QuoteRow]) -> list[QuoteRow]:
     """A quote found again in its article (the same words) keeps its number, so that links
     to it stay good when the article is ingested again; new quotes get new numbers."""
+    if not old:
+        return new
     numbers: dict[str, deque[int]] = defaultdict(deque)
     for number, text, _, _ in old:
         numbers[text].append(number)
-    for row in new:
-        same_words = numbers.get(row["text"])
-        row["id"] = same_words.popleft() if same_words else None
+    return [row._replace(id=numbers[row.text].popleft()) if numbers.get(row.text) else row
+            for row in new]
 
 
-def _quote_row(article: Article, quote: Quote, speaker_ids: dict[int, int]) -> dict:
+def _quote_row(article: Article, quote: Quote, speaker_ids: dict[int, int]) -> QuoteRow:
     text, speaker, reporter = article.text, quote.speaker, quote.reported_by
     words = quote.text(text)
-    return {
-        "text": words,
-        "speaker_id": None if speaker is None else speaker_ids[id(speaker)],
-        "type": quote.type,
-        "cue_text": " ".join(text[s:e] for s, e in quote.cue) or None,
-        "cue_lemma": quote.cue_lemma,
-        "cue_class": quote.cue_class,
-        "stance": quote.stance,
-        "reported_by_id": None if reporter is None else speaker_ids[id(reporter)],
-        "source_text": quote.source_text(text),
-        "published": article.published,
-        "publisher": article.publisher,
-        "article_id": article.id,
-        "start": quote.content[0][0],
-        "end": quote.content[-1][1],
-        "content": _spans_json(quote.content),
-        "cue": _spans_json(quote.cue),
-        "source": _spans_json(quote.source),
-        "confidence": quote.confidence,
-        "rule": quote.rule,
-        "normalized": normalize(words),
-    }
+    return QuoteRow(
+        id=None,
+        text=words,
+        speaker_id=None if speaker is None else speaker_ids[id(speaker)],
+        type=quote.type,
+        cue_text=" ".join(text[s:e] for s, e in quote.cue) or None,
+        cue_lemma=quote.cue_lemma,
+        cue_class=quote.cue_class,
+        stance=quote.stance,
+        reported_by_id=None if reporter is None else speaker_ids[id(reporter)],
+        source_text=quote.source_text(text),
+        published=article.published,
+        publisher=article.publisher,
+        article_id=article.id,
+        start=quote.content[0][0],
+        end=quote.content[-1][1],
+        content=_spans_json(quote.content),
+        cue=_spans_json(quote.cue),
+        source=_spans_json(quote.source),
+        confidence=quote.confidence,
+        rule=quote.rule,
+        normalized=normalize(words),
+    )
 
 
 def _spans_json(spans: list[Span]) -> str:

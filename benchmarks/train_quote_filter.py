@@ -11,7 +11,8 @@ What it does:
    once with the speech cues and once with all cue classes, and labels each proposal 1
    if it matches an annotated quote at ggt@0.3 (the matching of `quotes.evaluate`), else 0;
 3. fits a logistic regression (L2, Newton's method, numpy) over `quote_filter.features`
-   and picks the probability threshold by cross-validation over articles
+   of the verb rules' proposals (`quote_filter.FILTERED_RULES`; the other rules' quotes
+   are always kept) and picks the probability threshold by cross-validation over articles
    (`--folds`, default 5): the one with the best mean F1 of the two configurations,
    each scored the way `bench_extraction.py` scores it (speech cues on the speech-cue
    gold quotes, all cues on all of them);
@@ -35,7 +36,7 @@ import numpy as np
 
 from quotes.evaluate import _Words, in_subset, match, read_gold
 from quotes.extract import article_json, propose_quotes
-from quotes.quote_filter import WEIGHTS, features
+from quotes.quote_filter import FILTERED_RULES, WEIGHTS, features
 from quotes.records import Article
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -51,6 +52,8 @@ class Candidate:
 
     doc: int
     subset: str
+    filtered: bool
+    """Whether the filter judges it (a verb rule's proposal) or lets it pass."""
     features: list[str]
     label: int
     """1 if it matches an annotated quote at ggt@0.3."""
@@ -75,8 +78,9 @@ def main() -> int:
     gold = read_gold(args.gold)
     docs = parsed(gold, args.cache)
     candidates, gold_counts = label_candidates(gold, docs)
-    print(f"{len(gold)} articles, {len(candidates)} candidate quotes, "
-          f"{sum(c.label for c in candidates) / len(candidates):.1%} of them quotes")
+    judged = [c for c in candidates if c.filtered]
+    print(f"{len(gold)} articles, {len(candidates)} proposed quotes, {len(judged)} of them by the verb "
+          f"rules, {sum(c.label for c in judged) / len(judged):.1%} of those quotes")
 
     probabilities = cross_validated(candidates, args.folds, args.l2, args.min_count)
     table = {t: {subset: figures(candidates, probabilities, gold_counts[subset], subset, t)
@@ -87,9 +91,9 @@ def main() -> int:
     for name, t in (("every proposal", 0.0), (f"threshold {threshold:.2f}", threshold)):
         print(f"{name:<16} " + " ".join(f"{100 * v:>10.1f}" for subset in gold_counts for v in table[t][subset]))
 
-    vocabulary = sorted(n for n, c in Counter(f for c in candidates for f in c.features).items()
+    vocabulary = sorted(n for n, c in Counter(f for c in judged for f in c.features).items()
                         if c >= args.min_count)
-    weights, bias = fit(candidates, vocabulary, args.l2)
+    weights, bias = fit(judged, vocabulary, args.l2)
     save(Path(args.out), vocabulary, weights, bias, threshold, table, args)
     print(f"\n{len(vocabulary)} features; weights written to {args.out}")
     return 0
@@ -110,7 +114,8 @@ def label_candidates(gold, docs) -> tuple[list[Candidate], dict[str, int]]:
             keep = [in_subset(q, gold_doc.text, subset) for q in gold_doc.quotes]
             gold_counts[subset] += sum(keep)
             for p, quote in enumerate(quotes):
-                candidates.append(Candidate(n, subset, features(doc, quote), int(p in pairs),
+                candidates.append(Candidate(n, subset, quote.rule in FILTERED_RULES,
+                                            features(doc, quote), int(p in pairs),
                                             p not in pairs or keep[pairs[p]]))
     return candidates, dict(gold_counts)
 
@@ -145,11 +150,12 @@ def fit(candidates: list[Candidate], vocabulary: list[str], l2: float) -> tuple[
 
 
 def cross_validated(candidates: list[Candidate], folds: int, l2: float, min_count: int) -> np.ndarray:
-    """Each candidate's probability from a model fitted without its article's fold."""
-    probabilities = np.zeros(len(candidates))
+    """Each candidate's probability from a model fitted without its article's fold
+    (1 for those the filter lets pass)."""
+    probabilities = np.ones(len(candidates))
     for fold in range(folds):
-        train = [c for c in candidates if c.doc % folds != fold]
-        held = [n for n, c in enumerate(candidates) if c.doc % folds == fold]
+        train = [c for c in candidates if c.doc % folds != fold and c.filtered]
+        held = [n for n, c in enumerate(candidates) if c.doc % folds == fold and c.filtered]
         vocabulary = sorted(n for n, c in Counter(f for c in train for f in c.features).items()
                             if c >= min_count)
         weights, bias = fit(train, vocabulary, l2)

@@ -79,6 +79,7 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     ctx = _Context(doc, quotations, list(ignored), tuple(cue_classes), every_object)
     found = [q for q in _cue_rules(ctx) if q.content]
     found = _drop_duplicates(found)
+    found = _drop_objects_with_cues(found)
     found += _quotation_rules(ctx, found)
     _join_split_quotes(ctx, found)
     found += _speakers_named_before(ctx, found)
@@ -709,6 +710,13 @@ def _drop_duplicates(found: list[Quote]) -> list[Quote]:
         if key not in best or quote.confidence > best[key].confidence:
             best[key] = quote
     return list(best.values())
+
+
+def _drop_objects_with_cues(found: list[Quote]) -> list[Quote]:
+    """"was quoted as | saying that ...": an argument that opens with another quote's
+    cue is that quote, not one of its own."""
+    cues = {span[0] for quote in found for span in quote.cue}
+    return [q for q in found if q.rule != "verb-object" or q.content[0][0] not in cues]
 
 
 def _join_split_quotes(ctx: _Context, found: list[Quote]) -> None:

@@ -1,9 +1,11 @@
 """A learned second opinion on the rules' quotes: drop those unlikely to be quotes.
 
-The rules of `detect.py` propose quotes; a logistic regression over features of each
-proposal (its rule, cue lemma and verb form, content length and shape, the kind of
-speaker mention) gives the probability that a human annotator would mark it as a quote,
-and proposals below the threshold are dropped:
+The verb rules of `detect.py` (a cue verb and its complement or its arguments) propose
+quotes; a logistic regression over features of each proposal (its rule, cue lemma and
+verb form, content length and shape, the kind of speaker mention) gives the probability
+that a human annotator would mark it as a quote, and proposals below the threshold are
+dropped. The quotes of the other rules (quotation marks, "according to", nouns of
+saying) pass untouched:
 
     quotes = drop_unlikely(doc, quotes)
 
@@ -24,6 +26,7 @@ from .records import Quote
 
 WEIGHTS = Path(__file__).with_name("quote_filter.json")
 WORD = re.compile(r"\w+")
+FILTERED_RULES = {"verb-object", "verb-complement"}
 MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"}
 CLAUSE_HEADS = {"VERB", "AUX"}
 
@@ -136,7 +139,8 @@ class QuoteFilter:
         return 1.0 / (1.0 + math.exp(-score))
 
     def keep(self, doc: Document, quotes: list[Quote]) -> list[Quote]:
-        return [q for q in quotes if self.probability(doc, q) >= self.threshold]
+        """`quotes` without the verb rules' proposals below the threshold."""
+        return [q for q in quotes if q.rule not in FILTERED_RULES or self.probability(doc, q) >= self.threshold]
 
 
 @lru_cache(maxsize=1)

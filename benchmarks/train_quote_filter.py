@@ -21,6 +21,18 @@ What it does:
    threshold to `quotes/quote_filter.json` (or `--out`).
 
 Never pass the dev split: it is for measuring (`benchmarks/bench_extraction.py`).
+
+What it printed for the shipped weights (ggt@0.3 on the train split, 5 folds, each
+quote scored against its own gold match, without rematching):
+
+    840 articles, 34485 proposed quotes, 32432 of them by the verb rules, 74.1% of those quotes
+    filter             speech P   speech R   speech F      all P      all R      all F
+    every proposal         79.6       86.4       82.8       70.7       70.2       70.4
+    threshold 0.40         86.5       83.9       85.2       82.7       65.7       73.2
+
+The hand-picked rules alone (`learned_filter=False`) scored 88.7 / 79.4 / 83.8 (speech)
+and 84.6 / 60.4 / 70.5 (all) the same way. Training takes about four minutes once the
+documents are parsed.
 """
 
 from __future__ import annotations

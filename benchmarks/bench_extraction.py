@@ -9,6 +9,7 @@ per second, and extraction time as a share of parsing time.
     python benchmarks/bench_extraction.py                       # PolNeAR dev
     python benchmarks/bench_extraction.py --gold my-gold.jsonl --engine stanza
     python benchmarks/bench_extraction.py --markdown            # the README table
+    python benchmarks/bench_extraction.py --rules-only          # without the learned filter
 
 The figures come from `quotes.evaluate`; when the project's reference scorer
 (`../shared/eval/score.py`) is there, it scores the same predictions and its figures
@@ -56,6 +57,8 @@ def main() -> int:
     parser.add_argument("--gold", default=str(DEV), help="gold JSON Lines file or brat folder")
     parser.add_argument("--engine", default="spacy", choices=("spacy", "stanza"))
     parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="switch off the learned quote filter (quotes/quote_filter.py)")
     parser.add_argument("--save", metavar="DIR", help="keep the predictions of each configuration in DIR")
     args = parser.parse_args()
     if not Path(args.gold).exists():
@@ -74,7 +77,8 @@ def main() -> int:
         predictions = {}
         for gold_doc, doc in zip(gold, docs):
             article = Article(gold_doc.id, gold_doc.text)
-            predictions[gold_doc.id] = article_json(article, extract_document(article, doc, classes))["quotes"]
+            predictions[gold_doc.id] = article_json(article, extract_document(
+                article, doc, classes, learned_filter=not args.rules_only))["quotes"]
         timings[subset] = time.perf_counter() - started
         figures = {name: f.as_dict() for name, f in score(gold, predictions, subset).items()}
         reference = reference_figures(args.gold, predictions, subset)

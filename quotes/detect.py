@@ -52,6 +52,7 @@ class _Context:
     quotations: list[Quotation]
     ignored: list[Span]
     cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES
+    every_object: bool = False
 
     def __post_init__(self) -> None:
         self.starts = [q.start for q in self.quotations]
@@ -68,14 +69,17 @@ class _Context:
 
 
 def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Span] = (),
-                cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES) -> list[Quote]:
+                cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES, every_object: bool = False) -> list[Quote]:
     """All quotes in `doc`, in text order, with their cue and speaker mention.
 
     `cue_classes` chooses which cues make quotes: `speech` ("said"), `cognition`
-    ("believes", "wants") and `evidential` ("a poll shows")."""
-    ctx = _Context(doc, quotations, list(ignored), tuple(cue_classes))
+    ("believes", "wants") and `evidential` ("a poll shows"). `every_object`: every cue
+    verb's arguments may be what was said, not only those of `lexicon.OBJECT_CONTENT`
+    (for the learned filter to sort out: `quote_filter.py`)."""
+    ctx = _Context(doc, quotations, list(ignored), tuple(cue_classes), every_object)
     found = [q for q in _cue_rules(ctx) if q.content]
     found = _drop_duplicates(found)
+    found = _drop_objects_with_cues(found)
     found += _quotation_rules(ctx, found)
     _join_split_quotes(ctx, found)
     found += _speakers_named_before(ctx, found)
@@ -110,7 +114,7 @@ def _reporting_verb(ctx: _Context, verb: int) -> Quote | None:
     if cue is None or cue.cls not in ctx.cue_classes or _negated(doc, verb):
         return None
     content, rule = (_complement(ctx, verb) if cue.reports else []), "verb-complement"
-    if not content:
+    if not content and (ctx.every_object or takes_object(cue.lemma)):
         content, rule = _object(ctx, verb), "verb-object"
     if not content:
         return None
@@ -224,7 +228,7 @@ def _object(ctx: _Context, verb: int) -> list[int]:
     arguments after the verb, up to a comma, a conjunction or another clause."""
     doc = ctx.doc
     token = doc.tokens[verb]
-    if not takes_object(token.lemma) or token.deprel in ("amod", "acl") and token.xpos == "VBN":
+    if token.deprel in ("amod", "acl") and token.xpos == "VBN":
         return []  # "the candidates described as ...", "a woman accused of ..."
     tokens: list[int] = []
     core = False
@@ -706,6 +710,13 @@ def _drop_duplicates(found: list[Quote]) -> list[Quote]:
         if key not in best or quote.confidence > best[key].confidence:
             best[key] = quote
     return list(best.values())
+
+
+def _drop_objects_with_cues(found: list[Quote]) -> list[Quote]:
+    """"was quoted as | saying that ...": an argument that opens with another quote's
+    cue is that quote, not one of its own."""
+    cues = {span[0] for quote in found for span in quote.cue}
+    return [q for q in found if q.rule != "verb-object" or q.content[0][0] not in cues]
 
 
 def _join_split_quotes(ctx: _Context, found: list[Quote]) -> None:

@@ -10,17 +10,28 @@ from collections.abc import Iterable, Iterator
 
 from .detect import DEFAULT_CUE_CLASSES, find_quotes
 from .nlp import Document, Engine
+from .quote_filter import drop_unlikely
 from .quotemarks import find_quotations
 from .records import Article, Quote
 from .resolve import resolve_speakers
 
 
 def extract_document(article: Article, doc: Document,
-                     cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES) -> list[Quote]:
+                     cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES,
+                     learned_filter: bool = True) -> list[Quote]:
     """Quotes of one parsed article, with speakers resolved within the article.
 
-    `cue_classes`: which cues make quotes (see `detect.find_quotes`)."""
-    quotes = find_quotes(doc, find_quotations(article.text), article.ignored, cue_classes)
+    `cue_classes`: which cues make quotes (see `detect.find_quotes`); `learned_filter`:
+    let every cue verb's arguments be proposed and keep the proposals that the trained
+    filter judges likely (`quote_filter.py`), else the hand-picked rules alone."""
+    quotes = propose_quotes(article, doc, cue_classes, every_object=learned_filter)
+    return drop_unlikely(doc, quotes) if learned_filter else quotes
+
+
+def propose_quotes(article: Article, doc: Document, cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES,
+                   every_object: bool = False) -> list[Quote]:
+    """The rules' quotes, speakers resolved, before any filter (see `detect.find_quotes`)."""
+    quotes = find_quotes(doc, find_quotations(article.text), article.ignored, cue_classes, every_object)
     resolve_speakers(doc, quotes)
     return quotes
 

@@ -1,11 +1,12 @@
 """A learned second opinion on the rules' quotes: drop those unlikely to be quotes.
 
 The verb rules of `detect.py` (a cue verb and its complement or its arguments) propose
-quotes; a logistic regression over features of each proposal (its rule, cue lemma and
-verb form, content length and shape, the kind of speaker mention) gives the probability
-that a human annotator would mark it as a quote, and proposals below the threshold are
-dropped. The quotes of the other rules (quotation marks, "according to", nouns of
-saying) pass untouched:
+quotes; for those in reported speech alone (no words in quotation marks), a logistic
+regression over features of each proposal (its rule, cue lemma and verb form, content
+length and shape, the kind of speaker mention) gives the probability that a human
+annotator would mark it as a quote, and proposals below the threshold are dropped. The
+quotes of the other rules (quotation marks, "according to", nouns of saying) pass
+untouched:
 
     quotes = drop_unlikely(doc, quotes)
 
@@ -139,8 +140,15 @@ class QuoteFilter:
         return 1.0 / (1.0 + math.exp(-score))
 
     def keep(self, doc: Document, quotes: list[Quote]) -> list[Quote]:
-        """`quotes` without the verb rules' proposals below the threshold."""
-        return [q for q in quotes if q.rule not in FILTERED_RULES or self.probability(doc, q) >= self.threshold]
+        """`quotes` without the verb rules' proposals below the threshold. Quotes with
+        words in quotation marks (direct and mixed) are always kept: the marks say the
+        words were someone's."""
+        return [q for q in quotes if not judged(q) or self.probability(doc, q) >= self.threshold]
+
+
+def judged(quote: Quote) -> bool:
+    """Whether the filter judges `quote`: a verb rule's proposal in reported speech alone."""
+    return quote.rule in FILTERED_RULES and quote.type == "indirect"
 
 
 @lru_cache(maxsize=1)

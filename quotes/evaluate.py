@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,15 +68,7 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
 def read_gold_jsonl(path: Path) -> list[GoldDocument]:
     """One document a line: `id`, `text` and `quotes` with `content`, `cue`, `source` spans."""
     docs = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise GoldError(f"{path}: not UTF-8 text") from None
-    except OSError as error:
-        raise GoldError(f"{path}: {error.strerror}") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for number, line in _lines(path):
         try:
             record = json.loads(line)
             doc = GoldDocument(str(record["id"]), record["text"], list(record.get("quotes") or []))
@@ -88,6 +80,17 @@ def read_gold_jsonl(path: Path) -> list[GoldDocument]:
     if not docs:
         raise GoldError(f"{path}: no documents")
     return docs
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The numbered non-blank lines of a UTF-8 text file; one-line errors if unreadable."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise GoldError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise GoldError(f"{path}: {error.strerror}") from None
+    return ((number, line) for number, line in enumerate(lines, 1) if line.strip())
 
 
 def _reason(error: Exception) -> str:
@@ -305,13 +308,7 @@ def read_predictions(path: str | Path) -> dict[str, list[dict]]:
     """Predicted quotes by document id, from `quotes extract` JSON Lines output."""
     path = Path(path)
     predictions: dict[str, list[dict]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise GoldError(f"{path}: cannot read predictions ({_reason(error)})") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for number, line in _lines(path):
         try:
             record = json.loads(line)
             predictions[str(record["id"])] = list(record.get("quotes") or [])

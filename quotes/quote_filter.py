@@ -1,12 +1,12 @@
 """A learned second opinion on the rules' quotes: drop those unlikely to be quotes.
 
-The verb rules of `detect.py` (a cue verb and its complement or its arguments) propose
-quotes; for those in reported speech alone (no words in quotation marks), a logistic
+`detect.py` proposes the arguments of every cue verb as quotes ("expressed willingness
+to talk", but also "answered the phone"). For those in reported speech alone, a logistic
 regression over features of each proposal (its rule, cue lemma and verb form, content
 length and shape, the kind of speaker mention) gives the probability that a human
 annotator would mark it as a quote, and proposals below the threshold are dropped. The
-quotes of the other rules (quotation marks, "according to", nouns of saying) pass
-untouched:
+other quotes (complements such as "said he was hopeful", words in quotation marks,
+"according to", nouns of saying) pass untouched:
 
     quotes = drop_unlikely(doc, quotes)
 
@@ -27,7 +27,7 @@ from .records import Quote
 
 WEIGHTS = Path(__file__).with_name("quote_filter.json")
 WORD = re.compile(r"\w+")
-FILTERED_RULES = {"verb-object", "verb-complement"}
+FILTERED_RULES = {"verb-object"}
 MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "wo", "ca"}
 CLAUSE_HEADS = {"VERB", "AUX"}
 
@@ -147,7 +147,9 @@ class QuoteFilter:
 
 
 def judged(quote: Quote) -> bool:
-    """Whether the filter judges `quote`: a verb rule's proposal in reported speech alone."""
+    """Whether the filter judges `quote`: the argument of a cue verb in reported speech
+    alone. Complements of cue verbs ("said he was hopeful", nested reports included)
+    pass, as do quotes with words in quotation marks."""
     return quote.rule in FILTERED_RULES and quote.type == "indirect"
 
 

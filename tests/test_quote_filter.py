@@ -57,7 +57,8 @@ def test_the_shipped_weights_load_and_give_probabilities(proposals):
 
 
 def test_a_filter_keeps_what_scores_at_its_threshold(proposals):
-    doc, quotes = proposals("Ann Ortiz said that the bridge would reopen in the spring.")
+    doc, quotes = proposals("Ann Ortiz called for an inquiry into the collapse.")
+    assert [q.rule for q in quotes] == ["verb-object"]
     names = features(doc, quotes[0])
     liked = QuoteFilter({name: 1.0 for name in names}, bias=0.0, threshold=0.5)
     disliked = QuoteFilter({name: -1.0 for name in names}, bias=0.0, threshold=0.5)

@@ -96,3 +96,8 @@ def test_the_filter_keeps_plain_quotes(proposals, text, words):
 def test_extraction_drops_what_the_filter_drops(extract):
     text = "The company will maintain its factories in Ohio. Ann Ortiz said the bridge would reopen."
     assert [q["text"] for q in extract(text)] == ["the bridge would reopen"]
+
+
+def test_a_report_inside_another_is_never_dropped(extract):
+    text = "Tony Blinken said he was hopeful, a US official said."
+    assert ("he was hopeful", "Tony Blinken") in [(q["text"], q["speaker"]) for q in extract(text)]

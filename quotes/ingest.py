@@ -87,8 +87,8 @@ def ingest(paths: Iterable[str], store: Store, extractor: Extractor, *,
            max_chars: int = MAX_CHARS, batch_size: int = BATCH_SIZE) -> Summary:
     """Extract quotes from every article under `paths` with `extractor` into `store`.
 
-    `version` names the release and engine (`EngineSpec.extractor`): articles stored
-    unchanged by the same version are skipped unless `force`. Duplicates of a stored or
+    `version` names the release, engine and cue classes (`batches.extractor_version`):
+    articles stored unchanged by the same version are skipped unless `force`. Duplicates of a stored or
     earlier article are skipped. Ctrl+C stops the run, keeping every finished article.
     """
     summary = Summary()

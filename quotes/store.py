@@ -56,11 +56,6 @@ def content_hash(article: Article) -> str:
     return digest.hexdigest()
 
 
-def check_record(article: Article, quotes: list[Quote]) -> None:
-    """Raise StoreError, saying why, if `save` would refuse this article and its quotes."""
-    _validate(article, quotes)
-
-
 def check_database(path: str) -> int:
     """Check, without writing, that `path` is a quotes database; return its schema version."""
     if not os.path.exists(path):
@@ -156,7 +151,7 @@ class Store:
         batch: list[tuple[Article, list[Quote]]] = []
         try:
             for article, quotes in items:
-                _validate(article, quotes)
+                check_record(article, quotes)
                 batch.append((article, quotes))
                 if len(batch) >= batch_size:
                     pending, batch = batch, []
@@ -509,8 +504,9 @@ def _collapse(name: str) -> str:
     return " ".join(name.split())
 
 
-def _validate(article: Article, quotes: list[Quote]) -> None:
-    """Refuse records whose spans would not round-trip: `text[start:end]` must be the piece."""
+def check_record(article: Article, quotes: list[Quote]) -> None:
+    """Raise StoreError, saying why, if `save` would refuse this article and its quotes:
+    records whose spans would not round-trip (`text[start:end]` must be the piece)."""
     if not isinstance(article.id, str) or not article.id:
         raise StoreError(f"article id must be a non-empty string, not {article.id!r}")
     for field in ("text", "title"):

@@ -1,7 +1,7 @@
 """Extraction as a unit of work for other processes: plain data in, plain data out.
 
 Worker processes and Dask workers receive a batch of articles as JSON-able dicts, parse
-them with an engine they load once (`EngineSpec.load`), and send back one `Result` per
+them with an engine they load once (calling an `EngineSpec`), and send back one `Result` per
 article: its quotes as JSON-able dicts, or why extraction failed. The parent process
 turns results back into records and stores them.
 """

@@ -18,6 +18,8 @@ TOKEN = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 """A word as written: letters and digits, with any combining accents that follow them."""
 
 WORD = re.compile(r"[^\W_]+")
+ASCII_WORD = re.compile(r"[a-z0-9]+")
+"""WORD in lower-case ASCII text, where it finds the same words half again as fast."""
 
 
 def fold(text: str) -> str:
@@ -53,7 +55,7 @@ def words(text: str) -> list[str]:
     if not text.isascii():
         text = SEPARATORS.sub(" ", text)
     if text.isascii():
-        return WORD.findall(text.lower())
+        return ASCII_WORD.findall(text.lower())
     return [word for _, _, word in word_spans(text)]
 
 

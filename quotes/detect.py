@@ -1,9 +1,11 @@
 """Find quotes in a parsed article: what was said, by which mention, through which cue.
 
-Three kinds of rules, run in order, each a small function:
+Four kinds of rules, run in order, each a small function:
 
 - cue rules: a reporting verb and its clausal complement ("X said (that) ...",
   "..., saying ...", `"...," X said`), or "according to X, ...";
+- transcript turns: a paragraph opening with a speaker's name in capitals and a colon
+  ("TAPPER: Do you think ...?", `transcript.py`);
 - quotation rules: a passage in quotation marks that no cue rule took, attributed by
   what stands around it (a cue in the same sentence, a colon header, a trailing
   "-Name", or the speaker of the quote paragraph before it);
@@ -24,6 +26,7 @@ from .lexicon import ACCORDING_TO, Cue, cue_for, noun_cue, reporting_cue, takes_
 from .nlp import Document
 from .quotemarks import Quotation
 from .records import Quote, Span
+from .transcript import transcript_turns
 
 COMPLEMENTS = ("ccomp", "parataxis")
 NEGATIONS = {"not", "n't", "never", "neither", "no", "nobody", "none"}
@@ -80,6 +83,7 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     found = [q for q in _cue_rules(ctx) if q.content]
     found = _drop_duplicates(found)
     found = _drop_objects_with_cues(found)
+    found += _transcript_turns(ctx)
     found += _quotation_rules(ctx, found)
     _join_split_quotes(ctx, found)
     found += _speakers_named_before(ctx, found)
@@ -396,6 +400,18 @@ def _phrase_head(doc: Document, i: int) -> int:
     while doc.tokens[i].deprel in ("compound", "flat", "amod", "det", "nmod:poss") and doc.tokens[i].head != i:
         i = doc.tokens[i].head
     return i
+
+
+def _transcript_turns(ctx: _Context) -> list[Quote]:
+    """`TAPPER: Do you think ...?`: the paragraph is what the labelled speaker said."""
+    doc = ctx.doc
+    names = {word.lower() for entity in doc.entities
+             if entity.label in ("PERSON", "ORG") and not entity.text.isupper()
+             for word in entity.text.split()}
+    return [_quote(doc, [turn.content], [turn.colon], cue_for("say"), [turn.label],
+                   "transcript-label", 0.7)
+            for turn in transcript_turns(doc.text, names)
+            if not ctx.is_ignored(turn.content[0])]
 
 
 # -- quotation rules ---------------------------------------------------------------------

@@ -125,16 +125,23 @@ class _Resolver:
         if first is None or last is None:
             return None
         head = head_of(doc, first, last)
-        referent = self._phrase(head, list(range(first, last + 1)))
+        mention = doc.text[span[0]:span[1]]
+        referent = self._labelled(mention, head) or self._phrase(head, list(range(first, last + 1)))
         if referent is None:
             return None
         referent = self._with_conjuncts(head, referent)
-        mention = doc.text[span[0]:span[1]]
         if not _only_pronouns(mention) and fold(doc.tokens[head].lemma) not in SPEECH_NOUNS:
             referent.speaker.aliases.add(mention)
         self._note(head, referent)
         self.history.append(referent)
         return referent
+
+    def _labelled(self, mention: str, head: int) -> Referent | None:
+        """A person named in capitals, as transcripts label turns ("TAPPER", "JAKE
+        TAPPER"), when the article names them in the usual way too."""
+        if not mention.isupper() or len(mention) < 3:
+            return None
+        return self.people.find(name_words(mention), head)
 
     def _phrase(self, head: int, tokens: list[int]) -> Referent | None:
         """The referent of the noun phrase `tokens` headed by `head`."""

@@ -261,3 +261,15 @@ def test_a_dangling_conjunction_is_not_part_of_the_content(extract):
     text = ("The two sides have thus far expressed willingness to talk but have showed little"
             " inclination to alter positions.")
     assert [q["text"] for q in extract(text)] == ["willingness to talk"]
+
+
+def test_transcript_turns_are_quotes_of_the_people_their_labels_name(extract):
+    text = ("Jake Tapper spoke to Governor Mary Fallin on Sunday.\n\n"
+            "TAPPER: Do you think the bridge will reopen before the winter?\n\n"
+            "FALLIN: Well, I think the whole state needs to work together on it.\n\n"
+            "UPDATE: The bridge reopened on Monday.")
+    turns = [q for q in extract(text) if q["rule"] == "transcript-label"]
+    assert [(q["source_text"], q["speaker"], q["text"]) for q in turns] == [
+        ("TAPPER", "Jake Tapper", "Do you think the bridge will reopen before the winter?"),
+        ("FALLIN", "Mary Fallin", "Well, I think the whole state needs to work together on it."),
+    ]

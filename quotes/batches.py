@@ -2,8 +2,8 @@
 
 Worker processes and Dask workers receive a batch of articles as JSON-able dicts, parse
 them with an engine they load once (calling an `EngineSpec`), and send back one `Result` per
-article: its quotes as JSON-able dicts, or why extraction failed. The parent process
-turns results back into records and stores them.
+article: the rows the store will write for it (`rows.ArticleRows`, worked out in the
+worker so that the one writer has little left to do), or why extraction failed.
 """
 
 from __future__ import annotations
@@ -11,16 +11,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from . import __version__
 from .detect import DEFAULT_CUE_CLASSES
+from .errors import StoreError
 from .extract import extract_articles
 from .nlp import Engine, EngineUnavailable, load_engine
-from .records import Article, Quote, Speaker
+from .records import Article, Quote
+from .rows import article_rows
 
-SPAN_FIELDS = ("content", "cue", "source")
-SPEAKER_FIELDS = ("speaker", "reported_by")
 MAX_REASON = 300
 
 
@@ -62,25 +61,26 @@ def extractor_version(spec: EngineSpec, cue_classes: tuple[str, ...] = DEFAULT_C
 
 @dataclass
 class Result:
-    """What became of one article: its quotes, or the reason extraction failed."""
+    """What became of one article: its rows for the store (`ArticleRows` as a dict), or
+    the reason extraction failed."""
 
     article_id: str
-    quotes: list[dict] | None = None
+    rows: dict | None = None
     error: str | None = None
 
     def as_plain(self) -> dict:
-        return dataclasses.asdict(self)
+        return {"article_id": self.article_id, "rows": self.rows, "error": self.error}
 
 
 def extract_batch(engine: Engine, articles: list[dict],
                   cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> list[dict]:
     """Extract the quotes of plain articles (cues of `cue_classes`); an article the engine
-    or the rules fail on gets an error result, the others their quotes."""
+    or the rules fail on gets an error result, the others their rows."""
     records = [article_from_plain(article) for article in articles]
     results: list[Result] = []
     try:
         for article, quotes in extract_articles(records, engine, cue_classes):
-            results.append(Result(article.id, [quote_to_plain(q) for q in quotes]))
+            results.append(_stored_form(article, quotes))
     except Exception:
         # Something in the batch broke the parse: redo the rest one by one to find it.
         for article in records[len(results):]:
@@ -93,7 +93,15 @@ def _extract_one(engine: Engine, article: Article, cue_classes: tuple[str, ...])
         [(_, quotes)] = list(extract_articles([article], engine, cue_classes))
     except Exception as error:
         return Result(article.id, error=failure_reason(error))
-    return Result(article.id, [quote_to_plain(q) for q in quotes])
+    return _stored_form(article, quotes)
+
+
+def _stored_form(article: Article, quotes: list[Quote]) -> Result:
+    """The article's rows, or why the store would refuse its quotes."""
+    try:
+        return Result(article.id, rows=vars(article_rows(article, quotes)))
+    except StoreError as error:
+        return Result(article.id, error=str(error))
 
 
 def failure_reason(error: BaseException) -> str:
@@ -109,35 +117,6 @@ def article_to_plain(article: Article) -> dict:
 
 def article_from_plain(plain: dict) -> Article:
     return Article(**{**plain, "ignored": [tuple(span) for span in plain.get("ignored", [])]})
-
-
-def quote_to_plain(quote: Quote) -> dict:
-    """A quote as JSON-able data: spans as lists, speakers as dicts, aliases sorted."""
-    return dataclasses.asdict(quote, dict_factory=_plain_dict)
-
-
-def quote_from_plain(plain: dict) -> Quote:
-    fields: dict[str, Any] = dict(plain)
-    for name in SPAN_FIELDS:
-        fields[name] = [tuple(span) for span in fields[name]]
-    for name in SPEAKER_FIELDS:
-        if fields.get(name) is not None:
-            speaker = dict(fields[name])
-            speaker["aliases"] = set(speaker.get("aliases", ()))
-            fields[name] = Speaker(**speaker)
-    return Quote(**fields)
-
-
-def _plain_dict(items: list[tuple[str, Any]]) -> dict:
-    return {key: _plain(value) for key, value in items}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (set, frozenset)):
-        return sorted(value)
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    return value
 
 
 def chunked(items: Iterable, size: int):

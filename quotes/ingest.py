@@ -19,15 +19,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from .batches import EngineLoader, chunked, quote_from_plain
+from .batches import EngineLoader, chunked
 from .corpus import Skipped, read_articles
 from .dedupe import PendingArticles
 from .detect import DEFAULT_CUE_CLASSES
 from .nlp import EngineUnavailable
 from .parallel import Extractor, ExtractionError, InProcess, ProcessPool
 from .progress import Progress
-from .records import Article, Quote
-from .store import Store, StoreError, check_record, content_hash
+from .records import Article
+from .rows import ArticleRows, content_hash
+from .store import Store, StoreError
 
 BATCH_SIZE = 8
 """Articles per batch sent to a worker."""
@@ -196,23 +197,16 @@ class _Writer:
         self.summary = summary
         self.pending = pending
         self.progress = progress
-        self.waiting: list[tuple[Article, list[Quote]]] = []
+        self.waiting: list[tuple[Article, ArticleRows]] = []
         self.last_commit = time.monotonic()
 
     def add(self, batch: list[Article], results: list[dict]) -> None:
         for article, result in zip(batch, results, strict=True):
-            problem = result["error"]
-            if problem is None:
-                quotes = [quote_from_plain(quote) for quote in result["quotes"]]
-                try:
-                    check_record(article, quotes)
-                except StoreError as error:
-                    problem = str(error)
-                else:
-                    self.waiting.append((article, quotes))
-                    continue
+            if result["error"] is None:
+                self.waiting.append((article, ArticleRows.from_plain(result["rows"])))
+                continue
             self.summary.skipped.append(
-                Skipped(article.path or article.id, f"article {article.id}: {problem}"))
+                Skipped(article.path or article.id, f"article {article.id}: {result['error']}"))
             self.pending.done(article.id)
             self.progress.advance(skipped=True)
         if (len(self.waiting) >= COMMIT_ARTICLES
@@ -222,15 +216,14 @@ class _Writer:
     def flush(self) -> None:
         waiting, self.waiting = self.waiting, []
         if waiting:
-            self.store.save_many(waiting, batch_size=len(waiting), extractor=self.version)
+            self.store.save_rows(waiting, batch_size=len(waiting), extractor=self.version)
         self.last_commit = time.monotonic()
-        for article, quotes in waiting:
-            words = len(article.text.split())
+        for article, rows in waiting:
             self.summary.articles += 1
-            self.summary.quotes += len(quotes)
-            self.summary.words += words
+            self.summary.quotes += len(rows.quotes)
+            self.summary.words += rows.words
             self.pending.done(article.id)
-            self.progress.advance(len(quotes), words=words)
+            self.progress.advance(len(rows.quotes), words=rows.words)
 
 
 def _flush_what_is_done(writer: _Writer, summary: Summary) -> None:

@@ -11,6 +11,7 @@ import pytest
 from ingest_helpers import article, snapshot, write_corpus
 from ingest_helpers import table as rows
 
+from quotes import batches
 from quotes.ingest import ingest
 from quotes.parallel import InProcess
 from quotes.progress import Progress
@@ -121,7 +122,7 @@ class FailingOn(InProcess):
         for batch, results in super().run(batches):
             for result in results:
                 if result["article_id"] == self.article_id:
-                    result.update(quotes=None, error="IndexError: list index out of range")
+                    result.update(rows=None, error="IndexError: list index out of range")
             yield batch, results
 
 
@@ -136,18 +137,18 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_rest_stored(corpu
     assert rows(db, "SELECT count(*) FROM articles WHERE id = 'article-004'") == [(0,)]
 
 
-class OutOfRange(InProcess):
-    """Extraction whose rules, for one article, return a span past the end of the text."""
+def test_a_quote_that_would_not_round_trip_is_not_stored(corpus, tmp_path, engine, monkeypatch):
+    """The rules return, for the first article of each batch, a span past the end of the text."""
+    extract_articles = batches.extract_articles
 
-    def run(self, batches):
-        for batch, results in super().run(batches):
-            results[0]["quotes"][0]["content"] = [[0, 10**6]]
-            yield batch, results
+    def out_of_range(articles, *options):
+        for number, (article, quotes) in enumerate(extract_articles(articles, *options)):
+            if number == 0:
+                quotes[0].content = [(0, 10**6)]
+            yield article, quotes
 
-
-def test_a_quote_that_would_not_round_trip_is_not_stored(corpus, tmp_path, engine):
-    db = tmp_path / "q.db"
-    summary = run([corpus], db, OutOfRange(lambda: engine), batch_size=10)
+    monkeypatch.setattr(batches, "extract_articles", out_of_range)
+    summary = run([corpus], tmp_path / "q.db", InProcess(lambda: engine), batch_size=10)
     assert summary.articles == 18
     assert len(summary.skipped) == 2
     assert all("is outside the text" in skip.reason for skip in summary.skipped)

@@ -20,9 +20,11 @@ from sample_records import (
     wang_yi,
 )
 
+from quotes.identity import speaker_key
 from quotes.records import Quote, Speaker
+from quotes.rows import ArticleRows, article_rows
 from quotes.schema import SCHEMA_VERSION
-from quotes.store import Store, StoreError, check_database, content_hash, speaker_key
+from quotes.store import Store, StoreError, check_database, content_hash
 
 
 @pytest.fixture
@@ -57,6 +59,27 @@ def aliases_of(path: Path, name: str) -> set[str]:
 
 
 # Saving and re-saving
+
+def test_rows_sent_as_json_store_what_the_records_store(tmp_path: Path):
+    """Ingest's workers work the rows out and send them as plain data to the writer."""
+    items = [talks_article(), ministry_article()]
+    with Store(tmp_path / "records.db") as store:
+        store.save_many(items)
+    sent = []
+    for article, quotes in items:
+        plain = json.loads(json.dumps(vars(article_rows(article, quotes))))
+        sent.append((article, ArticleRows.from_plain(plain)))
+    with Store(tmp_path / "rows.db") as store:
+        store.save_rows(sent)
+    table = "SELECT * FROM {} ORDER BY 1"
+    for name in ("articles", "quotes", "speakers", "aliases", "quote_counts"):
+        by_records = rows(tmp_path / "records.db", table.format(name))
+        by_rows = rows(tmp_path / "rows.db", table.format(name))
+        for row in by_records + by_rows:
+            row.pop("ingested_at", None)
+        assert by_rows == by_records, name
+    assert len(rows(tmp_path / "rows.db", "SELECT * FROM quotes")) == sum(len(q) for _, q in items)
+
 
 
 def test_save_stores_article_quotes_and_speakers(store: Store, path: Path):

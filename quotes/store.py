@@ -1,7 +1,7 @@
 """SQLite storage for articles, their quotes and speakers: one writer, any number of readers.
 
     store = Store("db/quotes.db")
-    if not store.has(article.id, content_hash(article)):
+    if not store.has(article.id, rows.content_hash(article)):
         store.save(article, quotes)
 
 The database runs in WAL mode, so Datasette can read it while an ingest writes.
@@ -27,9 +27,7 @@ from .dedupe import canonical_url, text_hash
 from .errors import StoreError
 from .records import Article, Quote, Speaker
 from .rows import (ID, QUOTE_COLUMNS, REPORTED_BY_ID, SPEAKER_ID, TEXT, ArticleRows,
-                   article_rows, check_record, content_hash, merge_speakers)
-
-__all__ = ["Store", "StoreError", "check_database", "check_record", "content_hash"]
+                   article_rows, merge_speakers)
 
 DEFAULT_BATCH_SIZE = 200
 DEFAULT_TIMEOUT = 5.0

@@ -22,9 +22,9 @@ from sample_records import (
 
 from quotes.identity import speaker_key
 from quotes.records import Quote, Speaker
-from quotes.rows import ArticleRows, article_rows
+from quotes.rows import ArticleRows, article_rows, content_hash
 from quotes.schema import SCHEMA_VERSION
-from quotes.store import Store, StoreError, check_database, content_hash
+from quotes.store import Store, StoreError, check_database
 
 
 @pytest.fixture

@@ -141,7 +141,12 @@ class _Resolver:
         TAPPER"), when the article names them in the usual way too."""
         if not mention.isupper() or len(mention) < 3:
             return None
-        return self.people.find(name_words(mention), head)
+        words = name_words(mention)
+        person = self.people.find(words, head)
+        # The surname itself, not a spelling like it: "NASA" is not Mr Nasr.
+        if person is None or fold(person.words[-1]) != fold(words[-1]):
+            return None
+        return person
 
     def _phrase(self, head: int, tokens: list[int]) -> Referent | None:
         """The referent of the noun phrase `tokens` headed by `head`."""

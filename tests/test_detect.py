@@ -273,3 +273,11 @@ def test_transcript_turns_are_quotes_of_the_people_their_labels_name(extract):
         ("TAPPER", "Jake Tapper", "Do you think the bridge will reopen before the winter?"),
         ("FALLIN", "Mary Fallin", "Well, I think the whole state needs to work together on it."),
     ]
+
+
+def test_an_acronym_in_capitals_is_not_a_person_with_a_name_like_it(extract):
+    text = ("Ann Natow said the summit was late.\n\n"
+            "NATO said the leaders would meet in the spring.")
+    quotes = extract(text)
+    assert [(q["source_text"], q["speaker"]) for q in quotes] == [
+        ("Ann Natow", "Ann Natow"), ("NATO", "NATO")]

@@ -6,12 +6,12 @@
 
 from __future__ import annotations
 
+from .mentions import NOT_IN_PHRASE, subtree
 from .nlp import Document
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 CLAUSE_LINKS = ("conj", "advcl", "xcomp")
-NOT_IN_MENTION = {"acl:relcl", "acl", "appos", "punct", "parataxis", "advcl", "cc", "conj",
-                  "dep", "mark"}
+NOT_IN_MENTION = NOT_IN_PHRASE | {"punct"}
 
 
 def _named_apposition(doc: Document, head: int) -> int:
@@ -57,22 +57,7 @@ def mention_span(doc: Document, head: int) -> tuple[int, int]:
     appositives or trailing punctuation; a description followed by the name of the
     person it describes ("the engineer, Tom Bell, ...") is mentioned by the name."""
     head = _named_apposition(doc, head)
-    keep = {head}
-    stack = [head]
-    while stack:
-        node = stack.pop()
-        for child in doc.children(node):
-            deprel = doc.tokens[child].deprel
-            if deprel in NOT_IN_MENTION or (node == head and deprel == "case"):
-                continue
-            keep.add(child)
-            stack.append(child)
-    first = last = head
-    while first - 1 in keep:
-        first -= 1
-    while last + 1 in keep:
-        last += 1
-    start, end = doc.span(first, last)
+    start, end = doc.span(*subtree(doc, head, NOT_IN_MENTION))
     while start < end - 1 and not doc.text[start].isalnum():
         start += 1  # "-Commissioner Geoffrey Starks", "“Sen. Smith"
     while end > start + 1 and not (doc.text[end - 1].isalnum() or doc.text[end - 1] in ".)"):

@@ -14,8 +14,8 @@ from .countries import country_of
 from .names import HONORIFICS, POSSESSIVE, first_name_gender
 from .nlp import Document, Entity
 
-NOT_IN_PHRASE = {"acl:relcl", "acl", "appos", "parataxis", "advcl", "cc", "conj", "dep",
-                 "mark", "case"}
+NOT_IN_PHRASE = {"acl:relcl", "acl", "appos", "parataxis", "advcl", "cc", "conj", "dep", "mark"}
+"""Dependents that are no part of a noun phrase (see `subtree`)."""
 ARTICLES = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
             "our"}
 AFFILIATION_ENTITIES = ("GPE", "NORP", "ORG")
@@ -40,17 +40,17 @@ def entity_head(doc: Document, entity: Entity) -> int:
     return head_of(doc, entity.first, entity.last)
 
 
-def phrase(doc: Document, head: int) -> list[int]:
-    """Token indexes of the noun phrase headed by `head`: its contiguous subtree without
-    the preposition that introduces it, relative clauses, appositives, coordination or
-    punctuation."""
+def subtree(doc: Document, head: int, left_out: set[str]) -> tuple[int, int]:
+    """First and last token of the contiguous subtree of `head`, without dependents whose
+    relation is in `left_out` (nor theirs) and without the preposition that introduces
+    the phrase (the `case` of `head`)."""
     keep = {head}
     stack = [head]
     while stack:
         node = stack.pop()
         for child in doc.children(node):
             deprel = doc.tokens[child].deprel
-            if deprel in NOT_IN_PHRASE and not (deprel == "case" and node != head):
+            if deprel in left_out or (node == head and deprel == "case"):
                 continue
             keep.add(child)
             stack.append(child)
@@ -59,6 +59,14 @@ def phrase(doc: Document, head: int) -> list[int]:
         first -= 1
     while last + 1 in keep:
         last += 1
+    return first, last
+
+
+def phrase(doc: Document, head: int) -> list[int]:
+    """Token indexes of the noun phrase headed by `head`: its contiguous subtree without
+    the preposition that introduces it, relative clauses, appositives, coordination or
+    punctuation."""
+    first, last = subtree(doc, head, NOT_IN_PHRASE)
     while first < head and doc.tokens[first].upos == "PUNCT":
         first += 1
     while last > head and doc.tokens[last].upos == "PUNCT":

@@ -17,7 +17,9 @@ import pytest
 from ingest_helpers import check_whole, table, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLES = 150
+ARTICLES = 300
+"""Enough that a stop comes well before the end even when the test lags behind the run:
+the workers are at most a few batches ahead of what is stored."""
 
 
 def start(corpus, db, *options) -> subprocess.Popen:

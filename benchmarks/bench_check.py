@@ -28,7 +28,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 from statistics import mean
 from typing import NamedTuple
@@ -36,10 +36,10 @@ from typing import NamedTuple
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from quotes.lookup import check, open_database  # noqa: E402
-from quotes.normalize import words  # noqa: E402
-from quotes.records import Article, Quote, Speaker  # noqa: E402
-from quotes.store import Store  # noqa: E402
+from quotes.factcheck.lookup import check, open_database
+from quotes.normalize import words
+from quotes.records import Article, Quote, Speaker
+from quotes.store.database import Store
 
 SHARED = Path(os.environ.get("QUOTES_SHARED", REPO.parent / "shared"))
 SAMPLES = SHARED / "samples" / "articles.jsonl"
@@ -50,9 +50,7 @@ RARE_VOCABULARY = 100_000
 NAME_RANK_OFFSET = 50
 """Zipf weights 1 / (rank + 50): the most common made-up name is in about 1% of quotes,
 as the most quoted names are in news; without the offset it would be in a quarter."""
-SYLLABLES = (
-    "ba be bi bo ka ke ko la li lo ma me mi mo na ne no ra re ri ro sa se si ta te to va vi zu"
-).split()
+SYLLABLES = ["ba", "be", "bi", "bo", "ka", "ke", "ko", "la", "li", "lo", "ma", "me", "mi", "mo", "na", "ne", "no", "ra", "re", "ri", "ro", "sa", "se", "si", "ta", "te", "to", "va", "vi", "zu"]
 
 SEED_CLAIMS = [
     ("stop hyping up the China threat theory", None),
@@ -75,7 +73,7 @@ class Generator:
                 if len(tokens) < 4:
                     continue
                 self.starts.append(tokens[0])
-                for a, b in zip(tokens, tokens[1:]):
+                for a, b in pairwise(tokens):
                     self.following[a].append(b)
         self.rare = [self.made_up_word() for _ in range(RARE_VOCABULARY)]
         weights = (1 / (rank + NAME_RANK_OFFSET) for rank in range(RARE_VOCABULARY))
@@ -129,9 +127,9 @@ def synthetic_articles(count: int, generator: Generator, rng: random.Random
 
 def seed_article() -> tuple[Article, list[Quote]]:
     """The seed article through the real pipeline (corpus reader, spaCy), as the tests build it."""
-    from quotes.corpus import read_articles
-    from quotes.extract import extract_articles
     from quotes.nlp import load_engine
+    from quotes.pipeline.extract import extract_articles
+    from quotes.reading.corpus import read_articles
 
     [(article, quotes)] = list(extract_articles(read_articles([str(SEED)]), load_engine("spacy")))
     return article, quotes

@@ -29,10 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from quotes.evaluate import read_gold, score
-from quotes.extract import article_json, extract_document
+from quotes.evaluation.scoring import read_gold, score
 from quotes.nlp import load_engine
+from quotes.pipeline.extract import article_json, extract_document
 from quotes.records import Article
+
 
 def _shared() -> Path:
     """$QUOTES_SHARED, else the nearest `shared/` beside an ancestor of this file."""
@@ -75,7 +76,7 @@ def main() -> int:
     for subset, classes in CONFIGURATIONS:
         started = time.perf_counter()
         predictions = {}
-        for gold_doc, doc in zip(gold, docs):
+        for gold_doc, doc in zip(gold, docs, strict=False):
             article = Article(gold_doc.id, gold_doc.text)
             predictions[gold_doc.id] = article_json(article, extract_document(
                 article, doc, classes, learned_filter=not args.rules_only))["quotes"]

@@ -40,17 +40,18 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Self
 
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quotes import schema  # noqa: E402
-from quotes.ingest import COMMIT_ARTICLES  # noqa: E402
-from quotes.records import Article, Quote, Speaker  # noqa: E402
-from quotes.rows import ArticleRows, article_rows  # noqa: E402
-from quotes.store import CACHE_KIB, Store  # noqa: E402
+from quotes.pipeline.ingesting import COMMIT_ARTICLES
+from quotes.records import Article, Quote, Speaker
+from quotes.store import schema
+from quotes.store.database import CACHE_KIB, Store
+from quotes.store.rows import ArticleRows, article_rows
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "eval" / "polnear_train.jsonl"
 TABLES = ("articles", "speakers", "aliases", "quotes")
@@ -256,7 +257,7 @@ def time_executemany(source: Path, target: Path) -> dict:
 class Stopwatch:
     """Wall and CPU seconds of this process over a `with` block, in `times`."""
 
-    def __enter__(self) -> Stopwatch:
+    def __enter__(self) -> Self:
         self._wall, self._cpu = time.perf_counter(), time.process_time()
         return self
 

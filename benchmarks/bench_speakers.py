@@ -25,11 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from quotes.detect import find_quotes
+from quotes.detection.detect import find_quotes
+from quotes.detection.quotemarks import find_quotations
 from quotes.nlp import load_engine
-from quotes.quotemarks import find_quotations
 from quotes.records import Article
-from quotes.resolve import PRONOUNS, resolve_speakers
+from quotes.speakers.resolve import PRONOUNS, resolve_speakers
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -72,7 +72,7 @@ def predict(docs: list[dict], engine, timings: Timings) -> tuple[list[dict], lis
     parsed = list(engine.parse(article.text for article in articles))
     timings.parse += time.perf_counter() - started
     predictions, pronouns = [], []
-    for article, doc in zip(articles, parsed):
+    for article, doc in zip(articles, parsed, strict=False):
         started = time.perf_counter()
         quotes = find_quotes(doc, find_quotations(article.text), article.ignored)
         timings.detect += time.perf_counter() - started

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from quotes.records import Article, Quote, Speaker
-from quotes.store import DEFAULT_BATCH_SIZE, Store
+from quotes.store.database import DEFAULT_BATCH_SIZE, Store
 
 SHARED = Path(os.environ.get("QUOTES_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SAMPLES = SHARED / "samples" / "articles.jsonl"

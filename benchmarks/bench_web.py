@@ -24,8 +24,8 @@ from typing import TypeVar
 
 from synthetic import BUSY_SPEAKER, QUOTES_PER_ARTICLE, SEARCH_TERMS, Corpus
 
-from quotes.serve import make_datasette
-from quotes.store import Store
+from quotes.store.database import Store
+from quotes.web.serve import make_datasette
 
 BUDGET_MS = 300
 T = TypeVar("T")

@@ -24,14 +24,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from quotes import lexicon
-from quotes.evaluate import read_gold
-from quotes.extract import extract_document
+from quotes.detection import lexicon
+from quotes.evaluation.scoring import read_gold
 from quotes.nlp import load_engine
+from quotes.pipeline.extract import extract_document
 from quotes.records import Article
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_extraction import SHARED  # noqa: E402
+from bench_extraction import SHARED
 
 TRAIN = SHARED / "eval" / "polnear_train.jsonl"
 ALL_CLASSES = ("speech", "cognition", "evidential")
@@ -53,7 +53,7 @@ def main() -> int:
 
     lexicon.OBJECT_CONTENT.update(lexicon.cue_lemmas())
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for gold_doc, doc in zip(gold, docs):
+    for gold_doc, doc in zip(gold, docs, strict=False):
         article = Article(gold_doc.id, gold_doc.text)
         for quote in extract_document(article, doc, ALL_CLASSES):
             if quote.rule == "verb-object":

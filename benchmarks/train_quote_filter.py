@@ -45,16 +45,16 @@ from pathlib import Path
 
 import numpy as np
 
-from quotes.evaluate import _Words, in_subset, match, read_gold
-from quotes.extract import article_json, propose_quotes
-from quotes.quote_filter import WEIGHTS, features, judged
+from quotes.detection.quote_filter import WEIGHTS, features, judged
+from quotes.evaluation.scoring import _Words, in_subset, match, read_gold
+from quotes.pipeline.extract import article_json, propose_quotes
 from quotes.records import Article
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_extraction import CONFIGURATIONS  # noqa: E402
-from object_verbs import TRAIN, parsed  # noqa: E402
+from bench_extraction import CONFIGURATIONS
+from object_verbs import TRAIN, parsed
 
-THRESHOLDS = [round(0.02 * n, 2) for n in range(0, 36)]
+THRESHOLDS = [round(0.02 * n, 2) for n in range(36)]
 
 
 @dataclass
@@ -115,7 +115,7 @@ def label_candidates(gold, docs) -> tuple[list[Candidate], dict[str, int]]:
     and the number of gold quotes each configuration is scored on."""
     candidates: list[Candidate] = []
     gold_counts = Counter()
-    for n, (gold_doc, doc) in enumerate(zip(gold, docs)):
+    for n, (gold_doc, doc) in enumerate(zip(gold, docs, strict=False)):
         article = Article(gold_doc.id, gold_doc.text)
         words = _Words(gold_doc.text)
         for subset, classes in CONFIGURATIONS:
@@ -178,7 +178,7 @@ def cross_validated(candidates: list[Candidate], folds: int, l2: float, min_coun
 def figures(candidates: list[Candidate], probabilities: np.ndarray, gold: int, subset: str,
             threshold: float) -> tuple[float, float, float]:
     """Precision, recall and F1 of one configuration keeping the quotes at `threshold` or above."""
-    kept = [c for c, p in zip(candidates, probabilities) if c.subset == subset and p >= threshold and c.counted]
+    kept = [c for c, p in zip(candidates, probabilities, strict=False) if c.subset == subset and p >= threshold and c.counted]
     matched = sum(c.label for c in kept)
     precision = matched / len(kept) if kept else 0.0
     recall = matched / gold if gold else 0.0
@@ -192,11 +192,11 @@ def save(path: Path, vocabulary: list[str], weights: np.ndarray, bias: float, th
         "about": "quotes.quote_filter weights: logistic regression trained by "
                  "benchmarks/train_quote_filter.py on the PolNeAR train split",
         "l2": args.l2, "min_count": args.min_count,
-        "cross_validation": {subset: dict(zip("PRF", (round(100 * v, 1) for v in values)))
+        "cross_validation": {subset: dict(zip("PRF", (round(100 * v, 1) for v in values), strict=False))
                              for subset, values in table[threshold].items()},
         "threshold": threshold,
         "bias": round(bias, 4),
-        "weights": {name: round(float(w), 4) for name, w in zip(vocabulary, weights) if abs(w) >= 1e-4},
+        "weights": {name: round(float(w), 4) for name, w in zip(vocabulary, weights, strict=False) if abs(w) >= 1e-4},
     }
     path.write_text(json.dumps(data, indent=1, sort_keys=False) + "\n", encoding="utf-8")
 

@@ -8,9 +8,9 @@ import sys
 
 import click
 
-from . import __version__
-from .nlp import ENGINES, EngineUnavailable, load_engine
-from .records import ORG_TYPES, SPEAKER_KINDS
+from quotes import __version__
+from quotes.nlp import ENGINES, EngineUnavailable, load_engine
+from quotes.records import ORG_TYPES, SPEAKER_KINDS
 
 DEFAULT_DB = "db/quotes.db"
 KIND_CHOICES = SPEAKER_KINDS + ORG_TYPES
@@ -50,7 +50,7 @@ def cue_classes_option(f):
 
 
 def _parse_cue_classes(ctx, param, value: str) -> tuple[str, ...]:
-    from .detect import CUE_CLASSES
+    from quotes.detection.lexicon import CUE_CLASSES
 
     classes = tuple(c.strip() for c in value.split(",") if c.strip())
     unknown = [c for c in classes if c not in CUE_CLASSES]
@@ -91,9 +91,9 @@ def extract(paths, output, engine, cue_classes, progress):
     quotes extract article.txt
     quotes extract articles/ -o quotes.jsonl
     """
-    from .corpus import Skipped, read_articles
-    from .extract import article_json, extract_articles
-    from .progress import Progress
+    from quotes.pipeline.extract import article_json, extract_articles
+    from quotes.pipeline.progress import Progress
+    from quotes.reading.corpus import Skipped, read_articles
 
     nlp = open_engine(engine)
     skipped = []
@@ -155,12 +155,12 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
     quotes ingest crawl.warc.gz --db news.db --report report.json
     quotes ingest archive/ --dask tcp://scheduler:8786 --engine stanza --gpu
     """
-    from .batches import EngineSpec, extractor_version
-    from .ingest import Summary, describe, make_extractor, write_report
-    from .ingest import ingest as run_ingest
-    from .parallel import ExtractionError
-    from .progress import Progress
-    from .store import Store, StoreError
+    from quotes.pipeline.batches import EngineSpec, extractor_version
+    from quotes.pipeline.ingesting import Summary, describe, make_extractor, write_report
+    from quotes.pipeline.ingesting import ingest as run_ingest
+    from quotes.pipeline.parallel import ExtractionError
+    from quotes.pipeline.progress import Progress
+    from quotes.store.database import Store, StoreError
 
     try:
         spec = EngineSpec(engine, use_gpu=gpu)
@@ -208,7 +208,7 @@ def json_option(command):
 
 def store_errors(function, *args, **kwargs):
     """Call into the store, turning its errors into one-line CLI errors."""
-    from .store import StoreError
+    from quotes.store.database import StoreError
 
     try:
         return function(*args, **kwargs)
@@ -217,7 +217,7 @@ def store_errors(function, *args, **kwargs):
 
 
 def open_store(db_path):
-    from .store import Store, check_database
+    from quotes.store.database import Store, check_database
 
     store_errors(check_database, db_path)
     return store_errors(Store, db_path)
@@ -240,7 +240,7 @@ def speakers_list(db_path, kinds, limit, as_json):
     quotes speakers --kind person -n 20
     quotes speakers --kind government --kind international --json
     """
-    from .speakers import describe, list_speakers
+    from quotes.store.speakers import describe, list_speakers
 
     rows = store_errors(list_speakers, db_path, [k.lower() for k in kinds], limit)
     if as_json:
@@ -268,7 +268,7 @@ def merge_speakers_command(keep, others, db_path, as_json):
     quotes merge-speakers 12 40 41
     quotes merge-speakers "Antony Blinken" "Tony Blinken"
     """
-    from .speakers import describe, merge_speakers
+    from quotes.store.speakers import describe, merge_speakers
 
     with open_store(db_path) as store:
         row = store_errors(merge_speakers, store, keep, list(others))
@@ -290,7 +290,7 @@ def rename_speaker_command(speaker, name, kind, db_path, as_json):
     quotes rename-speaker 7 "Xi Jinping"
     quotes rename-speaker "Nicola Sturgeon" "Nicola Sturgeon" --kind person
     """
-    from .speakers import describe, rename_speaker
+    from quotes.store.speakers import describe, rename_speaker
 
     with open_store(db_path) as store:
         row = store_errors(rename_speaker, store, speaker, name, kind)
@@ -326,8 +326,16 @@ def evaluate(gold, engine, subset, cue_classes, predictions, as_json, progress):
     quotes evaluate brat-folder/ --json
     quotes extract annotated.jsonl -o pred.jsonl && quotes evaluate annotated.jsonl --predictions pred.jsonl
     """
-    from .evaluate import GoldError, figures_json, format_table, predict, read_gold, read_predictions, score
-    from .progress import Progress
+    from quotes.evaluation.scoring import (
+        GoldError,
+        figures_json,
+        format_table,
+        predict,
+        read_gold,
+        read_predictions,
+        score,
+    )
+    from quotes.pipeline.progress import Progress
 
     try:
         documents = read_gold(gold)
@@ -378,7 +386,7 @@ def _lang_option(command):
 
 def _model_call(function, *args, **kwargs):
     """Call into quotes.models, turning its errors into one-line CLI errors."""
-    from . import models as stanza_models
+    from quotes.nlp import models as stanza_models
 
     try:
         return function(*args, **kwargs)
@@ -397,7 +405,7 @@ def models_download(lang, directory, url):
 
     Shows each file with a progress bar; files already downloaded are kept.
     """
-    from . import models as stanza_models
+    from quotes.nlp import models as stanza_models
 
     _model_call(stanza_models.require_stanza)
     target = stanza_models.model_dir(directory)
@@ -419,7 +427,7 @@ def models_status(lang, directory, as_json):
     Exits with code 1 when the models are not ready, so scripts can run
     `quotes models status || quotes models download`.
     """
-    from . import models as stanza_models
+    from quotes.nlp import models as stanza_models
 
     target = _model_call(stanza_models.model_dir, directory)
     report = _model_call(stanza_models.status, target, lang)
@@ -442,7 +450,7 @@ def models_status(lang, directory, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the files as JSON")
 def models_list(lang, directory, as_json):
     """List the model files the Stanza engine loads, with size and path."""
-    from . import models as stanza_models
+    from quotes.nlp import models as stanza_models
 
     target = _model_call(stanza_models.model_dir, directory)
     report = _model_call(stanza_models.status, target, lang)
@@ -492,8 +500,8 @@ def serve(db_path, host, port, immutable, open_browser, metadata):
     quotes serve --port 9000 --open     another port, opened in your browser
     quotes serve --db news.db --immutable
     """
-    from .serve import ServeError, check_port, make_datasette, run, url
-    from .store import StoreError
+    from quotes.store.database import StoreError
+    from quotes.web.serve import ServeError, check_port, make_datasette, run, url
 
     try:
         datasette = make_datasette(db_path, immutable=immutable, metadata_path=metadata)
@@ -522,7 +530,7 @@ def read(paths, as_json):
     import dataclasses
     import json
 
-    from .corpus import Skipped, read_articles
+    from quotes.reading.corpus import Skipped, read_articles
 
     articles = 0
     for item in read_articles(paths):
@@ -578,8 +586,8 @@ def check(claim, speaker, db_path, output_format, as_json, limit):
     quotes check "avoid misunderstandings" --json
     quotes check "benefit our two countries" --format claimreview
     """
-    from .lookup import CheckError, open_database
-    from .lookup import check as look_up
+    from quotes.factcheck.lookup import CheckError, open_database
+    from quotes.factcheck.lookup import check as look_up
 
     try:
         conn = open_database(db_path)
@@ -589,11 +597,11 @@ def check(claim, speaker, db_path, output_format, as_json, limit):
     if as_json or output_format == "json":
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     elif output_format == "claimreview":
-        from .claimreview import claim_review
+        from quotes.factcheck.claimreview import claim_review
 
         click.echo(json.dumps(claim_review(result), ensure_ascii=False, indent=2))
     else:
-        from .check_text import render
+        from quotes.factcheck.report import render
 
         click.echo(render(result))
     answered = result.verdict == "attributed" if speaker else result.found

@@ -8,6 +8,7 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -25,7 +26,7 @@ def engine():
 @pytest.fixture(scope="session")
 def extract(engine):
     """extract(text) -> list of quote dicts as `quotes extract` prints them."""
-    from quotes.extract import article_json, extract_articles
+    from quotes.pipeline.extract import article_json, extract_articles
     from quotes.records import Article
 
     def run(text: str, ignored=()) -> list[dict]:
@@ -42,7 +43,7 @@ class StanzaMirror(ThreadingHTTPServer):
     """
 
     # processor -> (package, dependencies), in the shape of Stanza's English defaults
-    models = {
+    models: ClassVar[dict] = {
         "tokenize": ("combined", []),
         "mwt": ("combined", []),
         "pos": ("combined_charlm", [("pretrain", "conll17"), ("forward_charlm", "1billion")]),
@@ -111,7 +112,7 @@ def stanza_mirror():
 @pytest.fixture
 def stanza_models_dir(stanza_mirror, tmp_path):
     """A model directory filled from the mirror by `quotes.models.download`."""
-    from quotes import models
+    from quotes.nlp import models
 
     target = tmp_path / "stanza"
     models.download(target, "en", stanza_mirror.url)

@@ -14,8 +14,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from quotes.batches import EngineSpec
 from quotes.nlp import Document, Engine, EngineUnavailable
+from quotes.pipeline.batches import EngineSpec
 
 FIRST = ["Ana", "Ben", "Chloe", "Dev", "Edith", "Farid", "Greta", "Hugo", "Iris", "Jonas"]
 LAST = ["Ruiz", "Okafor", "Lindqvist", "Patel", "Moreau", "Haddad", "Novak", "Brennan"]

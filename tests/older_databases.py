@@ -11,9 +11,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from quotes import schema
 from quotes.records import Article, Quote
-from quotes.store import Store
+from quotes.store import schema
+from quotes.store.database import Store
 
 TABLES = ("articles", "speakers", "aliases", "quotes")
 

@@ -34,7 +34,7 @@ def at(text: str, piece: str, word: str | None = None) -> Span:
 
 
 def blinken(**changes) -> Speaker:
-    fields = dict(name="Antony Blinken", kind="person", role="US secretary of state")
+    fields = {"name": "Antony Blinken", "kind": "person", "role": "US secretary of state"}
     return Speaker(**{**fields, **changes})
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quotes.corpus import read_articles
-from quotes.extract import extract_articles
 from quotes.nlp import Engine
+from quotes.pipeline.extract import extract_articles
+from quotes.reading.corpus import read_articles
 from quotes.records import Article
-from quotes.store import Store
+from quotes.store.database import Store
 
 SEED = Path(__file__).parent / "fixtures" / "seed-blinken-china-2023-06-19.txt"
 SEED_TITLE = "Top US diplomat to meet Chinese President in bid to ease tensions"

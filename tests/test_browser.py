@@ -39,19 +39,19 @@ pytestmark = pytest.mark.skipif(
 )
 webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install -e '.[test]')")
 
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
-from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support import expected_conditions as shows  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as shows
+from selenium.webdriver.support.ui import WebDriverWait
 
 JUNCTURES = "the junctures ahead would test both countries"
 
 
 def seed_article(engine):
     """The bundled seed article, through the real extraction pipeline."""
-    from quotes.extract import extract_articles
+    from quotes.pipeline.extract import extract_articles
 
     text = SEED.read_text(encoding="utf-8")
     article = Article(
@@ -220,7 +220,7 @@ def test_article_page_highlights_every_quote_by_speaker(browser, server, db_path
         text = conn.execute("SELECT text FROM articles WHERE id = 'seed'").fetchone()[0]
     assert len(stored) >= 5, "the seed article has quotes"
     marks = browser.find_elements(By.CSS_SELECTOR, ".article-text mark")
-    for quote_id, content, speaker in stored:
+    for quote_id, content, _ in stored:
         pieces = [text[start:end] for start, end in json.loads(content)]
         shown = [
             mark.text for mark in marks if str(quote_id) in mark.get_attribute("data-quote").split()
@@ -261,5 +261,5 @@ def test_script_in_the_data_shows_as_text_and_never_runs(browser, server, path, 
     assert SCRIPT in body
     assert browser.execute_script("return window.injected") is None
     with pytest.raises(NoAlertPresentException):
-        browser.switch_to.alert.text
+        _ = browser.switch_to.alert.text
     screenshot(browser, name)

@@ -12,8 +12,8 @@ from older_databases import database_at
 from sample_records import ministry_article, talks_article
 from web_helpers import crowd_article
 
-from quotes import schema
-from quotes.store import Store
+from quotes.store import schema
+from quotes.store.database import Store
 
 BEFORE = schema.MIGRATIONS.index(schema.add_quote_browsing)
 
@@ -88,7 +88,7 @@ def kinds(path) -> dict[str, str | None]:
 
 
 def test_merging_and_renaming_speakers_keeps_quote_kinds_right(tmp_path: Path):
-    from quotes.speakers import merge_speakers, rename_speaker
+    from quotes.store.speakers import merge_speakers, rename_speaker
 
     path = tmp_path / "quotes.db"
     with Store(path) as store:
@@ -103,7 +103,7 @@ def test_merging_and_renaming_speakers_keeps_quote_kinds_right(tmp_path: Path):
 
 
 def test_a_renamed_kind_applies_to_quotes_ingested_later(tmp_path: Path):
-    from quotes.speakers import rename_speaker
+    from quotes.store.speakers import rename_speaker
 
     path = tmp_path / "quotes.db"
     with Store(path) as store:

@@ -9,7 +9,7 @@ from sample_records import at, ministry_article, talks_article
 from web_helpers import build_db, get, served
 
 from quotes.records import Article, Quote, Speaker
-from quotes.store import Store
+from quotes.store.database import Store
 
 
 def anonymous_article() -> tuple[Article, list[Quote]]:

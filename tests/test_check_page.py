@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from seed_database import SEED_TITLE, build_seed_database, seed_article
 
-from quotes.serve import make_datasette
-from quotes.store import Store
+from quotes.store.database import Store
+from quotes.web.serve import make_datasette
 
 HYPING = "stop hyping up the China threat theory"
 
@@ -37,7 +37,7 @@ def links(html: str) -> dict[str, str]:
     """Link text -> href, for every link on the page."""
     return {
         unescape(re.sub(r"<[^>]+>", "", text)).strip(): unescape(href)
-        for href, text in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', html, re.S)
+        for href, text in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', html, re.DOTALL)
     }
 
 

@@ -11,8 +11,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from quotes.corpus import Skipped, article_id, read_articles
-from quotes.html import MAX_PAGE_BYTES
+from quotes.reading.corpus import Skipped, article_id, read_articles
+from quotes.reading.html import MAX_PAGE_BYTES
 from quotes.records import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -386,7 +386,7 @@ def test_truncated_warc_gives_the_articles_before_the_cut(tmp_path, name, gzip, 
 
 
 def test_huge_page_in_a_warc_is_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr("quotes.html.MAX_PAGE_BYTES", len(SECOND_HTML))
+    monkeypatch.setattr("quotes.reading.html.MAX_PAGE_BYTES", len(SECOND_HTML))
     records = [
         (FERRY_URL, "200 OK", "text/html", FERRY_HTML.read_bytes()),
         ("https://archive.example.org/lifeboat", "200 OK", "text/html", SECOND_HTML),
@@ -470,8 +470,7 @@ def test_json_lines_are_yielded_before_the_input_is_complete(tmp_path):
             pipe.write('{"text": "Line 1."}\n')
             pipe.flush()
             writer_waited.append(first_article_arrived.wait(timeout=10))
-            for n in range(2, 10_001):
-                pipe.write(json.dumps({"text": f"Line {n}."}) + "\n")
+            pipe.writelines(json.dumps({"text": f"Line {n}."}) + "\n" for n in range(2, 10_001))
 
     thread = threading.Thread(target=writer)
     thread.start()

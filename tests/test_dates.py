@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.dates import parse_date
+from quotes.reading.dates import parse_date
 
 
 @pytest.mark.parametrize(

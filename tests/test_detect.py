@@ -110,8 +110,8 @@ def test_participle_adding_is_a_second_quote(extract):
      ["“The bridge is safe,”", "“and it will stay open all winter.”"]),
     ("“The bridge is safe,” Ann Ortiz said on Monday. “It will stay open all winter.”",
      ["“The bridge is safe,”", "“It will stay open all winter.”"]),
-    ("“The bridge is safe,” Ann Ortiz, the mayor, told reporters. “We checked it twice.” "
-     "“Nothing was loose.”",
+    (("“The bridge is safe,” Ann Ortiz, the mayor, told reporters. “We checked it twice.” "
+     "“Nothing was loose.”"),
      ["“The bridge is safe,”", "“We checked it twice.”", "“Nothing was loose.”"]),
 ])
 def test_split_quote_is_one_quote_in_pieces(extract, text, pieces):
@@ -225,7 +225,7 @@ def test_ignored_spans_yield_no_quotes(extract):
 @pytest.fixture(scope="module")
 def records(engine):
     """records(text, cue_classes) -> the Quote records extraction makes of `text`."""
-    from quotes.extract import extract_articles
+    from quotes.pipeline.extract import extract_articles
     from quotes.records import Article
 
     def run(text: str, cue_classes=("speech",)):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.evaluate import GoldDocument, GoldError, read_gold, read_predictions, score
+from quotes.evaluation.scoring import GoldDocument, GoldError, read_gold, read_predictions, score
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = FIXTURES / "eval" / "gold.jsonl"
@@ -206,7 +206,7 @@ def test_json_lines_gold_keeps_types_and_source_names():
 
 def run_quotes(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "quotes", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "quotes", *args], capture_output=True, check=False, text=True,
                           env=env, cwd=ROOT)
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.corpus import Skipped, read_articles
+from quotes.reading.corpus import Skipped, read_articles
 from quotes.records import Article
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from quotes.furniture import ends_in_credit, find_furniture
+from quotes.reading.furniture import ends_in_credit, find_furniture
 
 SEED = Path(__file__).parent / "fixtures" / "seed-blinken-china-2023-06-19.txt"
 
 SEED_CAPTIONS = [
     "Anthony Blinken and Wang Yi\nChina US Blinken. Picture: PA",
-    "Antony Blinken\nIt was hoped Mr Blinken’s meeting could pave the way for talks between"
-    " the two countries’ leaders (Pool via AP)",
+    ("Antony Blinken\nIt was hoped Mr Blinken’s meeting could pave the way for talks between"
+    " the two countries’ leaders (Pool via AP)"),
 ]
 
 
@@ -73,15 +73,15 @@ NOTHING_TO_MARK = [
     # "Latest" heading followed by real sentences is not a link list.
     "Latest news\n\nThe minister resigned on Tuesday. She said she had no regrets.",
     # Brackets and colons in the body.
-    "Officials said the plan (first proposed in 2019) would go ahead.\n\n"
-    "He listed the options: Sell, Keep or Wait.",
+    ("Officials said the plan (first proposed in 2019) would go ahead.\n\n"
+    "He listed the options: Sell, Keep or Wait."),
     "The agency's report on the talks was published by AP. It said little.",
     # A long paragraph that ends in a bracket is not a caption.
-    "The finance minister told parliament that the budget would be balanced within three "
+    ("The finance minister told parliament that the budget would be balanced within three "
     "years, that spending on schools would rise, that the pension age would not change and "
     "that the new tax on sugar would raise more than expected in its first year, adding that "
     "the opposition's figures were wrong and that independent forecasters agreed with the "
-    "government on almost every point of substance (Pool via AP)",
+    "government on almost every point of substance (Pool via AP)"),
 ]
 
 
@@ -102,8 +102,8 @@ def test_ordinary_text_has_no_furniture(text):
             ["Read more: Ferry fares to fall in spring"],
         ),
         (
-            "The plan was approved, the council said.\n\nRelated\n\nFerry fares to fall\n\n"
-            "Lifeboat crew rescues two kayakers\n",
+            ("The plan was approved, the council said.\n\nRelated\n\nFerry fares to fall\n\n"
+            "Lifeboat crew rescues two kayakers\n"),
             ["Related\n\nFerry fares to fall\n\nLifeboat crew rescues two kayakers"],
         ),
         (
@@ -111,8 +111,8 @@ def test_ordinary_text_has_no_furniture(text):
             ["Most read\r\nFerry fares to fall\r\nSchool wins prize"],
         ),
         (
-            "The plan was approved.\n\nHarbour at dawn\nThe harbour at Merrow (Yui Mok/PA)\n\n"
-            "It will cost £3m.",
+            ("The plan was approved.\n\nHarbour at dawn\nThe harbour at Merrow (Yui Mok/PA)\n\n"
+            "It will cost £3m."),
             ["Harbour at dawn\nThe harbour at Merrow (Yui Mok/PA)"],
         ),
     ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.pages.highlight import Mark, highlight
+from quotes.web.pages.highlight import Mark, highlight
 
 
 def at(text: str, piece: str) -> tuple[int, int]:

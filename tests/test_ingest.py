@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 
 import pytest
 from ingest_helpers import article, snapshot, write_corpus
 from ingest_helpers import table as rows
 
-from quotes import batches
-from quotes.ingest import ingest
-from quotes.parallel import InProcess
-from quotes.progress import Progress
-from quotes.store import Store
+from quotes.pipeline import batches
+from quotes.pipeline.ingesting import ingest
+from quotes.pipeline.parallel import InProcess
+from quotes.pipeline.progress import Progress
+from quotes.store.database import Store
 
 VERSION = "quotes test spacy"
 
@@ -142,10 +141,10 @@ def test_a_quote_that_would_not_round_trip_is_not_stored(corpus, tmp_path, engin
     extract_articles = batches.extract_articles
 
     def out_of_range(articles, *options):
-        for number, (article, quotes) in enumerate(extract_articles(articles, *options)):
+        for number, (extracted, quotes) in enumerate(extract_articles(articles, *options)):
             if number == 0:
                 quotes[0].content = [(0, 10**6)]
-            yield article, quotes
+            yield extracted, quotes
 
     monkeypatch.setattr(batches, "extract_articles", out_of_range)
     summary = run([corpus], tmp_path / "q.db", InProcess(lambda: engine), batch_size=10)
@@ -175,7 +174,7 @@ def test_summary_as_json_names_every_skip(tmp_path, extractor):
 
 
 def test_thoughts_are_stored_when_asked_for_and_dropped_when_not(tmp_path, engine):
-    from quotes.batches import EngineSpec, extractor_version
+    from quotes.pipeline.batches import EngineSpec, extractor_version
 
     corpus = tmp_path / "thoughts.jsonl"
     corpus.write_text(json.dumps({"id": "t", "text": "Ann Ortiz believes that the bridge is safe."}) + "\n")

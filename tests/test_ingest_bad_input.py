@@ -19,11 +19,11 @@ from ingest_helpers import article, table, write_corpus
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from quotes import ingest as ingest_module
 from quotes.cli import cli
-from quotes.ingest import ingest
-from quotes.parallel import InProcess
-from quotes.store import Store
+from quotes.pipeline import ingesting as ingest_module
+from quotes.pipeline.ingesting import ingest
+from quotes.pipeline.parallel import InProcess
+from quotes.store.database import Store
 
 HUGE = 50 * 1024 * 1024
 PAGE = (b"<html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>"
@@ -54,8 +54,8 @@ BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "huge.txt": (None, "too long to be a news article (52,428,800 characters, the limit is"),
     "lines.jsonl": (None, "line 2: "),
-    "menu.html": (b"<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
-                  b"</nav></body></html>", "no article text found"),
+    "menu.html": ((b"<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
+                  b"</nav></body></html>"), "no article text found"),
     "crawl.warc.gz": (truncated_warc(), "truncated"),
 }
 
@@ -145,8 +145,8 @@ def test_a_database_locked_by_another_writer_is_a_one_line_error(stored, tmp_pat
         locker.close()
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"Error: {stored} is locked by another process writing to it (waited 5s);"
-        " try again when it has finished"]
+        (f"Error: {stored} is locked by another process writing to it (waited 5s);"
+        " try again when it has finished")]
     assert json.loads(report.read_text())["error"].startswith(f"{stored} is locked")
     assert table(stored, "SELECT * FROM quotes") == before
 
@@ -208,7 +208,7 @@ def read_only(path):
         return
     if not shutil.which("chattr"):
         pytest.skip("running as root, a read-only file needs chattr (e2fsprogs)")
-    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False).returncode:
         pytest.skip("running as root, a read-only file needs chattr +i, which this"
                     " file system refuses")
     try:

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from ingest_helpers import CRASH, article, check_whole, crashing, snapshot, write_corpus
 
 from quotes.cli import cli
-from quotes.distributed import WORKER_DIED, DaskCluster
-from quotes.ingest import ingest
-from quotes.parallel import InProcess
-from quotes.store import Store
+from quotes.pipeline.distributed import WORKER_DIED, DaskCluster
+from quotes.pipeline.ingesting import ingest
+from quotes.pipeline.parallel import InProcess
+from quotes.store.database import Store
 
 distributed = pytest.importorskip(
     "distributed", reason="needs Dask's distributed scheduler: pip install 'quotes[cluster]'")

@@ -10,12 +10,12 @@ import pytest
 from ingest_helpers import article, write_corpus
 from sample_records import talks_article
 
-from quotes import schema
-from quotes.dedupe import canonical_url, text_hash
-from quotes.ingest import ingest
-from quotes.parallel import InProcess
+from quotes.pipeline.ingesting import ingest
+from quotes.pipeline.parallel import InProcess
 from quotes.records import Article
-from quotes.store import Store
+from quotes.store import schema
+from quotes.store.database import Store
+from quotes.store.keys import canonical_url, text_hash
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -4,13 +4,12 @@ costs only its article, and an engine that cannot load stops the run with its re
 from __future__ import annotations
 
 import pytest
-from ingest_helpers import (CRASH, article, check_whole, crashing, snapshot, unavailable,
-                            write_corpus)
+from ingest_helpers import CRASH, article, check_whole, crashing, snapshot, unavailable, write_corpus
 
-from quotes.batches import EngineSpec
-from quotes.ingest import ingest
-from quotes.parallel import WORKER_DIED, InProcess, ProcessPool
-from quotes.store import Store
+from quotes.pipeline.batches import EngineSpec
+from quotes.pipeline.ingesting import ingest
+from quotes.pipeline.parallel import WORKER_DIED, InProcess, ProcessPool
+from quotes.store.database import Store
 
 
 def run(corpus, db, extractor, **options):

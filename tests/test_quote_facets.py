@@ -10,9 +10,9 @@ import pytest
 from sample_records import article_quoting, blinken, ministry_article, talks_article, wang_yi
 from web_helpers import build_db, crowd_article, get, hostile_article, page, served
 
-from quotes.pages import quote_list
 from quotes.records import Speaker
-from quotes.store import Store
+from quotes.store.database import Store
+from quotes.web.pages import quote_list
 
 FACETS = ["speaker_id", "speaker_kind", "type", "stance", "publisher", "year"]
 """The facets of quotes_view in db/metadata.yml."""
@@ -75,7 +75,7 @@ def test_counts_follow_re_saved_articles(db_path):
 
 
 def test_counts_follow_merged_and_renamed_speakers(db_path):
-    from quotes.speakers import merge_speakers, rename_speaker
+    from quotes.store.speakers import merge_speakers, rename_speaker
 
     with Store(db_path) as store:
         rename_speaker(store, "Wang Yi", "The Foreign Office", kind="organization")

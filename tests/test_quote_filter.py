@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from quotes.quote_filter import WEIGHTS, QuoteFilter, features, shipped_filter
+from quotes.detection.quote_filter import WEIGHTS, QuoteFilter, features, shipped_filter
 
 
 @pytest.fixture(scope="module")
 def proposals(engine):
     """proposals(text) -> (doc, quotes the rules propose, before the filter)."""
-    from quotes.extract import propose_quotes
+    from quotes.pipeline.extract import propose_quotes
     from quotes.records import Article
 
     def run(text: str):
@@ -60,16 +60,16 @@ def test_a_filter_keeps_what_scores_at_its_threshold(proposals):
     doc, quotes = proposals("Ann Ortiz called for an inquiry into the collapse.")
     assert [q.rule for q in quotes] == ["verb-object"]
     names = features(doc, quotes[0])
-    liked = QuoteFilter({name: 1.0 for name in names}, bias=0.0, threshold=0.5)
-    disliked = QuoteFilter({name: -1.0 for name in names}, bias=0.0, threshold=0.5)
+    liked = QuoteFilter(dict.fromkeys(names, 1.0), bias=0.0, threshold=0.5)
+    disliked = QuoteFilter(dict.fromkeys(names, -1.0), bias=0.0, threshold=0.5)
     assert liked.keep(doc, quotes) == quotes
     assert disliked.keep(doc, quotes) == []
 
 
 # Proposals a reader would not call quotes: the filter drops them.
 @pytest.mark.parametrize("text, lemma, words", [
-    ("Instead, these officials have emphasised the importance of the two countries "
-     "establishing and maintaining better lines of communication.", "maintain", "better lines"),
+    (("Instead, these officials have emphasised the importance of the two countries "
+     "establishing and maintaining better lines of communication."), "maintain", "better lines"),
     ("The company will maintain its factories in Ohio.", "maintain", "its factories"),
 ])
 def test_the_filter_drops_what_is_not_a_quote(proposals, text, lemma, words):
@@ -84,8 +84,8 @@ def test_the_filter_drops_what_is_not_a_quote(proposals, text, lemma, words):
     ("Ann Ortiz said that the bridge would reopen in the spring.", "the bridge would reopen"),
     ("“We will rebuild the bridge before winter,” Mayor Ann Ortiz said on Monday.", "We will rebuild"),
     ("Ann Ortiz called for an inquiry into the collapse.", "an inquiry"),
-    ("Instead, these officials have emphasised the importance of the two countries "
-     "establishing and maintaining better lines of communication.", "the importance"),
+    (("Instead, these officials have emphasised the importance of the two countries "
+     "establishing and maintaining better lines of communication."), "the importance"),
 ])
 def test_the_filter_keeps_plain_quotes(proposals, text, words):
     doc, quotes = proposals(text)

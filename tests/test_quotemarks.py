@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.quotemarks import find_quotations
+from quotes.detection.quotemarks import find_quotations
 
 
 def quoted(text: str) -> list[list[str]]:

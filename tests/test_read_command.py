@@ -14,6 +14,7 @@ def run(*args: str, input: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "quotes", "read", *args],
+        check=False,
         capture_output=True,
         text=True,
         input=input,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import SEED
 
-from quotes.extract import extract_articles
+from quotes.pipeline.extract import extract_articles
 from quotes.records import Article
 
 
@@ -33,19 +33,19 @@ PRONOUNS = [
     ("Hatice Cengiz met reporters on Monday. She said the trial was a sham.",
      ("She", "Hatice Cengiz", "person")),
     # a man named in between does not take "she"
-    ("Anne Sacoolas left the country in August. Police spoke with Mark Dunn about it. "
-     "She said she had no plans to return.",
+    (("Anne Sacoolas left the country in August. Police spoke with Mark Dunn about it. "
+     "She said she had no plans to return."),
      ("She", "Anne Sacoolas", "person")),
     # the one spoken to is not the speaker: "Speaking to Martin Smith, he said"
-    ("The broadcaster said that Prince Mohammad bin Salman had accepted responsibility. "
-     "Speaking to Martin Smith of the broadcaster, he said the killing was a mistake.",
+    (("The broadcaster said that Prince Mohammad bin Salman had accepted responsibility. "
+     "Speaking to Martin Smith of the broadcaster, he said the killing was a mistake."),
      ("he", "Mohammad bin Salman", "person")),
     # "it" is an organisation
     ("The transport ministry said the bridge was safe. It said repairs would begin in May.",
      ("It", "transport ministry", "organization")),
     # "they" is the group or organisation before
-    ("The Commission on Religious Freedom criticised the plan on Thursday. "
-     "They said the museum must stay a museum.",
+    (("The Commission on Religious Freedom criticised the plan on Thursday. "
+     "They said the museum must stay a museum."),
      ("They", "Commission on Religious Freedom", "organization")),
 ]
 
@@ -64,8 +64,8 @@ NAMES = [
     ("Recep Tayyip Erdoğan spoke at a rally. Erdogan said the museum would become a mosque.",
      ("Erdogan", "Recep Tayyip Erdoğan", "person")),
     # a surname spelt another way later in the article
-    ("Houthi spokesperson Yahya Sarea spoke on television. "
-     "Saree said the attacks were their right.",
+    (("Houthi spokesperson Yahya Sarea spoke on television. "
+     "Saree said the attacks were their right."),
      ("Saree", "Yahya Sarea", "person")),
 ]
 
@@ -88,13 +88,13 @@ def test_a_bare_surname_never_joins_two_people(quotes_of):
 DESCRIPTIONS = [
     ("The Saudi Press Agency reported the attacks. The agency said exports were continuing.",
      ("The agency", "Saudi Press Agency", "organization")),
-    ("United States President Donald Trump spoke on Friday. "
-     "The President insisted that the budget include money for the wall.",
+    (("United States President Donald Trump spoke on Friday. "
+     "The President insisted that the budget include money for the wall."),
      ("The President", "Donald Trump", "person")),
     ("The Vice President, Mike Pence, said on Friday that there was a crisis.",
      ("The Vice President", "Mike Pence", "person")),
-    ("An Interpol spokesperson stated that the rules forbid it. "
-     "The spokesperson added that they would not consider the request.",
+    (("An Interpol spokesperson stated that the rules forbid it. "
+     "The spokesperson added that they would not consider the request."),
      ("The spokesperson", "Interpol spokesperson", "anonymous")),
     ("The Commission on Religious Freedom released a statement which said the museum must stay.",
      ("a statement", "Commission on Religious Freedom", "organization")),
@@ -146,8 +146,8 @@ ROLES = [
      "Antony Blinken", "secretary of state", "US"),
     ("China's top diplomat Wang Yi said the US must stop interfering.",
      "Wang Yi", "top diplomat", "China"),
-    ("Mr Xi met Microsoft co-founder Bill Gates on Friday. Gates said the two countries "
-     "could cooperate.", "Bill Gates", "co-founder", "Microsoft"),
+    (("Mr Xi met Microsoft co-founder Bill Gates on Friday. Gates said the two countries "
+     "could cooperate."), "Bill Gates", "co-founder", "Microsoft"),
     ("Carrie Lam, the chief executive of Hong Kong, said the bill would be withdrawn.",
      "Carrie Lam", "chief executive of Hong Kong", "Hong Kong"),
     ("Greek Foreign Minister George Katrougalos said the museum belonged to humanity.",

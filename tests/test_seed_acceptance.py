@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import SEED
 
 from quotes.cli import cli
-from quotes.serve import make_datasette
+from quotes.web.serve import make_datasette
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,8 @@ from datasette.app import Datasette
 from sample_records import ministry_article, talks_article
 
 from quotes.cli import cli
-from quotes.serve import TEMPLATES_DIR, ServeError, make_datasette, register_plugin
-from quotes.store import Store, StoreError
+from quotes.store.database import Store, StoreError
+from quotes.web.serve import TEMPLATES_DIR, ServeError, make_datasette, register_plugin
 
 REPO = Path(__file__).resolve().parent.parent
 JUNCTURES = "the junctures ahead would test both countries"
@@ -108,7 +108,7 @@ def test_foreign_keys_are_labelled(datasette):
 
 def test_metadata_sorts_and_describes(datasette):
     speakers = get(datasette, "/quotes/speakers.json?_shape=array").json()
-    assert [s["name"] for s in speakers][0] == "Antony Blinken"  # sorted by quote count
+    assert next(s["name"] for s in speakers) == "Antony Blinken"  # sorted by quote count
     html = get(datasette, "/quotes/quotes").text
     assert "Offsets are character positions in the article text" in html
 
@@ -249,7 +249,7 @@ def test_real_server_answers_and_stops_cleanly(db_path: str):
         html = wait_for(f"http://127.0.0.1:{port}/", server)
         assert "Search quotes" in html
         server.send_signal(signal.SIGINT)
-        stdout, stderr = server.communicate(timeout=15)
+        _stdout, stderr = server.communicate(timeout=15)
     finally:
         if server.poll() is None:
             server.kill()

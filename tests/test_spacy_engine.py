@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from quotes.nlp import load_engine
 from quotes.nlp.chunks import chunk_spans
 
@@ -41,7 +43,7 @@ def test_chunk_spans_cut_at_paragraphs_and_cover_the_text():
     text = "para one.\n\npara two is here.\n\npara three."
     spans = chunk_spans(text, 20)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert all(text[s - 2:s] == "\n\n" for s, _ in spans[1:])
 
 

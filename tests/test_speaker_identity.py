@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from quotes import schema
-from quotes.identity import speaker_key
-from quotes.organisations import normalise_org, org_type
 from quotes.records import Article, Quote, Speaker
-from quotes.store import Store
+from quotes.speakers.identity import speaker_key
+from quotes.speakers.organisations import normalise_org, org_type
+from quotes.store import schema
+from quotes.store.database import Store
 
 
 @pytest.mark.parametrize("name", [

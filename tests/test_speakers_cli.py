@@ -115,7 +115,7 @@ def test_rename_speaker_keeps_the_old_name_as_alias_and_later_ingests_follow(db,
     later.write_text(LATER, encoding="utf-8")
     run("ingest", str(later), "--db", str(db))
     assert "Tony Blinken" not in {s["name"] for s in speakers(db)}
-    renamed = [s for s in speakers(db) if s["name"] == "Anthony Blinken"][0]
+    renamed = next(s for s in speakers(db) if s["name"] == "Anthony Blinken")
     assert renamed["quote_count"] == 2 and "Tony Blinken" in renamed["aliases"]
 
 
@@ -125,7 +125,7 @@ def test_rename_speaker_changes_the_kind(db):
                          "--db", str(db), "--json")
     assert code == 0, err
     assert json.loads(out)["name"] == "Ministry of Foreign Affairs of China"
-    official = [s for s in speakers(db) if s["name"] == "US official"][0]
+    official = next(s for s in speakers(db) if s["name"] == "US official")
     code, out, err = run("rename-speaker", str(official["id"]), "Ned Price", "--kind", "person",
                          "--db", str(db), "--json")
     assert code == 0, err
@@ -168,7 +168,7 @@ def test_a_missing_database_is_a_one_line_error(tmp_path, command):
 
 def test_speakers_command_runs_as_a_module(db):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "quotes", "speakers", "--db", str(db), "--kind", "person"],
+    result = subprocess.run(check=False, args=[sys.executable, "-m", "quotes", "speakers", "--db", str(db), "--kind", "person"],
                             capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "Antony Blinken" in result.stdout

@@ -12,9 +12,9 @@ import pytest
 
 pytest.importorskip("stanza", reason="needs the stanza extra (pip install 'quotes[stanza]')")
 
-from stanza.utils.conll import CoNLL  # noqa: E402
+from stanza.utils.conll import CoNLL
 
-from quotes.nlp.stanza_engine import from_stanza  # noqa: E402
+from quotes.nlp.stanza_engine import from_stanza
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stanza"
 
@@ -39,11 +39,8 @@ def quote():
 
 
 def test_tokens_are_words(blinken, quote):
-    assert [t.text for t in blinken.tokens] == (
-        "Mr Blinken said the talks were useful . "
-        "China 's foreign ministry said they do n't agree and will not talk . "
-        "Wang Yi can not comment .").split()
-    assert [t.text for t in quote.tokens] == "“ We do n’t agree , ” Mr Blinken said .".split()
+    assert [t.text for t in blinken.tokens] == ["Mr", "Blinken", "said", "the", "talks", "were", "useful", ".", "China", "'s", "foreign", "ministry", "said", "they", "do", "n't", "agree", "and", "will", "not", "talk", ".", "Wang", "Yi", "can", "not", "comment", "."]
+    assert [t.text for t in quote.tokens] == ["“", "We", "do", "n’t", "agree", ",", "”", "Mr", "Blinken", "said", "."]
     assert [t.i for t in blinken.tokens] == list(range(len(blinken.tokens)))
 
 

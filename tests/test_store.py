@@ -20,11 +20,11 @@ from sample_records import (
     wang_yi,
 )
 
-from quotes.identity import speaker_key
 from quotes.records import Quote, Speaker
-from quotes.rows import ArticleRows, article_rows, content_hash
-from quotes.schema import SCHEMA_VERSION
-from quotes.store import Store, StoreError, check_database
+from quotes.speakers.identity import speaker_key
+from quotes.store.database import Store, StoreError, check_database
+from quotes.store.rows import ArticleRows, article_rows, content_hash
+from quotes.store.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -415,9 +415,9 @@ def make_read_only():
 
     def make(target: Path) -> None:
         target.chmod(0o555 if target.is_dir() else 0o444)
-        if os.access(target, os.W_OK) and shutil.which("chattr"):
-            if subprocess.run(["chattr", "+i", str(target)], capture_output=True).returncode == 0:
-                frozen.append(target)
+        chattr = os.access(target, os.W_OK) and shutil.which("chattr")
+        if chattr and subprocess.run(["chattr", "+i", str(target)], capture_output=True, check=False).returncode == 0:
+            frozen.append(target)
         if os.access(target, os.W_OK):
             pytest.skip("making a file read-only needs a non-root user or chattr")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotes.transcript import transcript_turns
+from quotes.detection.transcript import transcript_turns
 
 INTERVIEW = """CNN's Jake Tapper spoke to Governor Mary Fallin on Sunday.
 

@@ -8,7 +8,7 @@ import pytest
 from sample_records import ministry_article, talks_article
 from web_helpers import build_db, crowd_article, elements_text, html_text, page
 
-from quotes.pages.article import speaker_legend
+from quotes.web.pages.article import speaker_legend
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pytest
 from sample_records import MINISTRY_TEXT, TALKS_TEXT, ministry_article, talks_article
 from web_helpers import build_db, crowd_article, elements_text, get, html_text, page, served
 
-from quotes.pages.quote import context_bounds
-from quotes.store import Store
+from quotes.store.database import Store
+from quotes.web.pages.quote import context_bounds
 
 
 @pytest.fixture(scope="module")

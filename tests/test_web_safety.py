@@ -9,8 +9,8 @@ import pytest
 from sample_records import talks_article
 from web_helpers import IMAGE, SCRIPT, build_db, get, hostile_article, page, served
 
-from quotes.serve import make_datasette
-from quotes.store import Store
+from quotes.store.database import Store
+from quotes.web.serve import make_datasette
 
 PAGES = [
     "/",

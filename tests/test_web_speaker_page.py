@@ -6,7 +6,7 @@ import pytest
 from sample_records import article_quoting, blinken
 from web_helpers import build_db, elements_text, page
 
-from quotes.pages.speaker import Period, timeline
+from quotes.web.pages.speaker import Period, timeline
 
 
 @pytest.fixture(scope="module")

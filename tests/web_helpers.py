@@ -11,8 +11,8 @@ from pathlib import Path
 from sample_records import at, ministry_article, talks_article
 
 from quotes.records import Article, Quote, Speaker
-from quotes.serve import make_datasette
-from quotes.store import Store
+from quotes.store.database import Store
+from quotes.web.serve import make_datasette
 
 SCRIPT = "<script>window.injected = 1</script>"
 IMAGE = '"><img src=x onerror="window.injected = 2">'
@@ -127,7 +127,7 @@ class _Elements(HTMLParser):
             self.open.pop()
 
     def handle_data(self, data):
-        for value in set(v for v in self.open if v is not None):
+        for value in {v for v in self.open if v is not None}:
             self.found[value][-1] += data
 
 

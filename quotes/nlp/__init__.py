@@ -8,8 +8,8 @@ The rules that find quotes only ever see `Document`, never spaCy or Stanza objec
 
 from __future__ import annotations
 
-from .base import Engine, EngineUnavailable
-from .document import Document, Entity, Sentence, Token
+from quotes.nlp.base import Engine, EngineUnavailable
+from quotes.nlp.document import Document, Entity, Sentence, Token
 
 ENGINES = ("spacy", "stanza")
 
@@ -17,11 +17,11 @@ ENGINES = ("spacy", "stanza")
 def load_engine(name: str = "spacy", **options) -> Engine:
     """Load an engine by name; raises EngineUnavailable with a one-line reason."""
     if name == "spacy":
-        from .spacy_engine import SpacyEngine
+        from quotes.nlp.spacy_engine import SpacyEngine
 
         return SpacyEngine(**options)
     if name == "stanza":
-        from .stanza_engine import StanzaEngine
+        from quotes.nlp.stanza_engine import StanzaEngine
 
         return StanzaEngine(**options)
     raise EngineUnavailable(f"unknown engine {name!r}: choose one of {', '.join(ENGINES)}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from .chunks import chunk_spans, join_documents
-from .document import Document
+from quotes.nlp.chunks import chunk_spans, join_documents
+from quotes.nlp.document import Document
 
 
 class EngineUnavailable(Exception):
@@ -40,7 +40,7 @@ class Engine:
                 yield first
                 continue
             rest = [next(parsed) for _ in spans[1:]]
-            yield join_documents(text, zip((start for start, _ in spans), [first, *rest]))
+            yield join_documents(text, zip((start for start, _ in spans), [first, *rest], strict=False))
 
     def parse_one(self, text: str) -> Document:
         return next(self.parse([text]))

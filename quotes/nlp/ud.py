@@ -7,7 +7,7 @@ are renamed. Afterwards the rules see the same shapes from spaCy and from Stanza
 
 from __future__ import annotations
 
-from .document import Document
+from quotes.nlp.document import Document
 
 LABELS = {
     "ROOT": "root",

@@ -1,0 +1,199 @@
+"""Assembling quotes: token runs to character pieces, quote types, duplicates dropped,
+split quotes (`"A," he said, "B."`) joined."""
+
+from __future__ import annotations
+
+from quotes.detection.context import (
+    SPLIT_GAP_WORDS,
+    WEAK_RULES,
+    WORD,
+    Context,
+    count_words,
+    is_label,
+)
+from quotes.detection.lexicon import reporting_cue
+from quotes.detection.quotemarks import Quotation
+from quotes.nlp import Document
+from quotes.records import Quote, Span
+
+
+def content_pieces(ctx: Context, token_ids: list[int], exclude: list[Span] = ()) -> list[Span]:
+    """Character spans of `token_ids`: runs joined across punctuation, trailing
+    punctuation dropped, widened to whole quotations where they overlap one, and
+    never covering the `exclude` spans (the cue and the speaker's mention). A conjunction
+    left dangling at the end ("willingness to talk but") is dropped."""
+    doc = ctx.doc
+    token_ids = list(token_ids)
+    while token_ids and doc.tokens[token_ids[-1]].deprel == "cc":
+        token_ids.pop()
+    spans: list[list[int]] = []
+    previous = None
+    for i in token_ids:
+        token = doc.tokens[i]
+        if previous is not None and (i == previous + 1 or _only_punct(doc, previous + 1, i)):
+            spans[-1][1] = token.end
+        else:
+            spans.append([token.start, token.end])
+        previous = i
+    out: list[Span] = []
+    for run in spans:
+        for part in _subtract(_widen(ctx, run[0], run[1]), exclude):
+            start, end = _trim(ctx, *part)
+            if end > start and WORD.search(doc.text, start, end):
+                out.append((start, end))
+    return out
+
+
+def _subtract(span: Span, holes: list[Span]) -> list[Span]:
+    parts = [span]
+    for hole_start, hole_end in holes:
+        parts = [piece for s, e in parts
+                 for piece in ((s, min(e, hole_start)), (max(s, hole_end), e)) if piece[1] > piece[0]]
+    return parts
+
+
+def _only_punct(doc: Document, first: int, last: int) -> bool:
+    return all(doc.tokens[j].upos == "PUNCT" for j in range(first, last))
+
+
+def _widen(ctx: Context, start: int, end: int) -> Span:
+    for offset in (start, end - 1):
+        quotation = ctx.quotation_at(offset)
+        if quotation is None:
+            continue
+        for s, e in quotation.pieces:
+            if s <= offset < e:
+                start, end = min(start, s), max(end, e)
+    return start, end
+
+
+TRAILING = ",.;:—–- \t\n"
+LEADING = ",;:—–- \t\n"
+
+
+def _trim(ctx: Context, start: int, end: int) -> Span:
+    """Drop surrounding spaces, and punctuation that is not inside quotation marks."""
+    text = ctx.doc.text
+    while end > start and (text[end - 1].isspace()
+                           or text[end - 1] in TRAILING and ctx.quotation_at(end - 1) is None):
+        end -= 1
+    while start < end and (text[start].isspace()
+                           or text[start] in LEADING and ctx.quotation_at(start) is None):
+        start += 1
+    return start, end
+
+
+def quote_type(ctx: Context, content: list[Span]) -> str:
+    """direct: every word inside quotation marks; indirect: none; mixed: some."""
+    inside = outside = False
+    text = ctx.doc.text
+    for start, end in content:
+        for word in WORD.finditer(text, start, end):
+            if ctx.quotation_at(word.start()):
+                inside = True
+            elif word.group().lower() != "that" or outside or inside:
+                outside = True
+    if inside and not outside:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def drop_duplicates(found: list[Quote]) -> list[Quote]:
+    """Keep the most confident of quotes with the same content."""
+    best: dict[tuple, Quote] = {}
+    for quote in found:
+        key = tuple(quote.content)
+        if key not in best or quote.confidence > best[key].confidence:
+            best[key] = quote
+    return list(best.values())
+
+
+def drop_objects_with_cues(found: list[Quote]) -> list[Quote]:
+    """"was quoted as | saying that ...": an argument that opens with another quote's
+    cue is that quote, not one of its own."""
+    cues = {span[0] for quote in found for span in quote.cue}
+    return [q for q in found if q.rule != "verb-object" or q.content[0][0] not in cues]
+
+
+def join_split_quotes(ctx: Context, found: list[Quote]) -> None:
+    """`"A," he said, "B."` and `"A," he said. "B."`: quotations that follow a quote in
+    its paragraph, with nothing between but its cue and speaker, continue it."""
+    _join_earlier_halves(ctx, found)
+    by_start = {quote.content[0][0]: quote for quote in found}
+    for quote in sorted(found, key=lambda q: q.content[0]):
+        if quote.content[0][0] not in by_start:
+            continue
+        while True:
+            last = quote.content[-1]
+            if ctx.quotation_at(last[1] - 1) is None:
+                break
+            following = [q for q in ctx.quotations if q.start >= last[1] and not is_label(ctx, q)]
+            if not following or not _continues(ctx, quote, last[1], following[0]):
+                break
+            nxt = following[0]
+            other = by_start.get(nxt.start)
+            if other is not None:
+                if other.rule not in WEAK_RULES and other.source:
+                    break
+                found.remove(other)
+                del by_start[nxt.start]
+            quote.content = quote.content + list(nxt.pieces)
+
+
+def _join_earlier_halves(ctx: Context, found: list[Quote]) -> None:
+    """`"A," he said, "B."` when only "B." was found: the quotation before the cue, ending
+    in a comma, is the first half of the same sentence."""
+    text = ctx.doc.text
+    for quote in list(found):
+        start = quote.content[0][0]
+        if quote not in found or ctx.quotation_at(start) is None or not quote.cue:
+            continue
+        earlier = [q for q in ctx.quotations if q.end <= start]
+        if not earlier:
+            continue
+        previous = earlier[-1]
+        gap = text[previous.end:start]
+        anchors = quote.cue + quote.source
+        if ("\n" in gap or count_words(gap) > SPLIT_GAP_WORDS or not gap.rstrip().endswith(",")
+                or text[previous.end - 2:previous.end - 1] != ","
+                or not all(previous.end <= s and e <= start for s, e in anchors)):
+            continue
+        owners = [q for q in found if q is not quote and any(
+            s < previous.end and previous.start < e for s, e in q.content)]
+        if any(q.rule not in WEAK_RULES and q.source for q in owners):
+            continue
+        for owner in owners:
+            found.remove(owner)
+        quote.content = list(previous.pieces) + quote.content
+
+
+def _other_cue(ctx: Context, start: int, end: int, quote: Quote) -> bool:
+    """Whether a reporting verb other than the quote's own cue stands in `start:end`."""
+    doc = ctx.doc
+    first, last = doc.token_at(start), doc.token_at(end - 1)
+    if first is None or last is None:
+        return False
+    own = set(quote.cue)
+    return any(doc.tokens[i].upos == "VERB" and doc.span(i, i) not in own
+               and reporting_cue(doc.tokens[i].lemma, ctx.cue_classes) is not None
+               for i in range(first, last + 1))
+
+
+def _continues(ctx: Context, quote: Quote, end: int, nxt: Quotation) -> bool:
+    """Whether the quotation `nxt` goes on with `quote`, which ends at `end`: the gap is
+    blank, or holds just the quote's cue and speaker (`," he said, "` or `," he said. "`)."""
+    gap = ctx.doc.text[end:nxt.start]
+    if "\n" in gap:
+        return False
+    if not gap.strip():
+        return True
+    anchors = quote.cue + quote.source
+    return (bool(anchors) and count_words(gap) <= SPLIT_GAP_WORDS
+            and all(end <= s and e <= nxt.start for s, e in anchors)
+            and gap.rstrip().rstrip(CLOSING_MARKS).endswith((",", ":", "."))
+            and not _other_cue(ctx, end, nxt.start, quote))
+
+
+CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"
+
+

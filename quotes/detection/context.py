@@ -1,0 +1,75 @@
+"""What every detection rule reads: the parse, the quotations, the ignored spans, and
+the small helpers that make a `Quote`."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from quotes.detection.lexicon import DEFAULT_CUE_CLASSES, Cue, cue_for
+from quotes.detection.quotemarks import Quotation
+from quotes.nlp import Document
+from quotes.records import Quote, Span
+
+WORD = re.compile(r"\w+")
+MIN_UNATTRIBUTED_WORDS = 4
+MIN_NEARBY_CUE_WORDS = 3
+SPLIT_GAP_WORDS = 30
+
+
+
+
+@dataclass
+class Context:
+    doc: Document
+    quotations: list[Quotation]
+    ignored: list[Span]
+    cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES
+    every_object: bool = False
+
+    def __post_init__(self) -> None:
+        self.starts = [q.start for q in self.quotations]
+
+    def quotation_at(self, offset: int) -> Quotation | None:
+        """The quotation whose span (marks included) holds `offset`."""
+        n = bisect.bisect_right(self.starts, offset) - 1
+        if n >= 0 and any(s <= offset < e for s, e in self.quotations[n].pieces):
+            return self.quotations[n]
+        return None
+
+    def is_ignored(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.ignored)
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def quotation_text(ctx: Context, quotation: Quotation) -> str:
+    return " ".join(ctx.doc.text[s:e] for s, e in quotation.pieces)
+
+
+def make_quote(doc: Document, content: list[Span], cue: list[Span], lexeme: Cue | None,
+           source: list[Span], rule: str, confidence: float) -> Quote:
+    lexeme = lexeme or cue_for("say")
+    return Quote("indirect", content, cue, lexeme.lemma, source, rule, confidence,
+                 lexeme.cls, lexeme.stance)
+
+
+WEAK_RULES = {"quote-cue-nearby"}
+"""Rules whose quotes a split quote may absorb: their cue is only a guess."""
+SMALL_WORDS = {"a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "or", "but", "nor", "as"}
+
+
+def is_title(text: str) -> bool:
+    """Capitalised like a title ("The Axe Files", "Parks and Recreation"), not a sentence."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) <= 8 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words) and any(
+        w.lower() in SMALL_WORDS for w in words[1:]) or len(words) <= 3 and all(w[0].isupper() for w in words)
+
+
+def is_label(ctx: Context, quotation: Quotation) -> bool:
+    """A title or a word or two in quotation marks ("New Day", "woke"), not speech."""
+    words = quotation_text(ctx, quotation)
+    return count_words(words) < MIN_NEARBY_CUE_WORDS or is_title(words)

@@ -1,0 +1,349 @@
+"""Cue rules: a reporting verb and what it reports ("X said (that) ...", "..., saying
+...", `"...," X said`), a noun of saying with its clause ("the claim that ..."), and
+"according to X, ..."; transcript turns ("TAPPER: ...")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from quotes.detection.assembly import content_pieces
+from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
+from quotes.detection.context import Context, make_quote
+from quotes.detection.lexicon import ACCORDING_TO, cue_for, noun_cue, takes_object
+from quotes.detection.transcript import transcript_turns
+from quotes.nlp import Document
+from quotes.records import Quote, Span
+
+COMPLEMENTS = ("ccomp", "parataxis")
+NEGATIONS = {"not", "n't", "never", "neither", "no", "nobody", "none"}
+VERB_PARTS = {"compound:prt", "aux", "aux:pass", "advmod", "expl"}
+ARGUMENTS = {"obj", "iobj", "xcomp", "ccomp", "obl", "advcl"}
+ARGUMENT_MARKERS = {"about", "for", "of", "over", "as", "against", "if", "whether"}
+TO_ARGUMENT_VERBS = {"refer", "point", "allude", "object", "respond", "reply"}
+"""Verbs whose "to" introduces what they are about ("referring to the judge"), not whom
+they address ("talking to reporters")."""
+TRIVIAL_OBJECTS = {"it", "so", "this", "that", "nothing", "something", "anything", "much",
+                   "more", "little", "what", "which", "goodbye", "hello", "yes", "no"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+
+
+
+def cue_rules(ctx: Context) -> Iterable[Quote]:
+    doc = ctx.doc
+    for token in doc.tokens:
+        if ctx.is_ignored(token.start):
+            continue
+        if token.text.lower() == "according":
+            quote = _according_to(ctx, token.i)
+        elif token.upos == "VERB":
+            quote = _reporting_verb(ctx, token.i)
+        elif token.upos == "NOUN":
+            quote = _content_noun(ctx, token.i)
+        else:
+            quote = None
+        if quote is not None:
+            yield quote
+
+
+def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
+    """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
+    doc = ctx.doc
+    cue = cue_for(doc.tokens[verb].lemma)
+    if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
+        return None
+    content, rule = (_complement(ctx, verb) if cue.reports else []), "verb-complement"
+    if not content and (ctx.every_object or takes_object(cue.lemma)):
+        content, rule = _object(ctx, verb), "verb-object"
+    if not content:
+        return None
+    subject = speaker_of(doc, verb)
+    inside = ctx.quotation_at(doc.tokens[verb].start)
+    if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
+        return None
+    source = [mention_span(doc, subject)] if subject is not None else []
+    cue_span = doc.span(verb, verb)
+    if rule == "verb-object":
+        content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
+    pieces = _attached(ctx, content_pieces(ctx, content, exclude=[cue_span, *source]), [cue_span, *source])
+    if not pieces:
+        return None
+    quoted = any(ctx.quotation_at(s) or ctx.quotation_at(e - 1) for s, e in pieces)
+    confidence = (0.9 if quoted else 0.8) if source else 0.5
+    if rule == "verb-object":
+        confidence -= 0.2
+    return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+ATTACHING = re.compile(r"[\s,\u2014\u2013-]*")
+
+
+def _attached(ctx: Context, pieces: list[Span], anchors: list[Span]) -> list[Span]:
+    """Drop content before the cue and speaker that a colon, semicolon or sentence end
+    cuts off from them ("... as an example: He says ...", "...; 46 percent said ...")."""
+    first = min(s for s, _ in anchors)
+    kept = []
+    for start, end in pieces:
+        if end <= first and not ATTACHING.fullmatch(ctx.doc.text, end, first):
+            kept = []
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _complement(ctx: Context, verb: int) -> list[int]:
+    """Tokens of what `verb` reports: its clausal complement, a quoted object, or the
+    quoted clause it is attached to (`"...," he said` parsed with the quote as head)."""
+    doc = ctx.doc
+    tokens: list[int] = []
+    for child in doc.children(verb):
+        deprel = doc.tokens[child].deprel
+        if deprel in COMPLEMENTS or (deprel in ("obj", "xcomp") and _touches_quotation(ctx, child)):
+            tokens += doc.subtree(child)
+    head = doc.tokens[verb].head
+    if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
+        own = set(doc.subtree(verb))
+        quotation = ctx.quotation_at(doc.tokens[head].start)
+        if quotation is not None:
+            tokens = [i for i in doc.subtree(head) if i not in own]
+            # the quoted clause's side of the cue only: not "..., as fighters worked out"
+            # after `"...," he said`, nor "Asked by X, ..." before `she said, "..."`
+            if quotation.start < doc.tokens[verb].start:
+                tokens = [i for i in tokens if i < verb]
+            else:
+                tokens = [i for i in tokens if i > min(own)]
+        elif _parenthetical(doc, verb, own):
+            sentence = doc.sentences[doc.tokens[verb].sent].tokens
+            tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
+    if not tokens and doc.tokens[verb].deprel == "root":
+        tokens = _fronted(doc, verb)
+    return _from_boundary(ctx, sorted(tokens), verb)
+
+
+BOUNDARIES = {":", ";", "-", "\u2013", "\u2014", "--"}
+
+
+def _from_boundary(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """`"...," X said` reports the quotation, not what comes before a colon, semicolon or
+    dash ahead of it: "Cruz defends his record on TV: "...," he says"."""
+    doc = ctx.doc
+    quoted = [i for i in tokens if i < verb and ctx.quotation_at(doc.tokens[i].start)]
+    if not quoted:
+        return tokens
+    start = ctx.quotation_at(doc.tokens[quoted[0]].start).start
+    cut = [i for i in tokens if doc.tokens[i].end <= start and doc.tokens[i].text in BOUNDARIES]
+    return [i for i in tokens if i > cut[-1]] if cut else tokens
+
+
+def _parenthetical(doc: Document, verb: int, own: set[int]) -> bool:
+    """`A, X said, B` and `A, X said.`: the cue and its speaker set off by commas."""
+    first, last = min(own), max(own)
+    if not any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(verb)):
+        return False
+    before = doc.tokens[first].text == "," or first > 0 and doc.tokens[first - 1].text == ","
+    after = (doc.tokens[last].text in (",", ".") or last + 1 >= len(doc.tokens)
+             or doc.tokens[last + 1].text in (",", ".") or doc.tokens[last + 1].sent != doc.tokens[verb].sent)
+    return before and after
+
+
+def _fronted(doc: Document, verb: int) -> list[int]:
+    """`A, X said.` parsed with the cue as the root: A is the sentence up to the comma
+    before the speaker, when nothing but modifiers follow the cue."""
+    subject = next((c for c in doc.children(verb) if doc.tokens[c].deprel in SUBJECTS), None)
+    if subject is None or any(c > verb and doc.tokens[c].deprel not in ("punct", "obl", "advmod", "obl:npmod")
+                              for c in doc.children(verb)):
+        return []
+    start = min(doc.subtree(subject))
+    sentence = doc.sentences[doc.tokens[verb].sent]
+    if start - 1 <= sentence.first or doc.tokens[start - 1].text != ",":
+        return []
+    return list(range(sentence.first, start - 1))
+
+
+def _object(ctx: Context, verb: int) -> list[int]:
+    """What a verb reports through its objects and prepositional arguments, for verbs
+    whose arguments are what was said: "emphasised the importance of ...", "called for
+    a recount", "accused Republicans of ...", "referring to the judge". The run of
+    arguments after the verb, up to a comma, a conjunction or another clause."""
+    doc = ctx.doc
+    token = doc.tokens[verb]
+    if token.deprel in ("amod", "acl") and token.xpos == "VBN":
+        return []  # "the candidates described as ...", "a woman accused of ..."
+    tokens: list[int] = []
+    core = False
+    for child in doc.children(verb):
+        token = doc.tokens[child]
+        if child < verb or token.deprel in VERB_PARTS:
+            continue
+        if token.deprel not in ARGUMENTS:
+            break
+        if not tokens and token.deprel in ("obj", "iobj") and (
+                token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
+            continue
+        core = core or token.deprel in ("obj", "xcomp", "ccomp") or (
+            token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), doc.tokens[verb].lemma))
+        tokens += doc.subtree(child)
+    return tokens if core else []
+
+
+def _preposition_to_cue(doc: Document, verb: int, content: list[int],
+                        cue: Span) -> tuple[list[int], Span]:
+    """"called for | a recount", "referring to | the judge": the preposition that opens
+    the arguments belongs to the cue, and to its span when nothing else stands between."""
+    first = min(content)
+    if doc.tokens[first].deprel not in ("case", "mark") or doc.tokens[first].upos not in ("ADP", "SCONJ"):
+        return content, cue
+    if doc.tokens[first].text.lower() in ("if", "whether"):
+        return content, cue
+    content = [i for i in content if i != first]
+    between = range(verb + 1, first)
+    if all(doc.tokens[i].head == verb and doc.tokens[i].deprel in VERB_PARTS for i in between):
+        cue = (cue[0], doc.tokens[first].end)
+    return content, cue
+
+
+def _is_argument_marker(marker: str | None, lemma: str) -> bool:
+    return marker in ARGUMENT_MARKERS or marker == "to" and lemma.lower() in TO_ARGUMENT_VERBS
+
+
+def _marker(doc: Document, node: int) -> str | None:
+    """The preposition or subordinator that introduces `node` ("about", "of", "whether")."""
+    for child in doc.children(node):
+        if child < node and doc.tokens[child].deprel in ("case", "mark"):
+            return doc.tokens[child].text.lower()
+    return None
+
+
+def _touches_quotation(ctx: Context, node: int) -> bool:
+    return any(ctx.quotation_at(ctx.doc.tokens[i].start) for i in ctx.doc.subtree(node))
+
+
+def speaker_of(doc: Document, verb: int) -> int | None:
+    subject = subject_of(doc, verb)
+    if subject is None:
+        return None
+    token = doc.tokens[subject]
+    if token.text.lower() in RELATIVE_PRONOUNS:
+        verb_token = doc.tokens[verb]
+        if verb_token.deprel == "acl:relcl":
+            return verb_token.head
+    return subject
+
+
+def negated(doc: Document, verb: int) -> bool:
+    """"did not say", "never said", "neither side confirmed"."""
+    for child in doc.children(verb):
+        token = doc.tokens[child]
+        if token.text.lower() in NEGATIONS:
+            return True
+        if token.deprel in ("nsubj", "nsubj:pass") and any(
+                doc.tokens[d].text.lower() in NEGATIONS for d in doc.children(child)):
+            return True
+    return False
+
+
+def _content_noun(ctx: Context, noun: int) -> Quote | None:
+    """"Trump's accusation that Clinton is ...", "an allegation from his wife that ...",
+    "He made the claim that ...", "Sanders's argument was that ...": a noun of saying
+    with its "that" clause; the speaker is its possessor, its "from" or "by", or the
+    subject of the verb that takes it."""
+    doc = ctx.doc
+    cue = noun_cue(doc.tokens[noun].lemma, ctx.cue_classes)
+    if cue is None or ctx.quotation_at(doc.tokens[noun].start):
+        return None
+    clause = next((c for c in doc.children(noun) if doc.tokens[c].deprel in ("acl", "acl:relcl", "ccomp")
+                   and _opens_with_that(doc, c)), None)
+    token = doc.tokens[noun]
+    if clause is None and token.deprel == "nsubj" and doc.tokens[token.head].lemma == "be":
+        clause = next((c for c in doc.children(token.head) if doc.tokens[c].deprel == "ccomp"
+                       and _opens_with_that(doc, c)), None)
+    if clause is None:
+        return None
+    speaker = _noun_speaker(doc, noun)
+    if speaker is None:
+        return None  # "concerns that ...", "no sign that ...": nobody says it
+    source = [mention_span(doc, speaker)]
+    cue_span = doc.span(noun, noun)
+    pieces = content_pieces(ctx, doc.subtree(clause), exclude=[cue_span, *source])
+    if not pieces:
+        return None
+    return make_quote(doc, pieces, [cue_span], cue, source, "noun-clause", 0.6)
+
+
+def _opens_with_that(doc: Document, clause: int) -> bool:
+    """A content clause "that the economy was growing", not a relative one "that he made"."""
+    children = doc.children(clause)
+    marked = any(doc.tokens[c].deprel == "mark" and doc.tokens[c].text.lower() == "that" and c < clause
+                 for c in children)
+    others = [c for c in children if doc.tokens[c].deprel not in ("mark", "punct", *SUBJECTS)]
+    return marked and len(others) > 0 and any(doc.tokens[c].deprel in SUBJECTS for c in children)
+
+
+def _noun_speaker(doc: Document, noun: int) -> int | None:
+    for child in doc.children(noun):
+        token = doc.tokens[child]
+        if token.deprel == "nmod:poss" and token.upos in ("PROPN", "NOUN", "PRON"):
+            return child
+        if token.deprel == "nmod" and _marker(doc, child) in ("from", "by"):
+            return child
+    token = doc.tokens[noun]
+    if token.deprel == "obj" and doc.tokens[token.head].lemma.lower() in UTTERING_VERBS:
+        return subject_of(doc, token.head)
+    return None
+
+
+UTTERING_VERBS = {"make", "issue", "repeat", "reiterate", "voice", "express", "offer", "deliver", "release", "give"}
+"""Verbs whose subject is the author of their object: "made the claim that ..."."""
+
+
+def _according_to(ctx: Context, according: int) -> Quote | None:
+    """`According to X, ...` and `..., according to X.`: the rest of the sentence."""
+    doc = ctx.doc
+    tokens = doc.tokens
+    if according + 1 >= len(tokens) or tokens[according + 1].text.lower() != "to":
+        return None
+    source_head = _noun_after(doc, according + 1)
+    if source_head is None:
+        return None
+    source = mention_span(doc, source_head)
+    sentence = doc.sentences[tokens[according].sent]
+    phrase_end = max(source[1], tokens[according + 1].end)
+    pieces = []
+    before = [i for i in sentence.tokens if tokens[i].end <= tokens[according].start]
+    after = [i for i in sentence.tokens if tokens[i].start >= phrase_end]
+    for run in (before, after):
+        pieces += content_pieces(ctx, run)
+    if not pieces:
+        return None
+    return make_quote(doc, pieces, [doc.span(according, according + 1)], ACCORDING_TO, [source],
+                  "according-to", 0.85)
+
+
+def _noun_after(doc: Document, to: int) -> int | None:
+    """The noun that the preposition `to` introduces."""
+    head = doc.tokens[to].head
+    if head != to and doc.tokens[head].i > to and doc.tokens[head].upos in ("NOUN", "PROPN", "PRON"):
+        return head
+    for i in range(to + 1, min(to + 8, len(doc.tokens))):
+        if doc.tokens[i].upos in ("NOUN", "PROPN", "PRON"):
+            return phrase_head(doc, i)
+    return None
+
+
+def phrase_head(doc: Document, i: int) -> int:
+    """Climb compounds and flat names to the head of a noun phrase."""
+    while doc.tokens[i].deprel in ("compound", "flat", "amod", "det", "nmod:poss") and doc.tokens[i].head != i:
+        i = doc.tokens[i].head
+    return i
+
+
+def labelled_turns(ctx: Context) -> list[Quote]:
+    """`TAPPER: Do you think ...?`: the paragraph is what the labelled speaker said."""
+    doc = ctx.doc
+    names = {word.lower() for entity in doc.entities
+             if entity.label in ("PERSON", "ORG") and not entity.text.isupper()
+             for word in entity.text.split()}
+    return [make_quote(doc, [turn.content], [turn.colon], cue_for("say"), [turn.label],
+                   "transcript-label", 0.7)
+            for turn in transcript_turns(doc.text, names)
+            if not ctx.is_ignored(turn.content[0])]

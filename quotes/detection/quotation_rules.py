@@ -1,0 +1,216 @@
+"""Quotation rules: a passage in quotation marks that no cue rule took, attributed by what
+stands around it (a cue in its sentence, a colon header, a trailing "-Name", the speaker
+of the quote paragraph before it, the person the sentence before is about)."""
+
+from __future__ import annotations
+
+import re
+
+from quotes.detection.attribute import mention_span
+from quotes.detection.context import (
+    MIN_NEARBY_CUE_WORDS,
+    MIN_UNATTRIBUTED_WORDS,
+    SPLIT_GAP_WORDS,
+    Context,
+    count_words,
+    is_label,
+    is_title,
+    make_quote,
+    quotation_text,
+)
+from quotes.detection.cue_rules import negated, phrase_head, speaker_of
+from quotes.detection.lexicon import cue_for, reporting_cue
+from quotes.detection.quotemarks import Quotation
+from quotes.nlp import Document
+from quotes.records import Quote, Span
+
+
+def quotation_rules(ctx: Context, found: list[Quote]) -> list[Quote]:
+    """Attribute quotations that no cue rule covered."""
+    covered = [span for quote in found for span in quote.content]
+    added: list[Quote] = []
+    for quotation in ctx.quotations:
+        if ctx.is_ignored(quotation.start) or _covered(quotation, covered):
+            continue
+        for rule in (_cue_in_sentence, _colon_header, _dash_signature, _floating):
+            quote = rule(ctx, quotation, found + added)
+            if quote is not None:
+                added.append(quote)
+                covered.extend(quote.content)
+                break
+    return added
+
+
+def _covered(quotation: Quotation, covered: list[Span]) -> bool:
+    size = sum(e - s for s, e in quotation.pieces)
+    inside = sum(max(0, min(e, ce) - max(s, cs)) for s, e in quotation.pieces for cs, ce in covered)
+    return inside >= size / 2
+
+
+def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
+    """A reporting verb beside the quotation in its sentence: `"...," he said` when the
+    parse did not link them."""
+    doc = ctx.doc
+    first = doc.token_at(quotation.start)
+    last = doc.token_at(quotation.end - 1)
+    if first is None or last is None:
+        return None
+    if count_words(quotation_text(ctx, quotation)) < MIN_NEARBY_CUE_WORDS or is_title(quotation_text(ctx, quotation)):
+        return None
+    used = {span for quote in found for span in quote.cue}
+    sentences = range(doc.tokens[first].sent, doc.tokens[last].sent + 1)
+    best, best_distance = None, None
+    for n in sentences:
+        for i in doc.sentences[n].tokens:
+            token = doc.tokens[i]
+            if token.upos != "VERB" or ctx.quotation_at(token.start) or doc.span(i, i) in used:
+                continue
+            cue = reporting_cue(token.lemma, ctx.cue_classes)
+            if cue is None or negated(doc, i):
+                continue
+            distance = min(abs(token.start - quotation.end), abs(quotation.start - token.end))
+            if best_distance is None or distance < best_distance:
+                best, best_distance = (i, cue), distance
+    if best is None:
+        return None
+    verb, cue = best
+    subject = speaker_of(doc, verb)
+    source = [mention_span(doc, subject)] if subject is not None else []
+    return make_quote(doc, list(quotation.pieces), [doc.span(verb, verb)], cue, source,
+                  "quote-cue-nearby", 0.7 if source else 0.45)
+
+
+def _colon_header(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
+    """`X: "..."` on one line, or a line ending in a colon before the quote paragraph
+    (`And from Chairwoman Rosenworcel:`)."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, quotation.start) + 1
+    before = text[line_start:quotation.start].rstrip()
+    if not before and line_start > 0:
+        previous_end = line_start - 1
+        while previous_end > 0 and text[previous_end - 1].isspace():
+            previous_end -= 1
+        previous_start = text.rfind("\n", 0, previous_end) + 1
+        before = text[previous_start:previous_end]
+        line_start = previous_start
+    if not before.endswith(":") or count_words(before) > 20:
+        return None
+    colon = line_start + len(before) - 1
+    subject = _last_name_before(ctx, line_start, colon)
+    if subject is None:
+        return None
+    doc = ctx.doc
+    return make_quote(doc, list(quotation.pieces), [(colon, colon + 1)], cue_for("say"),
+                  [mention_span(doc, subject)], "colon-header", 0.75)
+
+
+def _last_name_before(ctx: Context, start: int, end: int) -> int | None:
+    """Head of the last noun phrase that names someone between `start` and `end`."""
+    doc = ctx.doc
+    first = doc.token_at(start)
+    last = doc.token_at(end - 1)
+    if first is None or last is None:
+        return None
+    for i in range(last, first - 1, -1):
+        token = doc.tokens[i]
+        if token.upos in ("PROPN", "NOUN") or doc.entity_at(i):
+            return phrase_head(doc, i)
+    return None
+
+
+DASH_SIGNATURE = re.compile(r"[ \t]*[-\u2012\u2013\u2014\u2015]+[ \t]*(?=\w)")
+"""A hyphen or any dash, the quotation dash (U+2015) of vox-pop lists included."""
+
+
+def _dash_signature(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
+    """`"..." -Commissioner Geoffrey Starks` at the end of a line."""
+    text = ctx.doc.text
+    match = DASH_SIGNATURE.match(text, quotation.end)
+    if match is None:
+        return None
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    name = text[match.end():line_end].rstrip()
+    if not name or count_words(name) > 8:
+        return None
+    subject = _last_name_before(ctx, match.end(), match.end() + len(name))
+    if subject is None:
+        return None
+    doc = ctx.doc
+    return make_quote(doc, list(quotation.pieces), [(match.start(), match.end())], cue_for("say"),
+                  [mention_span(doc, subject)], "dash-signature", 0.75)
+
+
+def _floating(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
+    """A paragraph that is only a quotation continues the speaker of the quote just before:
+    it joins that quote when it follows the quotation the quote ends with, else it is a
+    quote of its own by the same speaker."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, quotation.start) + 1
+    if text[line_start:quotation.start].strip() or count_words(quotation_text(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    earlier = [q for q in found if q.content[-1][1] <= quotation.start and q.source]
+    if not earlier:
+        return None
+    previous = max(earlier, key=lambda q: q.content[-1][1])
+    end = previous.content[-1][1]
+    between = text[end:line_start]
+    if between.count("\n") > 3 or count_words(between) > 25:
+        return None
+    if ctx.quotation_at(end - 1) is not None and _aside(text, end, line_start, previous):
+        previous.content = previous.content + list(quotation.pieces)
+        return None
+    return Quote("direct", list(quotation.pieces), [], previous.cue_lemma, list(previous.source),
+                 "floating", 0.6, previous.cue_class, previous.stance)
+
+
+def _aside(text: str, start: int, end: int, quote: Quote) -> bool:
+    """Whether `text[start:end]` is blank or a short attribution of the quote: its cue and
+    speaker and a few words ("he said in an interview on Monday")."""
+    inside = [(s, e) for s, e in quote.cue + quote.source if start <= s and e <= end]
+    if not text[start:end].strip():
+        return True
+    return len(inside) == len(quote.cue + quote.source) > 0 and count_words(text[start:end]) <= SPLIT_GAP_WORDS
+
+
+PERSON_PRONOUNS = {"he", "she", "i", "we", "they"}
+
+
+def speakers_named_before(ctx: Context, found: list[Quote]) -> list[Quote]:
+    """A quoted sentence with no cue, after a sentence of the same paragraph whose subject
+    is a person: `Alice began talking to Bob. "Lorem ipsum."` is Alice's."""
+    doc, text = ctx.doc, ctx.doc.text
+    covered = [span for quote in found for span in quote.content]
+    added = []
+    for quotation in ctx.quotations:
+        if ctx.is_ignored(quotation.start) or _covered(quotation, covered) or is_label(ctx, quotation):
+            continue
+        first = doc.token_at(quotation.start)
+        if first is None or count_words(quotation_text(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        sentence = doc.sentences[doc.tokens[first].sent]
+        if sentence.start != quotation.start or doc.tokens[first].sent == 0:
+            continue
+        previous = doc.sentences[doc.tokens[first].sent - 1]
+        if "\n" in text[previous.end:quotation.start]:
+            continue
+        subject = _person_subject(doc, previous)
+        if subject is not None:
+            added.append(Quote("direct", list(quotation.pieces), [], None, [mention_span(doc, subject)],
+                               "speaker-before", 0.5))
+    return added
+
+
+def _person_subject(doc: Document, sentence) -> int | None:
+    """The subject of a sentence's main verb, if it names a person or is a personal pronoun."""
+    root = next((i for i in sentence.tokens if doc.tokens[i].deprel == "root"), None)
+    if root is None:
+        return None
+    for child in doc.children(root):
+        token = doc.tokens[child]
+        if token.deprel != "nsubj":
+            continue
+        entity = doc.entity_at(child)
+        if token.text.lower() in PERSON_PRONOUNS or entity is not None and entity.label == "PERSON":
+            return child
+    return None

@@ -1,0 +1,58 @@
+"""Does a name a claim gives ("President Biden") refer to a stored speaker ("Joe Biden")?
+
+    names_match("President Biden", "Joe Biden", aliases=["Mr Biden"])   # True
+    names_match("Jill Biden", "Joe Biden")                              # False
+
+Names are compared as sets of words, without titles, case, accents or punctuation: the
+claimed name matches when its words are all in the speaker's name or in one of its
+aliases, or when the speaker's full name is all in the claimed name ("Foreign Minister
+Wang Yi" is "Wang Yi"). Aliases only count in the first direction, since a bare alias
+("Wang") is in many names. Long words may differ by a letter ("Anthony" / "Antony").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz.fuzz import ratio
+
+from quotes.normalize import words
+
+TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "president", "vice", "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "general", "gen", "colonel", "col", "admiral", "ambassador", "spokesman", "spokeswoman", "spokesperson", "the", "of"]
+)
+"""Words left out of names before comparing: titles, and "the", "of" in organisation names."""
+
+SPELLING_SIMILARITY = 85
+"""rapidfuzz ratio above which two long words count as the same word, misspelt."""
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name that identify it: "Mr Antony Blinken" -> {"antony", "blinken"}."""
+    found = set(words(name))
+    return (found - TITLES) or found
+
+
+def names_match(claimed: str, name: str, aliases: Iterable[str] = ()) -> bool:
+    """Does `claimed` name the speaker called `name`, also known as `aliases`?"""
+    wanted = name_words(claimed)
+    if not wanted:
+        return False
+    full = name_words(name)
+    if _covers(wanted, full):
+        return True
+    return any(_within(wanted, name_words(form)) for form in [name, *aliases])
+
+
+def _within(part: set[str], whole: set[str]) -> bool:
+    return all(any(_same_word(word, other) for other in whole) for word in part)
+
+
+def _covers(claimed: set[str], full_name: set[str]) -> bool:
+    return len(full_name) > 1 and _within(full_name, claimed)
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 5 and ratio(a, b) >= SPELLING_SIMILARITY

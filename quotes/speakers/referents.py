@@ -1,0 +1,240 @@
+"""Who an article talks about: its people (name forms clustered, with gender, role and
+affiliation) and its organisations (one per normalised name, with their acronyms).
+
+    people = People.of(doc)
+    people.find(["Blinken"], token=120)   -> the referent "Antony Blinken"
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from quotes.nlp import Document, Entity
+from quotes.nlp.tree import entity_head, phrase, text_of
+from quotes.records import Speaker
+from quotes.speakers.mentions import (
+    affiliation_after,
+    appositive_description,
+    described_by,
+    name_span,
+    role_and_affiliation,
+    title_before,
+    without_articles,
+)
+from quotes.speakers.names import POSSESSIVE, first_name_gender, fold, is_title, name_words, same_person, title_gender
+from quotes.speakers.organisations import is_known, normalise_org, org_type
+
+ACRONYM = re.compile(r"[^()]+?\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+UNCLOSED = re.compile(r"\s*\([^)]*$")
+FUZZY_SIMILARITY = 0.8
+
+
+@dataclass(eq=False)
+class Referent:
+    """One person, organisation or group of an article, and the speaker it becomes."""
+
+    speaker: Speaker
+    gender: str | None = None
+    plural: bool = False
+    words: list[str] = field(default_factory=list)
+    nouns: set[str] = field(default_factory=set)
+    """Head nouns of its descriptions ("spokesperson", "site"), for "the spokesperson"."""
+    tokens: list[int] = field(default_factory=list)
+    """Where it is mentioned (token indexes), for recency."""
+
+    @property
+    def kind(self) -> str:
+        return self.speaker.kind
+
+    def describe(self, role: str | None, affiliation: str | None) -> None:
+        """Keep the first role and affiliation the text gives."""
+        if role and not self.speaker.role:
+            self.speaker.role = role
+            self.nouns.update(fold(w) for w in role.split())
+        if affiliation and not self.speaker.affiliation:
+            self.speaker.affiliation = affiliation
+
+    def last_before(self, token: int) -> int | None:
+        before = [t for t in self.tokens if t < token]
+        return before[-1] if before else None
+
+
+class People:
+    """The people of an article: "Antony Blinken", "Mr Blinken" and "Blinken" are one;
+    a bare surname never joins two people who share it."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.referents: list[Referent] = []
+        self.forms: dict[tuple[str, ...], list[Referent]] = {}
+        self.entities = people_in(doc)
+        mentions = [(e, name_words(person_name(doc, e))) for e in self.entities + untagged_people(doc)]
+        mentions = [(e, words) for e, words in mentions if words and words[0][:1].isupper()]
+        for _, words in sorted(mentions, key=lambda m: -len(m[1])):
+            self._cluster(words)
+        for entity, words in mentions:
+            referent = self.find(words, entity.first)
+            if referent is not None:
+                referent.tokens.append(entity_head(doc, entity))
+                self._learn(referent, entity)
+        for referent in self.referents:
+            referent.tokens.sort()
+            if referent.gender is None and len(referent.words) > 1:
+                referent.gender = first_name_gender(referent.words[0])
+
+    def _cluster(self, words: list[str]) -> None:
+        key = tuple(fold(w) for w in words)
+        if key in self.forms:
+            return
+        owners = [r for r in self.referents if same_person(words, r.words)]
+        if len(owners) == 1 or (owners and len(words) == 1):
+            self.forms[key] = owners
+            return
+        referent = Referent(Speaker(" ".join(words), "person"), words=list(words))
+        self.referents.append(referent)
+        self.forms[key] = [referent]
+
+    def _learn(self, referent: Referent, entity: Entity) -> None:
+        """Gender, role and affiliation from the words around one mention."""
+        doc = self.doc
+        words = entity.text.split()
+        before = doc.tokens[entity.first - 1].text if entity.first > 0 else ""
+        for word in (words[0], before):
+            gender = title_gender(word)
+            if gender and is_title(word):
+                referent.gender = referent.gender or gender
+        title = title_before(doc, entity)
+        referent.describe(*role_and_affiliation(doc, title))
+        head = entity_head(doc, entity)
+        description = appositive_description(doc, head)
+        if description is None and described_by(doc, head) is not None:
+            description = without_articles(doc, phrase(doc, described_by(doc, head)))
+        if description:
+            referent.describe(*role_and_affiliation(doc, description))
+        referent.describe(None, affiliation_after(doc, head))
+        for i in title + (description or []):
+            gender = title_gender(doc.tokens[i].text)
+            if gender:
+                referent.gender = referent.gender or gender
+
+    def find(self, words: list[str], token: int) -> Referent | None:
+        """The person a name form refers to; if it fits several, the one named last before
+        `token` (else first after)."""
+        key = tuple(fold(w) for w in words)
+        owners = self.forms.get(key)
+        if owners is None:
+            owners = [r for r in self.referents if same_person(words, r.words)]
+        if not owners and len(words) == 1:
+            owners = self._similar(words[0])
+        if not owners:
+            return None
+        if len(owners) == 1:
+            return owners[0]
+        before = [(r.last_before(token), n) for n, r in enumerate(owners)]
+        before = [(last, n) for last, n in before if last is not None]
+        if before:
+            return owners[max(before)[1]]
+        return owners[0]
+
+    def add(self, words: list[str], token: int) -> Referent:
+        """A person the entity recogniser missed ("Mr Saree"): a referent of its own."""
+        referent = self.find(words, token)
+        if referent is None:
+            referent = Referent(Speaker(" ".join(words), "person"), words=list(words))
+            self.referents.append(referent)
+            self.forms[tuple(fold(w) for w in words)] = [referent]
+        referent.tokens.append(token)
+        referent.tokens.sort()
+        return referent
+
+    def _similar(self, word: str) -> list[Referent]:
+        """A surname spelt another way in the same article ("Saree" for "Sarea")."""
+        target = fold(word)
+        if len(target) < 4:
+            return []
+        found = []
+        for referent in self.referents:
+            surname = fold(referent.words[-1])
+            if surname[:1] == target[:1] and len(referent.words) > 1 and difflib.SequenceMatcher(
+                    None, surname, target).ratio() >= FUZZY_SIMILARITY:
+                found.append(referent)
+        return found
+
+
+class Organisations:
+    """The organisations of an article, one per normalised name; "(WHO)" after a name
+    makes "WHO" another name for it."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_name: dict[str, Referent] = {}
+        self.referents: list[Referent] = []
+        for entity in doc.entities:
+            if entity.label != "ORG" and not (entity.label == "PERSON" and is_known(entity.text)):
+                continue
+            text = org_name(entity.text)
+            referent = self.add(text, entity_head(doc, entity))
+            acronym = ACRONYM.match(doc.text, entity.start, entity.end + 12)
+            if acronym and acronym.group(1)[0] == text[0]:
+                self.by_name.setdefault(normalise_org(acronym.group(1)), referent)
+                referent.speaker.aliases.add(acronym.group(1))
+
+    def find(self, name: str) -> Referent | None:
+        return self.by_name.get(normalise_org(name))
+
+    def add(self, name: str, token: int, place: bool = False) -> Referent:
+        key = normalise_org(name)
+        referent = self.by_name.get(key)
+        if referent is None:
+            speaker = Speaker(name, "organization", org_type=org_type(name, is_place=place))
+            referent = Referent(speaker, plural=False)
+            self.by_name[key] = referent
+            self.referents.append(referent)
+            words = [fold(w) for w in name.split()]
+            referent.nouns.update(words[-1:])
+        referent.tokens.append(token)
+        referent.tokens.sort()
+        return referent
+
+
+def people_in(doc: Document) -> list[Entity]:
+    """The person entities, less the well-known organisations the recogniser took for
+    people ("Rudaw")."""
+    return [e for e in doc.entities if e.label == "PERSON" and not is_known(e.text)]
+
+
+def untagged_people(doc: Document) -> list[Entity]:
+    """Names the recogniser missed or took for something else, found by a known first
+    name: "novelist Ruth Adeyemi" -> "Ruth Adeyemi"."""
+    found = []
+    for token in doc.tokens:
+        entity = doc.entity_at(token.i)
+        if token.upos != "PROPN" or first_name_gender(token.text) is None or (
+                entity is not None and entity.label == "PERSON"):
+            continue
+        last = token.i
+        while last + 1 < len(doc.tokens) and doc.tokens[last + 1].upos == "PROPN" \
+                and doc.tokens[last + 1].text[:1].isupper() and last - token.i < 3 \
+                and (doc.entity_at(last + 1) is None or doc.entity_at(last + 1) is entity):
+            last += 1
+        if last > token.i and (token.i == 0 or doc.tokens[token.i - 1].upos != "PROPN"
+                               or is_title(doc.tokens[token.i - 1].text)):
+            text = doc.text[token.start:doc.tokens[last].end]
+            found.append(Entity(token.start, doc.tokens[last].end, "PERSON", token.i, last, text))
+    return found
+
+
+def person_name(doc: Document, entity: Entity) -> str:
+    first, last = name_span(doc, entity)
+    return text_of(doc, list(range(first, last + 1)))
+
+
+def org_name(text: str) -> str:
+    """An organisation's name as the recogniser found it, without a leading article or
+    an unclosed parenthesis ("Commission on ... Freedom (USCIRF")."""
+    words = UNCLOSED.sub("", POSSESSIVE.sub("", text)).split()
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words).strip(" ,")

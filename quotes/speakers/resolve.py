@@ -1,0 +1,539 @@
+"""Resolve speaker mentions within one article: "he" is Antony Blinken, "it" is the
+ministry, "Mr Xi" is Xi Jinping, "a US official" is an anonymous US source.
+
+Mentions are read in text order and each resolves to a referent of the article
+(`referents.py`), whose `Speaker` the quote gets:
+
+- names: every form of a person's name is one person ("Mr Blinken", "Blinken");
+- pronouns: by agreement (he/she: a person of that gender or of unknown gender; it: an
+  organisation; they/we: a group or an organisation) and salience (the subjects of the
+  sentence and of the sentences before it, then the other mentions there);
+- descriptions: "the ministry", "the agency", "the President", "the spokesperson" are
+  the organisation or person of that noun or role mentioned before; "The Vice President,
+  Mike Pence" is Mike Pence; "a statement" is whoever issued it;
+- anonymous sources ("a US official", "its source") keep the descriptor and the
+  affiliation they give; groups ("these officials") take the words of the plural they
+  point back to ("other US officials" -> "US officials");
+- coordinated mentions ("President Biden and President Xi") become a group;
+- nested reports: a quote whose cue lies inside another quote's content is reported by
+  that quote's speaker (`Quote.reported_by`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quotes.detection.quotemarks import find_quotations
+from quotes.nlp import Document, Entity
+from quotes.nlp.tree import entity_head, head_of, phrase, text_of
+from quotes.records import Quote, Span, Speaker
+from quotes.speakers.countries import country_of
+from quotes.speakers.mentions import appositive_name, role_and_affiliation, without_articles
+from quotes.speakers.names import ROLE_TITLES, first_name_gender, fold, is_title, name_words
+from quotes.speakers.organisations import is_known, org_type
+from quotes.speakers.referents import Organisations, People, Referent, org_name, person_name
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
+THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them", "we", "us"}
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
+PRONOUNS = set(PERSON_PRONOUNS) | THING_PRONOUNS | GROUP_PRONOUNS
+ORG_NOUNS = {"ministry", "department", "government", "administration", "agency", "office", "committee", "commission", "council", "company", "firm", "corporation", "group", "party", "police", "army", "military", "embassy", "consulate", "court", "parliament", "congress", "senate", "house", "union", "organisation", "organization", "bank", "authority", "authorities", "board", "foundation", "institute", "university", "campaign", "team", "club", "association", "federation", "network", "newspaper", "paper", "channel", "broadcaster", "service", "website", "site", "outlet", "media", "press", "airline", "movement", "coalition", "alliance", "regime", "cabinet", "presidency", "kremlin", "palace"}
+COLLECTIVE_ORG_NOUNS = {"authority", "police", "military"}
+"""Plural in form, one organisation in fact: "authorities", "police"."""
+SYNONYMS = {"website": {"site"}, "site": {"website"}, "newspaper": {"paper", "daily"},
+            "paper": {"newspaper", "daily"}, "firm": {"company"}, "company": {"firm"},
+            "broadcaster": {"network", "channel"}}
+MEDIA_NOUNS = {"website", "site", "newspaper", "paper", "broadcaster", "outlet", "channel",
+               "network", "daily", "agency"}
+ANONYMOUS_NOUNS = {"official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman", "aide", "aides", "person", "people", "diplomat", "diplomats", "insider", "insiders", "officer", "officers", "analyst", "analysts", "member", "members", "adviser", "advisers", "advisor", "advisors", "resident", "residents", "witness", "witnesses", "interviewee", "interviewees", "employee", "employees", "worker", "workers"}
+SPEECH_NOUNS = {"statement", "tweet", "report", "post", "readout", "release", "communique", "communiqué", "letter", "message", "interview", "remarks", "comments", "announcement", "memo", "document", "poll", "survey", "study", "video", "broadcast", "speech", "address", "testimony", "briefing", "column"}
+HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person")
+NOT_HUMAN = {"paper", "letter", "order", "number", "water", "matter", "center", "centre", "power", "border", "computer", "report", "reporter's", "quarter", "corner", "chapter", "cancer", "fever", "manner", "member's", "register", "tower", "poster", "error", "factor", "sector", "mirror", "minor", "motor", "floor", "door", "horror", "honor", "honour", "terror", "favor", "favour", "color", "colour", "labor", "labour", "vapor", "motive", "objective", "initiative", "incentive", "alternative", "perspective", "event", "content", "percent", "incident", "accident", "talent", "patent", "agent's"}
+SUBORDINATE = {"deputy", "vice", "assistant", "associate", "under", "former", "acting"}
+INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "four", "many", "other",
+              "another", "various", "numerous", "few"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+QUANTIFIERS = {"both", "all", "each"}
+PARTITIVES = {"some", "many", "several", "most", "one", "all", "none", "each", "two", "three"}
+GROUP_MODIFIERS = {"other", "these", "those", "such", "some", "all", "both", "the", "many"}
+SUBJECTS = ("nsubj", "nsubj:pass")
+PRONOUN_WINDOW = 6
+"""Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
+
+
+def resolve_speakers(doc: Document, quotes: list[Quote]) -> None:
+    """Set `speaker` on every quote that has a source mention, and `reported_by` on the
+    quotes nested in another quote's content, in place."""
+    with_source = [q for q in quotes if q.source]
+    if not with_source:
+        return
+    resolver = _Resolver(doc)
+    for quote in sorted(with_source, key=lambda q: q.source[0]):
+        referent = resolver.resolve(quote.source[0])
+        if referent is not None:
+            quote.speaker = referent.speaker
+    _set_reported_by(quotes)
+
+
+@dataclass
+class _Event:
+    """A mention of a referent at a token, for salience."""
+
+    token: int
+    subject: bool
+    referent: Referent
+
+
+class _Resolver:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.people = People(doc)
+        self.orgs = Organisations(doc)
+        self.quoted = [piece for q in find_quotations(doc.text) for piece in q.pieces]
+        self.described: dict[str, Referent] = {}
+        """Anonymous sources and groups by their folded name: one per article."""
+        self.events: dict[int, list[_Event]] = {}
+        """Mentions of referents, by sentence."""
+        for referent in self.people.referents + self.orgs.referents:
+            for token in referent.tokens:
+                self._note(token, referent)
+        self.history: list[Referent] = []
+        self.subjects_noted: set[int] = set()
+
+    # -- mentions --------------------------------------------------------------------
+
+    def resolve(self, span: Span) -> Referent | None:
+        doc = self.doc
+        first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
+        if first is None or last is None:
+            return None
+        head = head_of(doc, first, last)
+        mention = doc.text[span[0]:span[1]]
+        referent = self._labelled(mention, head) or self._phrase(head, list(range(first, last + 1)))
+        if referent is None:
+            return None
+        referent = self._with_conjuncts(head, referent)
+        if not _only_pronouns(mention) and fold(doc.tokens[head].lemma) not in SPEECH_NOUNS:
+            referent.speaker.aliases.add(mention)
+        self._note(head, referent)
+        self.history.append(referent)
+        return referent
+
+    def _labelled(self, mention: str, head: int) -> Referent | None:
+        """A person named in capitals, as transcripts label turns ("TAPPER", "JAKE
+        TAPPER"), when the article names them in the usual way too."""
+        if not mention.isupper() or len(mention) < 3:
+            return None
+        words = name_words(mention)
+        person = self.people.find(words, head)
+        # The surname itself, not a spelling like it: "NASA" is not Mr Nasr.
+        if person is None or fold(person.words[-1]) != fold(words[-1]):
+            return None
+        return person
+
+    def _phrase(self, head: int, tokens: list[int]) -> Referent | None:
+        """The referent of the noun phrase `tokens` headed by `head`."""
+        doc = self.doc
+        token = doc.tokens[head]
+        lower = token.text.lower()
+        acronym = len(token.text) > 1 and token.text.isupper()  # "WHO", "US"
+        if not acronym and (lower in PRONOUNS or token.upos == "PRON" and lower not in PARTITIVES):
+            return self._pronoun(head, lower)
+        tokens = [i for i in tokens if doc.tokens[i].text.lower() not in QUANTIFIERS] or [head]
+        named = appositive_name(doc, head)
+        if named is not None and (token.upos == "NOUN" or is_title(token.text)):
+            return self._apposed(head, tokens, named)
+        person = self._person(head, tokens)
+        if person is not None:
+            return person
+        if token.lemma.lower() in SPEECH_NOUNS and token.upos == "NOUN":
+            author = self._author(head)
+            if author is not None:
+                return author
+        entity = doc.entity_at(head)
+        if entity is not None and entity.label in ("ORG", "FAC"):
+            referent = self.orgs.add(org_name(entity.text), head)
+            referent.nouns.update(fold(doc.tokens[i].lemma) for i in tokens
+                                  if doc.tokens[i].upos == "NOUN" and doc.entity_at(i) is None)
+            return referent
+        if entity is not None and entity.label == "GPE":
+            return self.orgs.add(org_name(entity.text), head, place=True)
+        known = self.orgs.find(_name(doc, tokens))
+        if known is not None:  # "WHO" after "the World Health Organization (WHO)"
+            return known
+        if entity is not None and entity.label == "NORP" and token.upos == "PROPN":
+            if org_type(entity.text) == "party":
+                return self.orgs.add(_name(doc, tokens), head)
+            return self._described(_name(doc, tokens), "group", tokens)
+        return self._common_noun(head, tokens)
+
+    def _person(self, head: int, tokens: list[int]) -> Referent | None:
+        """A person named by the mention: a person entity in it (not a possessor: not
+        Angela Merkel in "Angela Merkel's spokesperson"), a titled name ("Mr Saree",
+        "Queen Elizabeth II"), or a name that is a form of someone named in the article."""
+        doc = self.doc
+        entity = self._person_entity_in(head, tokens)
+        if entity is not None:
+            words = name_words(person_name(doc, entity))
+            referent = self.people.find(words, head) or self.people.add(words, head)
+            referent.describe(*role_and_affiliation(doc, [i for i in tokens if i < entity.first]))
+            return referent
+        token = doc.tokens[head]
+        entity = doc.entity_at(head)
+        if token.upos != "PROPN" or is_title(token.text) or is_known(token.text):
+            return None
+        if entity is not None and entity.label not in ("ORG", "NORP", "GPE"):
+            return None
+        run = [head]
+        while run[0] > 0 and doc.tokens[run[0] - 1].head in run and (
+                doc.tokens[run[0] - 1].upos == "PROPN" or doc.tokens[run[0] - 1].text == "-"):
+            run.insert(0, run[0] - 1)
+        words = name_words(text_of(doc, run))
+        titled = is_title(doc.tokens[run[0]].text)
+        if entity is not None and not (len(run) == 1 or first_name_gender(words[0])):
+            return None
+        found = self.people.find(words, head)
+        if found is None and entity is not None and entity.label == "GPE":
+            return None
+        looks_like_a_name = len(words) > 1 and first_name_gender(words[0]) is not None
+        if found is None and (titled and entity is None or looks_like_a_name):
+            found = self.people.add(words, head)
+        if found is not None:
+            found.describe(*role_and_affiliation(doc, [i for i in tokens if i < run[0]] + (
+                [run[0]] if titled else [])))
+        return found
+
+    def _person_entity_in(self, head: int, tokens: list[int]) -> Entity | None:
+        """The person entity the mention names: one at its head, or one inside it that
+        is not a possessor and that a title or a common noun heads ("US Ambassador to
+        Germany Richard Grenell")."""
+        doc = self.doc
+        for entity in self.people.entities:
+            name_head = entity_head(doc, entity)
+            if name_head == head or entity.first <= head <= entity.last:
+                return entity
+            if entity.first in tokens and doc.tokens[name_head].deprel != "nmod:poss" and (
+                    doc.tokens[head].upos != "PROPN" or is_title(doc.tokens[head].text)):
+                return entity
+        return None
+
+    def _pronoun(self, head: int, pronoun: str) -> Referent | None:
+        """The antecedent that agrees with the pronoun and is most salient before it."""
+        fits = _agreement(pronoun)
+        if fits is None:
+            return None
+        found = self._salient(head, fits)
+        if found is None:
+            found = next((r for r in reversed(self.history) if fits(r)), None)
+        return found
+
+    def _salient(self, head: int, fits: Callable[[Referent], bool]) -> Referent | None:
+        """Subjects of this sentence before the pronoun, then of each sentence before it
+        (subjects first, then the other mentions), outside quotation marks."""
+        doc = self.doc
+        sentence = doc.tokens[head].sent
+        for n in range(sentence, max(-1, sentence - PRONOUN_WINDOW), -1):
+            self._note_subjects(n)
+            here = [e for e in self.events.get(n, []) if e.token < head
+                    and not self._in_quotation(e.token) and fits(e.referent)]
+            if n == sentence:
+                here = [e for e in here if e.subject]
+            here.sort(key=lambda e: (not e.subject, e.token))
+            if here:
+                return here[0].referent
+        return None
+
+    def _author(self, head: int) -> Referent | None:
+        """Who issued "a statement", "a tweet", "a UN report": its possessor, its "by X",
+        an organisation naming it, or the subject of the verb that released it."""
+        doc = self.doc
+        owner = self._possessor(head)  # "her acceptance speech"
+        if owner is not None:
+            return owner
+        for child in doc.children(head):
+            token = doc.tokens[child]
+            entity = doc.entity_at(child)
+            if token.deprel in ("nmod:poss", "compound", "nmod") and (
+                    entity is not None or token.upos == "PROPN"):
+                if token.deprel == "nmod" and not any(
+                        doc.tokens[c].text.lower() in ("by", "from", "of")
+                        for c in doc.children(child)):
+                    continue
+                return self._phrase(child, phrase(doc, child))
+        verb = doc.tokens[head].head
+        if doc.tokens[head].deprel in ("obj", "nsubj:pass") and verb != head:
+            for child in doc.children(verb):
+                if doc.tokens[child].deprel in ("nsubj", "obl:agent"):
+                    return self._phrase(child, phrase(doc, child))
+        return None
+
+    def _apposed(self, head: int, tokens: list[int], named: int) -> Referent | None:
+        """"The Vice President, Mike Pence": the name, described by the rest."""
+        doc = self.doc
+        apposed = phrase(doc, named)
+        referent = self._phrase(named, apposed)
+        if referent is None:
+            return None
+        description = [i for i in tokens if i < apposed[0] and doc.tokens[i].upos != "PUNCT"]
+        if referent.kind == "person":
+            role, affiliation = role_and_affiliation(doc, description)
+            owner = self._possessor(head)  # "Its chair, Daniel Osei": the group's chair
+            referent.describe(role, affiliation or (owner.speaker.name if owner else None))
+        referent.nouns.add(fold(doc.tokens[head].text))
+        return referent
+
+    def _common_noun(self, head: int, tokens: list[int]) -> Referent | None:
+        doc = self.doc
+        token = doc.tokens[head]
+        noun, lemma = fold(token.text), fold(token.lemma)
+        tokens = _without_trailing_adverbs(doc, tokens)
+        first = fold(doc.tokens[tokens[0]].text)
+        plural = token.feat("Number") == "Plur" or (noun.endswith("s") and noun != lemma)
+        human = _is_human(lemma)
+        owner = self._possessor(head)
+        if noun in PARTITIVES and token.upos in ("PRON", "NUM", "ADJ", "DET", "NOUN"):
+            part = self._partitive(head)
+            if part is not None:
+                return part
+        if human and (first in INDEFINITE or owner is not None
+                      or plural and lemma in ANONYMOUS_NOUNS and first not in DEFINITE):
+            return self._anonymous(tokens, owner, plural)
+        if first in DEFINITE or doc.tokens[tokens[0]].deprel == "nmod:poss":
+            earlier = self._description(head, tokens, plural)
+            if earlier is not None:
+                return earlier
+        name = _name(doc, tokens)
+        if lemma in ORG_NOUNS and (not plural or lemma in COLLECTIVE_ORG_NOUNS):
+            return self.orgs.add(name, head)
+        if plural:
+            return self._described(name, "group", tokens, plural=True)
+        if human:
+            return self._described(name, "anonymous" if lemma in ANONYMOUS_NOUNS else "person", tokens)
+        return self._described(name, "unknown", tokens)
+
+    def _description(self, head: int, tokens: list[int], plural: bool) -> Referent | None:
+        """What "the ministry", "the President", "these officials" point back to."""
+        doc = self.doc
+        noun, lemma = fold(doc.tokens[head].text), fold(doc.tokens[head].lemma)
+        nouns = {noun, lemma} | SYNONYMS.get(lemma, set())
+        words = {fold(doc.tokens[i].text) for i in tokens
+                 if doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ") and not doc.entity_at(i)}
+        words.add(lemma)
+        if plural and fold(doc.tokens[tokens[0]].text) in ("these", "those"):
+            return self._group_antecedent(head)
+        candidates = []
+        for referent in self.people.referents + list(self.described.values()):
+            if lemma not in ORG_NOUNS and referent.kind in ("person", "anonymous") \
+                    and _role_fits(words, referent):
+                candidates.append(referent)
+        if lemma in ORG_NOUNS or lemma in MEDIA_NOUNS:
+            for referent in self.orgs.referents:
+                media = lemma in MEDIA_NOUNS and lemma != "agency"
+                if referent.nouns & nouns or (media and referent.speaker.org_type == "media"):
+                    candidates.append(referent)
+        before = [(r.last_before(head), n) for n, r in enumerate(candidates)
+                  if r.last_before(head) is not None]
+        if before:
+            return candidates[max(before)[1]]
+        after = [(min(r.tokens), n) for n, r in enumerate(candidates) if r.tokens]
+        if after and lemma not in ORG_NOUNS:
+            return candidates[min(after)[1]]
+        return None
+
+    def _group_antecedent(self, head: int) -> Referent | None:
+        """"these officials" -> the plural with that noun just before: "other US officials"."""
+        doc = self.doc
+        lemma = doc.tokens[head].lemma.lower()
+        sentence = doc.tokens[head].sent
+        for i in range(head - 1, -1, -1):
+            token = doc.tokens[i]
+            if sentence - token.sent > PRONOUN_WINDOW:
+                break
+            if token.lemma.lower() == lemma and token.upos == "NOUN" and not self._in_quotation(i):
+                words = [j for j in phrase(doc, i) if j <= i]
+                while len(words) > 1 and doc.tokens[words[0]].text.lower() in GROUP_MODIFIERS:
+                    words = words[1:]
+                name = text_of(doc, words)
+                return self._described(name, "group", words, plural=True)
+        return None
+
+    def _partitive(self, head: int) -> Referent | None:
+        """"Some of the protesters" -> the protesters."""
+        doc = self.doc
+        for child in doc.children(head):
+            token = doc.tokens[child]
+            if token.deprel == "nmod" and token.upos == "NOUN" and any(
+                    doc.tokens[c].text.lower() == "of" for c in doc.children(child)):
+                words = [j for j in phrase(doc, child) if doc.tokens[j].text.lower() != "of"]
+                words = without_articles(doc, words)
+                kind = "group" if token.feat("Number") == "Plur" else "anonymous"
+                return self._described(text_of(doc, words), kind, words, plural=kind == "group")
+        return None
+
+    def _anonymous(self, tokens: list[int], owner: Referent | None, plural: bool) -> Referent:
+        """"a US official", "sources familiar with the talks", "its source"."""
+        doc = self.doc
+        words = without_articles(doc, tokens)
+        while len(words) > 1 and doc.tokens[words[0]].text.lower() in INDEFINITE | POSSESSIVE_PRONOUNS.keys():
+            words = words[1:]
+        name = text_of(doc, words)
+        _, affiliation = role_and_affiliation(doc, words)
+        if owner is not None:
+            affiliation = affiliation or owner.speaker.name
+            if doc.tokens[tokens[0]].text.lower() in POSSESSIVE_PRONOUNS:
+                name = f"{owner.speaker.name} {name}"
+        referent = self._described(name, "anonymous", words, plural=plural)
+        referent.speaker.affiliation = referent.speaker.affiliation or affiliation
+        return referent
+
+    def _possessor(self, head: int) -> Referent | None:
+        """Whose the description is: "its source" -> the organisation "it" is."""
+        doc = self.doc
+        for child in doc.children(head):
+            token = doc.tokens[child]
+            if token.deprel == "nmod:poss" and token.text.lower() in POSSESSIVE_PRONOUNS:
+                return self._pronoun(child, POSSESSIVE_PRONOUNS[token.text.lower()])
+        return None
+
+    def _described(self, name: str, kind: str, tokens: list[int], plural: bool = False) -> Referent:
+        """The article's one referent for an anonymous source or group of that name."""
+        key = f"{kind}:{fold(name)}"
+        referent = self.described.get(key)
+        if referent is None:
+            speaker = Speaker(name, kind)
+            if kind in ("anonymous", "group") and tokens:
+                speaker.affiliation = role_and_affiliation(self.doc, tokens)[1]
+            referent = Referent(speaker, plural=plural)
+            if tokens:
+                head = head_of(self.doc, tokens[0], tokens[-1])
+                referent.nouns.add(fold(self.doc.tokens[head].lemma))
+            self.described[key] = referent
+        return referent
+
+    def _with_conjuncts(self, head: int, referent: Referent) -> Referent:
+        """"President Biden and President Xi" -> one group of both."""
+        doc = self.doc
+        others = []
+        for child in doc.children(head):
+            token = doc.tokens[child]
+            if token.deprel == "conj" and token.upos in ("NOUN", "PROPN", "PRON"):
+                other = self._phrase(child, phrase(doc, child))
+                if other is not None and other is not referent:
+                    others.append(other)
+        if not others:
+            return referent
+        names = [r.speaker.name for r in [referent, *others]]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        return self._described(name, "group", [], plural=True)
+
+    # -- bookkeeping -----------------------------------------------------------------
+
+    def _note_subjects(self, sentence: int) -> None:
+        """Make the common-noun subjects of a sentence ("Residents' groups welcomed ...")
+        candidates for the pronouns after them, once."""
+        if sentence in self.subjects_noted:
+            return
+        self.subjects_noted.add(sentence)
+        doc = self.doc
+        noted = {e.token for e in self.events.get(sentence, [])}
+        for i in doc.sentences[sentence].tokens:
+            token = doc.tokens[i]
+            if token.deprel in SUBJECTS and token.upos == "NOUN" and i not in noted \
+                    and not self._in_quotation(i) and doc.entity_at(i) is None:
+                referent = self._phrase(i, phrase(doc, i))
+                if referent is not None:
+                    self._note(i, referent)
+
+    def _note(self, token: int, referent: Referent) -> None:
+        doc = self.doc
+        if token not in referent.tokens:
+            referent.tokens.append(token)
+            referent.tokens.sort()
+        sentence = doc.tokens[token].sent
+        self.events.setdefault(sentence, []).append(
+            _Event(token, _is_subject(doc, token), referent))
+
+    def _in_quotation(self, token: int) -> bool:
+        start = self.doc.tokens[token].start
+        return any(s <= start < e for s, e in self.quoted)
+
+
+def _agreement(pronoun: str) -> Callable[[Referent], bool] | None:
+    """What a pronoun can refer to: he/she a person of that gender or of unknown gender,
+    it an organisation, they/we a group, an organisation or several anonymous sources."""
+    if pronoun in PERSON_PRONOUNS:
+        gender = PERSON_PRONOUNS[pronoun]
+        return lambda r: r.kind == "person" and (gender is None or r.gender in (gender, None))
+    if pronoun in THING_PRONOUNS:
+        return lambda r: r.kind == "organization"
+    if pronoun in GROUP_PRONOUNS:
+        return lambda r: r.kind in ("group", "organization") or (r.kind == "anonymous" and r.plural)
+    return None
+
+
+def _is_subject(doc: Document, token: int) -> bool:
+    """Is the token the subject of its clause, or a name set beside the subject?"""
+    for _ in range(3):
+        deprel = doc.tokens[token].deprel
+        if deprel in SUBJECTS:
+            return True
+        if deprel not in ("appos", "flat", "compound", "conj") or doc.tokens[token].head == token:
+            return False
+        token = doc.tokens[token].head
+    return False
+
+
+def _role_fits(words: set[str], referent: Referent) -> bool:
+    """Does "the President" fit this person (role "United States President")? Every word
+    of the description is in the role; a "deputy governor" is not "the governor"."""
+    if not referent.nouns:
+        return False
+    role = {_as_country(w) for w in referent.nouns} | {
+        _as_country(w) for w in (referent.speaker.affiliation or "").split()}
+    if not words <= role:
+        return False
+    return not (SUBORDINATE & referent.nouns) - words
+
+
+def _as_country(word: str) -> str:
+    """"Greek" and "Greece" compare equal."""
+    return fold(country_of(word) or word)
+
+
+def _is_human(lemma: str) -> bool:
+    """Does the noun name people ("official", "protester", "MP"), not things ("war")?"""
+    if lemma in ANONYMOUS_NOUNS or lemma in ROLE_TITLES:
+        return True
+    return lemma.endswith(HUMAN_ENDINGS) and not lemma.endswith("ment") and lemma not in NOT_HUMAN
+
+
+def _without_trailing_adverbs(doc: Document, tokens: list[int]) -> list[int]:
+    """"Residents there" -> "Residents"."""
+    while len(tokens) > 1 and doc.tokens[tokens[-1]].upos == "ADV":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _name(doc: Document, tokens: list[int]) -> str:
+    return text_of(doc, without_articles(doc, tokens))
+
+
+def _only_pronouns(text: str) -> bool:
+    return all(w.lower() in PRONOUNS | QUANTIFIERS | {"and"} for w in text.split())
+
+
+def _set_reported_by(quotes: list[Quote]) -> None:
+    """A quote whose cue lies inside another quote's content is reported by its speaker:
+    "the ministry said Wang had demanded that ..."."""
+    for quote in quotes:
+        if not quote.cue or quote.speaker is None:
+            continue
+        cue = quote.cue[0][0]
+        outer = [q for q in quotes if q is not quote and q.speaker is not None
+                 and any(s <= cue < e for s, e in q.content)]
+        if outer:
+            reporter = min(outer, key=lambda q: sum(e - s for s, e in q.content))
+            if reporter.speaker is not quote.speaker:
+                quote.reported_by = reporter.speaker

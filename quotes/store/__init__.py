@@ -1,0 +1,37 @@
+"""Storage: articles, quotes, speakers and their aliases in SQLite; one writer, any
+number of readers.
+
+    with Store("db/quotes.db") as store:
+        store.save(article, quotes, extractor)
+
+- `database`: the `Store`, and checks on a database file;
+- `rows`: the rows of one article, worked out where extraction runs;
+- `keys`: what makes two articles one (canonical URL, text hash);
+- `schema`: the SQL, and the migrations that bring a database up to date;
+- `speakers`: listing speakers, and the editors' merges and renames.
+
+Names are loaded on first use, so that `quotes check`, which reads the schema version
+only, does not import sqlite-utils.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quotes.store.database import Store, StoreError, check_database
+    from quotes.store.rows import ArticleRows, article_rows
+    from quotes.store.speakers import list_speakers, merge_speakers, rename_speaker
+
+__all__ = ["ArticleRows", "Store", "StoreError", "article_rows", "check_database", "list_speakers",
+           "merge_speakers", "rename_speaker"]
+_HOMES = {"Store": "database", "StoreError": "database", "check_database": "database",
+          "ArticleRows": "rows", "article_rows": "rows", "list_speakers": "speakers",
+          "merge_speakers": "speakers", "rename_speaker": "speakers"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

@@ -1,0 +1,115 @@
+"""The Datasette fact-check page: `quotes check` in the browser, and as JSON for scripts.
+
+    /-/check?claim=benefit+our+two+countries&speaker=Joe+Biden    a form, the verdict, matches
+    /-/check.json?claim=...&speaker=...&limit=5                   the same look-up as JSON
+    /-/check.json?claim=...&format=claimreview                    schema.org ClaimReview JSON-LD
+
+Each match links to its quote, speaker and article pages. The JSON form answers 400 with
+{"ok": false, "error": ...} for a missing or unusable claim.
+"""
+
+from __future__ import annotations
+
+from datasette import hookimpl
+from datasette.database import Database
+from datasette.utils import tilde_encode
+from datasette.utils.asgi import Response
+
+from quotes.factcheck.claimreview import claim_review
+from quotes.factcheck.lookup import CheckError, CheckResult, Match, check, display_date
+
+PATH = "/-/check"
+QUOTES_TABLES = {"quotes", "speakers", "articles", "aliases"}
+DEFAULT_LIMIT = 5
+MAX_LIMIT = 100
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/check(?P<as_json>\.json)?$", check_page)]
+
+
+@hookimpl
+def menu_links(datasette):
+    return [{"href": datasette.urls.path(PATH), "label": "Check a quote"}]
+
+
+async def check_page(datasette, request) -> Response:
+    as_json = bool(request.url_vars.get("as_json"))
+    claim = (request.args.get("claim") or "").strip()
+    speaker = (request.args.get("speaker") or "").strip() or None
+    database = await quotes_database(datasette)
+    result, error = None, None
+    try:
+        limit = _limit(request.args.get("limit"))
+        if database is None:
+            raise CheckError("no quotes database is attached: serve one made by `quotes ingest`")
+        if claim:
+            result = await database.execute_fn(lambda conn: check(conn, claim, speaker, limit))
+        elif as_json:
+            raise CheckError("give the claimed words as ?claim=...")
+    except CheckError as problem:
+        error = str(problem)
+    if as_json:
+        return _json(datasette, request, database, result, error)
+    context = {
+        "claim": claim,
+        "speaker": speaker or "",
+        "result": result,
+        "error": error,
+        "matches": [(match, _links(datasette, database, match)) for match in result.matches]
+        if result and database
+        else [],
+        "json_url": f"{datasette.urls.path(PATH)}.json?{request.query_string}",
+        "display_date": display_date,
+    }
+    html = await datasette.render_template("check.html", context, request=request)
+    return Response.html(html, status=400 if error else 200)
+
+
+async def quotes_database(datasette) -> Database | None:
+    """The first attached database holding the quotes tables."""
+    for database in datasette.databases.values():
+        if QUOTES_TABLES <= set(await database.table_names()):
+            return database
+    return None
+
+
+def _limit(value: str | None) -> int:
+    if not value:
+        return DEFAULT_LIMIT
+    if not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+        raise CheckError(f"limit must be a whole number from 1 to {MAX_LIMIT}, not {value!r}")
+    return int(value)
+
+
+def _json(datasette, request, database, result: CheckResult | None, error: str | None) -> Response:
+    if error or result is None:
+        return Response.json({"ok": False, "error": error}, status=400)
+    if request.args.get("format") == "claimreview":
+        return Response.json(claim_review(result))
+    data = result.as_dict()
+    for match, match_data in zip(result.matches, data["matches"], strict=False):
+        match_data["urls"] = {
+            page: datasette.absolute_url(request, path) if path else None
+            for page, path in _links(datasette, database, match).items()
+        }
+    return Response.json({"ok": True, **data})
+
+
+def _links(datasette, database: Database, match: Match) -> dict:
+    """The paths of the match's quote, speaker, reporter and article pages, and of the
+    quote it reports."""
+
+    def row(table: str, key: object) -> str | None:
+        if key is None:
+            return None
+        return datasette.urls.row(database.name, table, tilde_encode(str(key)))
+
+    return {
+        "quote": row("quotes", match.quote_id),
+        "speaker": row("speakers", match.speaker.id if match.speaker else None),
+        "reported_by": row("speakers", match.reported_by.id if match.reported_by else None),
+        "article": row("articles", match.article.id),
+        "reports": row("quotes", match.reports),
+    }

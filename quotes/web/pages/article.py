@@ -1,0 +1,73 @@
+"""An article's page: its full text with every quote highlighted, coloured by speaker,
+and a legend of the speakers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from datasette.database import Database
+
+from quotes.web.pages.highlight import Mark, highlight
+from quotes.web.pages.links import speaker_colour, web_url
+
+ARTICLE_SQL = """
+SELECT id, title, url, publisher, published, author, words, quote_count, text FROM articles
+WHERE id = :id
+"""
+QUOTES_SQL = """
+SELECT quotes.id, quotes.type, quotes.text, quotes.content, quotes.cue_text,
+       quotes.speaker_id, speakers.name AS speaker, speakers.kind AS speaker_kind,
+       reporters.name AS reported_by
+FROM quotes
+LEFT JOIN speakers ON speakers.id = quotes.speaker_id
+LEFT JOIN speakers AS reporters ON reporters.id = quotes.reported_by_id
+WHERE quotes.article_id = :id
+ORDER BY quotes.start, quotes.id
+"""
+
+
+@dataclass
+class LegendEntry:
+    speaker_id: int | None
+    name: str
+    colour: str
+    count: int = 0
+
+
+async def context(database: Database, article_id: str) -> dict | None:
+    article = (await database.execute(ARTICLE_SQL, {"id": article_id})).first()
+    if article is None:
+        return None
+    quotes = list(await database.execute(QUOTES_SQL, {"id": article["id"]}))
+    legend = speaker_legend(quotes)
+    marks = [
+        Mark(start, end, quote["id"])
+        for quote in quotes
+        for start, end in json.loads(quote["content"])
+    ]
+    return {
+        "quotes_template": "quotes_article.html",
+        "article": article,
+        "article_url": web_url(article["url"]),
+        "paragraphs": highlight(article["text"], marks),
+        "quotes": {quote["id"]: quote for quote in quotes},
+        "legend": legend,
+        "colours": {quote["id"]: legend[quote["speaker_id"]].colour for quote in quotes},
+    }
+
+
+def speaker_legend(quotes: list) -> dict[int | None, LegendEntry]:
+    """One entry per speaker, in order of first appearance, with a colour each;
+    quotes without a speaker share one grey entry, listed last."""
+    legend: dict[int | None, LegendEntry] = {}
+    for quote in quotes:
+        speaker_id = quote["speaker_id"]
+        if speaker_id not in legend:
+            position = None if speaker_id is None else sum(k is not None for k in legend)
+            name = quote["speaker"] if speaker_id is not None else "unknown speaker"
+            legend[speaker_id] = LegendEntry(speaker_id, name, speaker_colour(position))
+        legend[speaker_id].count += 1
+    if None in legend:
+        legend[None] = legend.pop(None)
+    return legend

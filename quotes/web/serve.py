@@ -1,0 +1,149 @@
+"""Datasette over a quotes database, with the project's metadata, templates and plugin.
+
+The templates and metadata live at the top of the repository (`templates/`,
+`db/metadata.yml`); `quotes/templates` and `quotes/metadata.yml` are symlinks to them,
+shipped as package data, so an installed package finds them too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import threading
+import time
+import webbrowser
+from pathlib import Path
+
+import uvicorn
+from datasette.app import Datasette
+from datasette.plugins import pm
+from datasette.utils import BadMetadataError, parse_metadata
+
+from quotes.store.database import check_database
+from quotes.web import check as web_check
+from quotes.web import plugin as web
+
+PACKAGE_DIR = Path(__file__).parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+METADATA_PATH = PACKAGE_DIR / "metadata.yml"
+METADATA_DATABASE = "quotes"
+"""The database name `db/metadata.yml` describes; it applies to whatever database is served."""
+
+SETTINGS = {"truncate_cells_html": 400, "suggest_facets": False}
+"""Article texts are long: cut them in table listings (row pages show them whole).
+Facet suggestions run a query per column of a table: seconds on a million quotes."""
+
+
+class ServeError(Exception):
+    """A problem starting the server, described in one line for the user."""
+
+
+def make_datasette(
+    db_path: str, immutable: bool = False, metadata_path: str | Path | None = None
+) -> Datasette:
+    """A Datasette for the quotes database at `db_path`; raises StoreError or ServeError."""
+    check_database(db_path)
+    metadata = load_metadata(metadata_path or METADATA_PATH, Path(db_path).stem)
+    register_plugin()
+    plain_error_pages()
+    return Datasette(
+        files=[] if immutable else [db_path],
+        immutables=[db_path] if immutable else [],
+        inspect_data=fingerprint(db_path) if immutable else None,
+        metadata=metadata,
+        template_dir=str(TEMPLATES_DIR),
+        settings=SETTINGS,
+    )
+
+
+def fingerprint(db_path: str) -> dict:
+    """Datasette's inspect data for an immutable database, from its size and modification
+    time: else Datasette hashes the whole file on the first visit to the home page
+    (a gigabyte: seconds). Tables are left out, so Datasette counts their rows itself."""
+    path = Path(db_path)
+    stat = path.stat()
+    key = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+    return {
+        path.stem: {
+            "hash": hashlib.sha256(key.encode()).hexdigest(),
+            "size": stat.st_size,
+            "file": db_path,
+            "tables": {},
+        }
+    }
+
+
+def load_metadata(path: str | Path, database_name: str) -> dict:
+    """Read Datasette metadata (YAML or JSON), pointing its quotes section at `database_name`."""
+    try:
+        metadata = parse_metadata(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ServeError(f"cannot read metadata {path}: {error}") from error
+    except BadMetadataError as error:
+        raise ServeError(f"{path} is not valid YAML or JSON metadata") from error
+    if not isinstance(metadata, dict):
+        raise ServeError(f"{path} is not Datasette metadata: expected a mapping at the top")
+    databases = metadata.get("databases") or {}
+    if METADATA_DATABASE in databases and database_name != METADATA_DATABASE:
+        databases[database_name] = databases.pop(METADATA_DATABASE)
+    return metadata
+
+
+def register_plugin() -> None:
+    """Register `quotes.web` and `quotes.web_check` with Datasette, unless entry points did."""
+    for module, name in ((web, "quotes"), (web_check, "quotes_check")):
+        if not pm.is_registered(module):
+            pm.register(module, name=name)
+
+
+def plain_error_pages() -> None:
+    """Render error pages without `rich`, which spaCy installs.
+
+    With rich importable, Datasette 0.65 prints each error's traceback and locals to the
+    console, and for an address that matches no route (a 404 raised outside any `except`)
+    rich itself fails, so a mistyped address or a POST answered 500 instead of 404.
+    """
+    # Imported here, after datasette.app: imported first, it would register with
+    # Datasette's plugin manager before its hook is defined.
+    from datasette import handle_exception
+
+    handle_exception.rich = None
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail early, in one line, if the server could not listen on host:port."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise ServeError(
+                f"cannot listen on {host}:{port}: {reason}; choose another --port"
+            ) from error
+
+
+def run(datasette: Datasette, host: str, port: int, open_browser: bool = False) -> None:
+    """Serve until Ctrl+C or SIGTERM, then shut down cleanly."""
+    config = uvicorn.Config(datasette.app(), host=host, port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    if open_browser:
+        threading.Thread(
+            target=_open_when_started, args=(server, url(host, port)), daemon=True
+        ).start()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass  # uvicorn has shut down already; it re-raises Ctrl+C for the caller
+
+
+def url(host: str, port: int) -> str:
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+
+
+def _open_when_started(server: uvicorn.Server, address: str) -> None:
+    while not server.started:
+        if server.should_exit:
+            return
+        time.sleep(0.1)
+    webbrowser.open(address)

@@ -33,10 +33,10 @@ CHROMIUM_FLAGS = [
     "--disable-component-update", "--no-first-run", "--window-size=1280,900",
 ]  # fmt: skip
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(
     not (CHROMIUM and CHROMEDRIVER),
     reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
-)
+)]
 webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install -e '.[test]')")
 
 from selenium.common.exceptions import NoAlertPresentException

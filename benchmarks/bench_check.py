@@ -50,7 +50,9 @@ RARE_VOCABULARY = 100_000
 NAME_RANK_OFFSET = 50
 """Zipf weights 1 / (rank + 50): the most common made-up name is in about 1% of quotes,
 as the most quoted names are in news; without the offset it would be in a quarter."""
-SYLLABLES = ["ba", "be", "bi", "bo", "ka", "ke", "ko", "la", "li", "lo", "ma", "me", "mi", "mo", "na", "ne", "no", "ra", "re", "ri", "ro", "sa", "se", "si", "ta", "te", "to", "va", "vi", "zu"]
+SYLLABLES = (
+    "ba be bi bo ka ke ko la li lo ma me mi mo na ne no ra re ri ro sa se si ta te to va vi zu"
+).split()
 
 SEED_CLAIMS = [
     ("stop hyping up the China threat theory", None),

@@ -59,7 +59,7 @@ def make_quote(doc: Document, content: list[Span], cue: list[Span], lexeme: Cue 
 
 WEAK_RULES = {"quote-cue-nearby"}
 """Rules whose quotes a split quote may absorb: their cue is only a guess."""
-SMALL_WORDS = {"a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "or", "but", "nor", "as"}
+SMALL_WORDS = set("a an and the of in on at to for with by from or but nor as".split())
 
 
 def is_title(text: str) -> bool:

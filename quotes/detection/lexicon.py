@@ -155,8 +155,12 @@ def noun_cue(lemma: str, classes: tuple[str, ...] = ("speech",)) -> Cue | None:
     return cue if cue is not None and cue.cls in classes else None
 
 
-IRREGULAR = dict(pair.split(":") for pair in ["said:say", "told:tell", "wrote:write", "written:write", "spoke:speak", "spoken:speak", "thought:think", "knew:know", "known:know", "felt:feel", "found:find", "understood:understand", "sought:seek", "meant:mean", "chose:choose", "chosen:choose", "forgot:forget", "forgotten:forget", "saw:see", "seen:see", "heard:hear", "shown:show"])
-NOT_CUES = {"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being", "am", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "also"}
+IRREGULAR = dict(pair.split(":") for pair in """said:say told:tell wrote:write written:write
+    spoke:speak spoken:speak thought:think knew:know known:know felt:feel found:find
+    understood:understand sought:seek meant:mean chose:choose chosen:choose
+    forgot:forget forgotten:forget saw:see seen:see heard:hear shown:show""".split())
+NOT_CUES = set("""have has had having be is are was were been being am do does did will would
+    shall should can could may might must not also""".split())
 LETTERS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 

@@ -33,7 +33,8 @@ from quotes.detection.lexicon import phrase_class
 from quotes.detection.quotemarks import find_quotations
 
 WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
-PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "he", "him", "his", "she", "her", "they", "them", "their", "it", "its", "this", "that", "who", "which", "one", "someone"}
+PRONOUNS = set("""i me my we us our you he him his she her they them their it its this that
+    who which one someone""".split())
 SUBSETS = ("all", "speech", "quoted")
 MEASURES = (("ggt@0.3", "ggt", 0.3), ("ggt@0.8", "ggt", 0.8), ("tok@0.5", "tok", 0.5),
             ("exact", "exact", 1.0))

@@ -61,7 +61,12 @@ CONTEXT_CHARS = 600
 """How far around a quote to look for the sentence it sits in."""
 
 STOPWORDS = frozenset(
-    ["a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your", "s", "t"]
+    """
+    a about after all also an and any are as at be been but by can could did do does for
+    from had has have he her him his i if in into is it its me my no not of on or our she
+    so than that the their them then there these they this those to up us was we were
+    what when which who will with would you your s t
+    """.split()
 )
 """Words too common to tell quotes apart: left out of the key words."""
 

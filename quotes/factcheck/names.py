@@ -19,7 +19,12 @@ from rapidfuzz.fuzz import ratio
 from quotes.normalize import words
 
 TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "president", "vice", "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "general", "gen", "colonel", "col", "admiral", "ambassador", "spokesman", "spokeswoman", "spokesperson", "the", "of"]
+    """
+    mr mrs ms miss mx dr sir dame lord lady prof professor rev president vice prime minister
+    secretary senator sen rep representative congressman congresswoman gov governor mayor
+    chancellor premier king queen prince princess pope general gen colonel col admiral
+    ambassador spokesman spokeswoman spokesperson the of
+    """.split()
 )
 """Words left out of names before comparing: titles, and "the", "of" in organisation names."""
 

@@ -14,15 +14,57 @@ import unicodedata
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None,
               "sir": "m", "dame": "f", "lord": "m", "lady": "f", "madam": "f", "prof": None,
               "professor": None, "rev": None, "sheikh": "m", "mme": "f", "mlle": "f", "herr": "m"}
-ROLE_TITLES = {"president", "secretary", "senator", "sen", "rep", "representative", "gov", "governor", "minister", "prime", "chancellor", "judge", "justice", "gen", "general", "col", "colonel", "pope", "king", "queen", "prince", "princess", "chairman", "chairwoman", "chair", "commissioner", "mayor", "ambassador", "director", "chief", "vice", "deputy", "premier", "leader", "speaker", "spokesman", "spokeswoman", "spokesperson", "sheriff", "officer", "lt", "sgt", "capt", "captain", "admiral", "cardinal", "archbishop", "bishop", "father", "imam", "rabbi", "crown", "emir", "sultan", "legislator", "lawmaker", "congressman", "congresswoman", "assemblyman", "assemblywoman", "councillor", "councilman", "councilwoman", "councilor", "mp", "mep", "attorney", "inspector", "superintendent", "constable", "marshal", "lieutenant", "sergeant", "major", "commander"}
+ROLE_TITLES = set("""president secretary senator sen rep representative gov governor minister
+prime chancellor judge justice gen general col colonel pope king queen prince princess
+chairman chairwoman chair commissioner mayor ambassador director chief vice deputy premier
+leader speaker spokesman spokeswoman spokesperson sheriff officer lt sgt capt captain admiral
+cardinal archbishop bishop father imam rabbi crown emir sultan chancellor legislator
+lawmaker congressman congresswoman assemblyman assemblywoman councillor councilman
+councilwoman councilor mp mep attorney inspector superintendent constable marshal lieutenant
+sergeant major commander""".split())
 TITLES = set(HONORIFICS) | ROLE_TITLES | {"former", "late", "st", "acting", "interim"}
 GENDERED_NOUNS = {
-    "m": {"he", "him", "his", "mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "assemblyman", "councilman", "businessman", "father", "son", "husband", "brother", "uncle", "nephew", "grandfather", "fiancé", "widower", "boyfriend", "man", "boy", "actor", "emperor", "duke", "baron", "count", "sheikh"},
-    "f": {"she", "her", "mrs", "ms", "miss", "dame", "lady", "madam", "queen", "princess", "spokeswoman", "chairwoman", "congresswoman", "assemblywoman", "councilwoman", "businesswoman", "mother", "daughter", "wife", "sister", "aunt", "niece", "grandmother", "fiancée", "fiancee", "widow", "girlfriend", "woman", "girl", "actress", "empress", "duchess", "baroness", "countess"},
+    "m": set("""he him his mr sir lord king prince spokesman chairman congressman assemblyman
+        councilman businessman father son husband brother uncle nephew grandfather fiancé
+        widower boyfriend man boy actor emperor duke baron count sheikh""".split()),
+    "f": set("""she her mrs ms miss dame lady madam queen princess spokeswoman chairwoman
+        congresswoman assemblywoman councilwoman businesswoman mother daughter wife sister
+        aunt niece grandmother fiancée fiancee widow girlfriend woman girl actress empress
+        duchess baroness countess""".split()),
 }
 FIRST_NAMES = {
-    "m": {"aaron", "abdul", "abdullah", "abdel", "adam", "adil", "adrian", "ahmed", "ahmad", "akira", "alan", "alberto", "alec", "alexander", "alexei", "alexey", "ali", "alistair", "andre", "andrei", "andrew", "andrés", "angel", "anthony", "antonio", "antony", "ashraf", "ayman", "barack", "bashar", "ben", "benjamin", "bernie", "bill", "bob", "boris", "boyko", "brad", "brendan", "brett", "brian", "bruno", "carlos", "charles", "christopher", "chuck", "claude", "colin", "cyril", "dan", "daniel", "dave", "david", "dick", "dmitry", "dominic", "donald", "doug", "dylan", "ed", "edward", "emmanuel", "eric", "erik", "evan", "fernando", "francis", "francisco", "frank", "fred", "friedrich", "gabriel", "gavin", "geert", "george", "gerald", "gordon", "greg", "gustavo", "hamid", "hans", "harry", "hassan", "hugo", "hunter", "ian", "ibrahim", "igor", "imran", "isaac", "ivan", "jack", "jacob", "jair", "jake", "james", "jamal", "jamie", "jared", "javier", "jeff", "jeremy", "jerome", "jim", "jimmy", "joe", "joel", "john", "johnny", "jon", "jonathan", "jorge", "jose", "josé", "joseph", "josh", "joshua", "juan", "justin", "kevin", "khaled", "kyriakos", "lars", "leonid", "liam", "lloyd", "luis", "luiz", "mahmoud", "marco", "marcus", "mario", "mark", "martin", "matt", "matteo", "matthew", "max", "michael", "miguel", "mike", "mikhail", "mitch", "mohammad", "mohammed", "mohamed", "muhammad", "naftali", "narendra", "nasser", "neil", "nick", "nicolas", "nicolás", "nikolai", "oleg", "olaf", "oliver", "omar", "oscar", "pablo", "patrick", "paul", "pedro", "pete", "peter", "philip", "phil", "pierre", "qasem", "rafael", "ralph", "ramzan", "raul", "recep", "ricardo", "richard", "rishi", "rob", "robert", "roberto", "rodrigo", "roger", "ron", "ronald", "rudy", "russell", "ryan", "saad", "sadiq", "salman", "samuel", "scott", "sean", "sebastian", "sergei", "sergey", "shinzo", "simon", "stefan", "stephen", "steve", "steven", "steffen", "tayyip", "ted", "tedros", "thomas", "tim", "timothy", "tom", "tony", "viktor", "vladimir", "volodymyr", "walter", "william", "yahya", "yair", "yasser", "yevgeny", "yoshihide", "yuri"},
-    "f": {"agnès", "agnes", "alexandra", "alice", "alina", "alison", "amanda", "amy", "ana", "angela", "angelina", "ann", "anna", "anne", "annalena", "antonia", "ashley", "barbara", "beatriz", "betty", "brigitte", "carla", "carmen", "carol", "caroline", "carrie", "catherine", "cecilia", "charlotte", "chloe", "christina", "christine", "claire", "claudia", "cristina", "daniela", "deborah", "diana", "diane", "dilma", "donna", "elena", "elisabeth", "eliza", "elizabeth", "ellen", "elisa", "emily", "emma", "esther", "eva", "fatima", "fiona", "florence", "frances", "gabriela", "giorgia", "gloria", "grace", "hannah", "hatice", "heather", "helen", "helena", "hillary", "ingrid", "irene", "isabel", "isabella", "jacinda", "jane", "janet", "jennifer", "jessica", "jill", "joan", "joanna", "josephine", "judith", "julia", "julie", "karen", "kamala", "kate", "katherine", "kathleen", "katie", "kaja", "katya", "kelly", "kristalina", "kristi", "laura", "lauren", "leila", "linda", "lisa", "liz", "lucy", "maria", "marie", "marine", "marina", "martha", "mary", "maya", "megan", "melania", "melissa", "mia", "michelle", "monica", "nadia", "nancy", "natalia", "natalie", "nicola", "nicole", "nikki", "nina", "olga", "olivia", "pamela", "patricia", "paula", "penny", "priti", "rachel", "rebecca", "regina", "rita", "rosa", "ruth", "sally", "samantha", "sandra", "sara", "sarah", "sharon", "simone", "sofia", "sophie", "stephanie", "susan", "suzanne", "svetlana", "tanya", "tatiana", "theresa", "tracy", "ursula", "valentina", "valerie", "vanessa", "veronika", "veronica", "victoria", "virginia", "wendy", "yulia", "yvette", "zuzana"},
+    "m": set("""aaron abdul abdullah abdel adam adil adrian ahmed ahmad akira alan alberto
+        alec alexander alexei alexey ali alistair andre andrei andrew andrés angel anthony
+        antonio antony ashraf ayman barack bashar ben benjamin bernie bill bob boris boyko brad
+        brendan brett brian bruno carlos charles christopher chuck claude colin cyril
+        dan daniel dave david dick dmitry dominic donald doug dylan ed edward emmanuel eric
+        erik evan fernando francis francisco frank fred friedrich gabriel gavin geert george
+        gerald gordon greg gustavo hamid hans harry hassan hugo hunter ian ibrahim igor imran
+        isaac ivan jack jacob jair jake james jamal jamie jared javier jeff jeremy jerome
+        jim jimmy joe joel john johnny jon jonathan jorge jose josé joseph josh joshua juan
+        justin kevin khaled kyriakos lars leonid liam lloyd luis luiz mahmoud
+        marco marcus mario mark martin matt matteo matthew max michael miguel mike mikhail
+        mitch mohammad mohammed mohamed muhammad naftali narendra nasser neil nick nicolas
+        nicolás nikolai oleg olaf oliver omar oscar pablo patrick paul pedro pete peter
+        philip phil pierre qasem rafael ralph ramzan raul recep ricardo richard rishi rob
+        robert roberto rodrigo roger ron ronald rudy russell ryan saad sadiq salman samuel
+        scott sean sebastian sergei sergey shinzo simon stefan stephen steve steven steffen
+        tayyip ted tedros thomas tim timothy tom tony viktor vladimir volodymyr walter
+        william yahya yair yasser yevgeny yoshihide yuri""".split()),
+    "f": set("""agnès agnes alexandra alice alina alison amanda amy ana angela angelina
+        ann anna anne annalena antonia ashley barbara beatriz betty brigitte carla carmen
+        carol caroline carrie catherine cecilia charlotte chloe christina christine claire
+        claudia cristina daniela deborah diana diane dilma donna elena elisabeth eliza
+        elizabeth ellen elisa emily emma esther eva fatima fiona florence frances gabriela
+        giorgia gloria grace hannah hatice heather helen helena hillary ingrid irene isabel
+        isabella jacinda jane janet jennifer jessica jill joan joanna josephine judith julia
+        julie karen kamala kate katherine kathleen katie kaja katya kelly kristalina kristi
+        laura lauren leila linda lisa liz lucy maria marie marine marina martha mary maya
+        megan melania melissa mia michelle monica nadia nancy natalia natalie nicola nicole
+        nikki nina olga olivia pamela patricia paula penny priti rachel rebecca regina rita
+        rosa ruth sally samantha sandra sara sarah sharon simone sofia sophie
+        stephanie susan suzanne svetlana tanya tatiana theresa tracy ursula valentina
+        valerie vanessa veronika veronica victoria virginia wendy yulia yvette zuzana""".split()),
 }
 POSSESSIVE = re.compile(r"[’']s?$")
 INITIAL = re.compile(r"^\w\.?$")

@@ -39,7 +39,13 @@ THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them", "we", "us"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 PRONOUNS = set(PERSON_PRONOUNS) | THING_PRONOUNS | GROUP_PRONOUNS
-ORG_NOUNS = {"ministry", "department", "government", "administration", "agency", "office", "committee", "commission", "council", "company", "firm", "corporation", "group", "party", "police", "army", "military", "embassy", "consulate", "court", "parliament", "congress", "senate", "house", "union", "organisation", "organization", "bank", "authority", "authorities", "board", "foundation", "institute", "university", "campaign", "team", "club", "association", "federation", "network", "newspaper", "paper", "channel", "broadcaster", "service", "website", "site", "outlet", "media", "press", "airline", "movement", "coalition", "alliance", "regime", "cabinet", "presidency", "kremlin", "palace"}
+ORG_NOUNS = set("""ministry department government administration agency office committee
+commission council company firm corporation group party police army military embassy
+consulate court parliament congress senate house union organisation organization bank
+authority authorities board foundation institute university campaign team club association
+federation network newspaper paper channel broadcaster service website site outlet
+agency media press airline movement coalition alliance regime cabinet presidency
+kremlin palace""".split())
 COLLECTIVE_ORG_NOUNS = {"authority", "police", "military"}
 """Plural in form, one organisation in fact: "authorities", "police"."""
 SYNONYMS = {"website": {"site"}, "site": {"website"}, "newspaper": {"paper", "daily"},
@@ -47,10 +53,19 @@ SYNONYMS = {"website": {"site"}, "site": {"website"}, "newspaper": {"paper", "da
             "broadcaster": {"network", "channel"}}
 MEDIA_NOUNS = {"website", "site", "newspaper", "paper", "broadcaster", "outlet", "channel",
                "network", "daily", "agency"}
-ANONYMOUS_NOUNS = {"official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman", "aide", "aides", "person", "people", "diplomat", "diplomats", "insider", "insiders", "officer", "officers", "analyst", "analysts", "member", "members", "adviser", "advisers", "advisor", "advisors", "resident", "residents", "witness", "witnesses", "interviewee", "interviewees", "employee", "employees", "worker", "workers"}
-SPEECH_NOUNS = {"statement", "tweet", "report", "post", "readout", "release", "communique", "communiqué", "letter", "message", "interview", "remarks", "comments", "announcement", "memo", "document", "poll", "survey", "study", "video", "broadcast", "speech", "address", "testimony", "briefing", "column"}
+ANONYMOUS_NOUNS = set("""official officials source sources spokesperson spokesman
+spokeswoman aide aides person people diplomat diplomats insider insiders officer officers
+analyst analysts member members adviser advisers advisor advisors resident residents witness
+witnesses interviewee interviewees employee employees worker workers""".split())
+SPEECH_NOUNS = set("""statement tweet report post readout release communique communiqué
+letter message interview remarks comments announcement memo document poll survey study
+video broadcast speech address testimony briefing column""".split())
 HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person")
-NOT_HUMAN = {"paper", "letter", "order", "number", "water", "matter", "center", "centre", "power", "border", "computer", "report", "reporter's", "quarter", "corner", "chapter", "cancer", "fever", "manner", "member's", "register", "tower", "poster", "error", "factor", "sector", "mirror", "minor", "motor", "floor", "door", "horror", "honor", "honour", "terror", "favor", "favour", "color", "colour", "labor", "labour", "vapor", "motive", "objective", "initiative", "incentive", "alternative", "perspective", "event", "content", "percent", "incident", "accident", "talent", "patent", "agent's"}
+NOT_HUMAN = set("""paper letter order number water matter center centre power border computer
+report reporter's quarter corner chapter cancer fever manner member's register tower poster
+error factor sector mirror minor motor floor door horror honor honour terror favor favour
+color colour labor labour vapor motive objective initiative incentive alternative perspective
+event content percent incident accident talent patent agent's""".split())
 SUBORDINATE = {"deputy", "vice", "assistant", "associate", "under", "former", "acting"}
 INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "four", "many", "other",
               "another", "various", "numerous", "few"}

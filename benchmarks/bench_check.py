@@ -36,7 +36,7 @@ from typing import NamedTuple
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from quotes.factcheck.lookup import check, open_database
+from quotes.factcheck import check_claim, open_database
 from quotes.normalize import words
 from quotes.records import Article, Quote, Speaker
 from quotes.store.database import Store
@@ -205,7 +205,7 @@ def time_lookups(path: Path, count: int) -> None:
     conn = open_database(path)
     rng = random.Random(2)
     for claim, speaker in SEED_CLAIMS:  # warm-up and sanity check
-        result = check(conn, claim, speaker)
+        result = check_claim(conn, claim, speaker)
         top = result.matches[0] if result.matches else None
         print(f"  {claim!r}: {result.verdict}; {result.explanation}"
               + (f"; top match {top.label}" if top else ""))
@@ -216,7 +216,7 @@ def time_lookups(path: Path, count: int) -> None:
     seed = [Claim("seed", claim, speaker, None) for claim, speaker in SEED_CLAIMS]
     for claim in claims(path, count, rng) + seed:
         started, started_cpu = time.perf_counter(), time.process_time()
-        result = check(conn, claim.text, claim.speaker)
+        result = check_claim(conn, claim.text, claim.speaker)
         timings[claim.kind].append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
         if claim.source:

@@ -586,12 +586,11 @@ def check(claim, speaker, db_path, output_format, as_json, limit):
     quotes check "avoid misunderstandings" --json
     quotes check "benefit our two countries" --format claimreview
     """
-    from quotes.factcheck.lookup import CheckError, open_database
-    from quotes.factcheck.lookup import check as look_up
+    from quotes.factcheck import CheckError, check_claim, open_database
 
     try:
         conn = open_database(db_path)
-        result = look_up(conn, claim, speaker=speaker, limit=limit)
+        result = check_claim(conn, claim, speaker=speaker, limit=limit)
     except CheckError as error:
         raise CheckFailed(str(error)) from None
     if as_json or output_format == "json":

@@ -20,8 +20,8 @@ from sample_records import at, ministry_article, talks_article
 from seed_database import SEED_TITLE, build_seed_database, seed_article
 
 from quotes.cli import cli
-from quotes.factcheck import lookup
-from quotes.factcheck.lookup import CheckError, check, open_database, sentence_around
+from quotes.factcheck import CheckError, check_claim, open_database, search
+from quotes.factcheck.check import sentence_around
 from quotes.factcheck.names import names_match
 from quotes.factcheck.worddiff import Words, align, diff, render
 from quotes.normalize import normalize
@@ -376,8 +376,8 @@ def peace_db(tmp_path: Path) -> str:
 def test_too_many_quotes_hold_the_key_words(peace_db: str, monkeypatch, claim: str, label: str):
     """With room for two candidates, searching by key words brings back the first two
     quotes; the quote is found by the claim as written, or one half of it."""
-    monkeypatch.setattr(lookup, "CANDIDATES", 2)
-    result = check(open_database(peace_db), claim)
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    result = check_claim(open_database(peace_db), claim)
     assert (result.matches[0].label, result.matches[0].text) == (label, PEACE_TALKS[3])
 
 
@@ -386,7 +386,7 @@ def test_quotes_stored_without_normalized_text(hand_db: str):
     conn = sqlite3.connect(hand_db)
     conn.execute("UPDATE quotes SET normalized = NULL")
     conn.commit()
-    result = check(open_database(hand_db), "we are at a critical moment and we must keep talking")
+    result = check_claim(open_database(hand_db), "we are at a critical moment and we must keep talking")
     assert [match.label for match in result.matches] == ["exact"]
     assert result.matches[0].carriers.count == 1
 
@@ -434,11 +434,11 @@ def test_damaged_search_index(hand_db: str):
     assert result.stderr == "Error: the database could not be read: no such table: quotes_fts\n"
 
 
-def test_lookup_on_a_connection_without_the_column(tmp_path: Path):
+def test_check_on_a_connection_without_the_column(tmp_path: Path):
     conn = sqlite3.connect(tmp_path / "old.db")
     schema.create_v1(conn)
     with pytest.raises(CheckError, match="predates `quotes check`"):
-        check(conn, "anything")
+        check_claim(conn, "anything")
 
 
 # The index: `quotes.normalized`, filled on every save and by the migration

@@ -1,10 +1,13 @@
 """Fact-checking: claimed words looked up in a quotes database, whose they are, where and
 when they were printed, and whether the claim alters or misattributes them.
 
-    result = check(open_database("db/quotes.db"), "benefit our two countries", speaker="Joe Biden")
+    result = check_claim(open_database("db/quotes.db"), "benefit our two countries", speaker="Joe Biden")
     print(render(result))                      # or claim_review(result), result.as_dict()
 
-- `lookup`: candidates through FTS5, labels, the verdict;
+- `check`: a claim checked: `check_claim`, `open_database`;
+- `search`: candidates through FTS5, each labelled against the claim;
+- `verdict`: the order of the matches, and the verdict;
+- `results`: what a check answers;
 - `worddiff`: the word alignment behind "altered" and its diff;
 - `names`: whether a claimed name is a stored speaker's;
 - `report` (text), `claimreview` (schema.org JSON-LD).
@@ -12,8 +15,9 @@ when they were printed, and whether the claim alters or misattributes them.
 This package imports neither spaCy nor sqlite-utils: `quotes check` starts fast.
 """
 
+from quotes.factcheck.check import check_claim, open_database
 from quotes.factcheck.claimreview import claim_review
-from quotes.factcheck.lookup import CheckError, CheckResult, Match, check, open_database
 from quotes.factcheck.report import render
+from quotes.factcheck.results import CheckError, CheckResult, Match
 
-__all__ = ["CheckError", "CheckResult", "Match", "check", "claim_review", "open_database", "render"]
+__all__ = ["CheckError", "CheckResult", "Match", "check_claim", "claim_review", "open_database", "render"]

@@ -8,7 +8,7 @@ are the fact-checker's to add. See https://schema.org/ClaimReview.
 
 from __future__ import annotations
 
-from quotes.factcheck.lookup import CheckResult, Person, Source
+from quotes.factcheck.results import CheckResult, Person, Source
 
 AUTHOR_TYPES = {"organization": "Organization", "group": "Organization"}
 """schema.org types for speaker kinds; any other kind (person, anonymous) is a Person."""

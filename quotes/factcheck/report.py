@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from quotes.factcheck.lookup import CheckResult, Match, Person, display_date
+from quotes.factcheck.results import CheckResult, Match, Person, display_date
 from quotes.factcheck.worddiff import render as render_diff
 
 VERDICT_COLOURS = {

@@ -4,8 +4,9 @@ templates, static files and metadata.
     datasette = make_datasette("db/quotes.db", immutable=True)
 
 - `plugin`: the Datasette hooks (Datasette loads it through the `datasette` entry point);
-- `check`: the fact-check page, `/-/check`;
-- `pages/`: one module per page type (home, quote, speaker, article, the quote list's facets);
+- `databases`: which attached database holds quotes;
+- `pages/`: one module per page type (home, quote, speaker, article, the fact-check page,
+  the quote list's facets);
 - `serve`: `quotes serve`;
 - `templates/`, `static/`, `metadata.yml`.
 """

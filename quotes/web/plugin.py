@@ -3,9 +3,10 @@
 - the home page: quote search, counts, newest quotes, most-quoted speakers;
 - `quotes_view`: quotes as readable cards instead of a grid;
 - the row pages of `quotes`, `speakers` and `articles`: a quote in its paragraph, a
-  speaker's quotes over time, an article with its quotes highlighted.
+  speaker's quotes over time, an article with its quotes highlighted;
+- the fact-check page, `/-/check` (and `/-/check.json`), in Datasette's menu.
 
-The page logic lives in `quotes.pages`, one module per page. `quotes serve` registers
+The page logic lives in `quotes.web.pages`, one module per page. `quotes serve` registers
 this module; the hooks do nothing for databases that do not hold quotes, so it is
 harmless next to other databases.
 """
@@ -15,14 +16,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from datasette import hookimpl
-from datasette.database import Database
 from datasette.utils import tilde_encode, urlsafe_components
 from datasette.utils.asgi import asgi_static
 
-from quotes.web.pages import article, home, quote, speaker
+from quotes.web.databases import holds_quotes, quotes_database
+from quotes.web.pages import article, check, home, quote, speaker
 from quotes.web.pages.quote_list import MAX_COUNTED_QUOTES, QuoteFacet
 
-QUOTES_TABLES = {"quotes", "speakers", "articles"}
 STATIC_DIR = Path(__file__).parent / "static"
 STATIC_ROUTE = "-/quotes-static"
 ROW_PAGES = {"quotes": quote.context, "speakers": speaker.context, "articles": article.context}
@@ -84,7 +84,12 @@ def extra_css_urls(datasette):
 
 @hookimpl
 def register_routes():
-    return [(rf"^/{STATIC_ROUTE}/(?P<path>.*)$", asgi_static(STATIC_DIR))]
+    return [(rf"^/{STATIC_ROUTE}/(?P<path>.*)$", asgi_static(STATIC_DIR)), (check.ROUTE, check.check_page)]
+
+
+@hookimpl
+def menu_links(datasette):
+    return [{"href": datasette.urls.path(check.PATH), "label": "Check a quote"}]
 
 
 @hookimpl
@@ -93,13 +98,3 @@ def prepare_jinja2_environment(env):
     env.filters["tilde_encode"] = tilde_encode
 
 
-async def quotes_database(datasette) -> Database | None:
-    """The first attached database with the quotes tables, if any."""
-    for database in datasette.databases.values():
-        if await holds_quotes(database):
-            return database
-    return None
-
-
-async def holds_quotes(database: Database) -> bool:
-    return QUOTES_TABLES <= set(await database.table_names())

@@ -20,8 +20,7 @@ from datasette.plugins import pm
 from datasette.utils import BadMetadataError, parse_metadata
 
 from quotes.store.database import check_database
-from quotes.web import check as web_check
-from quotes.web import plugin as web
+from quotes.web import plugin
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
@@ -90,10 +89,9 @@ def load_metadata(path: str | Path, database_name: str) -> dict:
 
 
 def register_plugin() -> None:
-    """Register `quotes.web` and `quotes.web_check` with Datasette, unless entry points did."""
-    for module, name in ((web, "quotes"), (web_check, "quotes_check")):
-        if not pm.is_registered(module):
-            pm.register(module, name=name)
+    """Register `quotes.web.plugin` with Datasette, unless its entry point did."""
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="quotes")
 
 
 def plain_error_pages() -> None:

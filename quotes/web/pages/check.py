@@ -10,28 +10,19 @@ Each match links to its quote, speaker and article pages. The JSON form answers 
 
 from __future__ import annotations
 
-from datasette import hookimpl
 from datasette.database import Database
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
+from quotes.factcheck import CheckError, CheckResult, Match, check_claim
 from quotes.factcheck.claimreview import claim_review
-from quotes.factcheck.lookup import CheckError, CheckResult, Match, check, display_date
+from quotes.factcheck.results import display_date
+from quotes.web.databases import quotes_database
 
 PATH = "/-/check"
-QUOTES_TABLES = {"quotes", "speakers", "articles", "aliases"}
+ROUTE = r"^/-/check(?P<as_json>\.json)?$"
 DEFAULT_LIMIT = 5
 MAX_LIMIT = 100
-
-
-@hookimpl
-def register_routes():
-    return [(r"^/-/check(?P<as_json>\.json)?$", check_page)]
-
-
-@hookimpl
-def menu_links(datasette):
-    return [{"href": datasette.urls.path(PATH), "label": "Check a quote"}]
 
 
 async def check_page(datasette, request) -> Response:
@@ -45,7 +36,7 @@ async def check_page(datasette, request) -> Response:
         if database is None:
             raise CheckError("no quotes database is attached: serve one made by `quotes ingest`")
         if claim:
-            result = await database.execute_fn(lambda conn: check(conn, claim, speaker, limit))
+            result = await database.execute_fn(lambda conn: check_claim(conn, claim, speaker, limit))
         elif as_json:
             raise CheckError("give the claimed words as ?claim=...")
     except CheckError as problem:
@@ -65,14 +56,6 @@ async def check_page(datasette, request) -> Response:
     }
     html = await datasette.render_template("check.html", context, request=request)
     return Response.html(html, status=400 if error else 200)
-
-
-async def quotes_database(datasette) -> Database | None:
-    """The first attached database holding the quotes tables."""
-    for database in datasette.databases.values():
-        if QUOTES_TABLES <= set(await database.table_names()):
-            return database
-    return None
 
 
 def _limit(value: str | None) -> int:

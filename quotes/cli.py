@@ -155,7 +155,7 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
     quotes ingest crawl.warc.gz --db news.db --report report.json
     quotes ingest archive/ --dask tcp://scheduler:8786 --engine stanza --gpu
     """
-    from quotes.pipeline.batches import EngineSpec, extractor_version
+    from quotes.pipeline.batches import EngineSpec, fingerprint
     from quotes.pipeline.ingesting import Summary, describe, make_extractor, write_report
     from quotes.pipeline.ingesting import ingest as run_ingest
     from quotes.pipeline.parallel import ExtractionError
@@ -176,7 +176,7 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
             if report:
                 write_report(report, Summary(error=str(error)), store.counts())
             raise click.ClickException(str(error)) from None
-        summary = run_ingest(paths, store, extractor, version=extractor_version(spec, cue_classes),
+        summary = run_ingest(paths, store, extractor, fingerprint=fingerprint(spec, cue_classes),
                              force=force, progress=Progress(enabled=progress), max_chars=max_chars)
         try:
             counts = store.counts()

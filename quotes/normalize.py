@@ -31,9 +31,9 @@ def fold(text: str) -> str:
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:
-    """Each normalised word with the (start, end) of the written word it comes from.
+    """Each normalized word with the (start, end) of the written word it comes from.
 
-    A written word can give several normalised words ("ﬁve" -> "five", "½" -> "1", "2").
+    A written word can give several normalized words ("ﬁve" -> "five", "½" -> "1", "2").
     """
     return [
         (match.start(), match.end(), word)
@@ -51,7 +51,7 @@ which leaves most news text ASCII, for the fast path."""
 
 
 def words(text: str) -> list[str]:
-    """The normalised words of `text`."""
+    """The normalized words of `text`."""
     if not text.isascii():
         text = SEPARATORS.sub(" ", text)
     if text.isascii():
@@ -60,10 +60,10 @@ def words(text: str) -> list[str]:
 
 
 def normalize(text: str) -> str:
-    """The normalised words of `text`, joined by single spaces: the `quotes.normalized` column."""
+    """The normalized words of `text`, joined by single spaces: the `quotes.normalized` column."""
     return " ".join(words(text))
 
 
 def contains(haystack: str, needle: str) -> bool:
-    """Does the normalised `haystack` hold the normalised `needle` as whole words?"""
+    """Does the normalized `haystack` hold the normalized `needle` as whole words?"""
     return bool(needle) and f" {needle} " in f" {haystack} "

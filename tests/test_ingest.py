@@ -32,7 +32,7 @@ def corpus(tmp_path):
 def run(paths, db, extractor, **options):
     with Store(db) as store:
         return ingest([str(p) for p in paths], store, extractor,
-                      version=options.pop("version", VERSION), **options)
+                      fingerprint=options.pop("fingerprint", VERSION), **options)
 
 
 def test_stores_every_article_with_its_quotes(corpus, tmp_path, extractor):
@@ -44,7 +44,7 @@ def test_stores_every_article_with_its_quotes(corpus, tmp_path, extractor):
     for text, content, quoted in rows(db, "SELECT a.text, q.content, q.text FROM quotes q"
                                           " JOIN articles a ON a.id = q.article_id"):
         assert " ".join(text[start:end] for start, end in json.loads(content)) == quoted
-    assert set(rows(db, "SELECT extractor FROM articles")) == {(VERSION,)}
+    assert set(rows(db, "SELECT fingerprint FROM articles")) == {(VERSION,)}
 
 
 def test_a_rerun_skips_what_is_stored_unchanged(corpus, tmp_path, extractor):
@@ -61,9 +61,30 @@ def test_force_and_a_new_release_extract_again(corpus, tmp_path, extractor):
     run([corpus], db, extractor)
     before = snapshot(db)
     assert run([corpus], db, extractor, force=True).articles == 20
-    assert run([corpus], db, extractor, version="quotes 9.9 spacy").articles == 20
+    assert run([corpus], db, extractor, fingerprint="quotes 9.9 spacy").articles == 20
     assert snapshot(db) == before
-    assert set(rows(db, "SELECT extractor FROM articles")) == {("quotes 9.9 spacy",)}
+    assert set(rows(db, "SELECT fingerprint FROM articles")) == {("quotes 9.9 spacy",)}
+
+
+def test_changed_rules_extract_again_without_force(corpus, tmp_path, extractor, monkeypatch):
+    """A release whose rules or filter weights differ stores another fingerprint, so the
+    next ingest extracts every article again; the same rules skip them."""
+    from quotes import fingerprint as hashes
+    from quotes.pipeline.batches import EngineSpec, fingerprint
+
+    db = tmp_path / "q.db"
+    shipped = fingerprint(EngineSpec("spacy"))
+    run([corpus], db, extractor, fingerprint=shipped)
+    assert run([corpus], db, extractor, fingerprint=fingerprint(EngineSpec("spacy"))).unchanged == 20
+    weights = hashes.PACKAGE / "detection" / "quote_filter.json"
+    monkeypatch.setattr(hashes, "_files", lambda parts: [weights])
+    hashes.extraction_hash.cache_clear()
+    try:
+        changed = fingerprint(EngineSpec("spacy"))
+    finally:
+        hashes.extraction_hash.cache_clear()
+    assert changed != shipped
+    assert run([corpus], db, extractor, fingerprint=changed).articles == 20
 
 
 def test_a_changed_article_is_extracted_again(tmp_path, extractor):
@@ -174,16 +195,16 @@ def test_summary_as_json_names_every_skip(tmp_path, extractor):
 
 
 def test_thoughts_are_stored_when_asked_for_and_dropped_when_not(tmp_path, engine):
-    from quotes.pipeline.batches import EngineSpec, extractor_version
+    from quotes.pipeline.batches import EngineSpec, fingerprint
 
     corpus = tmp_path / "thoughts.jsonl"
     corpus.write_text(json.dumps({"id": "t", "text": "Ann Ortiz believes that the bridge is safe."}) + "\n")
     db = tmp_path / "q.db"
     classes = ("speech", "cognition")
-    version = extractor_version(EngineSpec("spacy"), classes)
-    run([corpus], db, InProcess(lambda: engine, classes), version=version)
+    stored = fingerprint(EngineSpec("spacy"), classes)
+    run([corpus], db, InProcess(lambda: engine, classes), fingerprint=stored)
     assert rows(db, "SELECT cue_lemma, cue_class FROM quotes") == [("believe", "cognition")]
     # The default classes are another extraction: the article is extracted again.
-    again = run([corpus], db, InProcess(lambda: engine), version=EngineSpec("spacy").extractor)
+    again = run([corpus], db, InProcess(lambda: engine), fingerprint=fingerprint(EngineSpec("spacy")))
     assert (again.articles, again.unchanged) == (1, 0)
     assert rows(db, "SELECT count(*) FROM quotes") == [(0,)]

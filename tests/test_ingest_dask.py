@@ -33,7 +33,7 @@ def cluster():
 def test_the_cluster_stores_what_one_process_stores(cluster, tmp_path, engine):
     corpus = write_corpus(tmp_path / "c.jsonl", 20)
     with Store(tmp_path / "one.db") as store:
-        ingest([str(corpus)], store, InProcess(lambda: engine), version="quotes 0.1.0 spacy")
+        ingest([str(corpus)], store, InProcess(lambda: engine), fingerprint="quotes 0.1.0 spacy")
     report = tmp_path / "report.json"
     result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", str(tmp_path / "dask.db"),
                                       "--dask", cluster.scheduler_address,

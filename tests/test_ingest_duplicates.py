@@ -53,7 +53,7 @@ def extractor(engine):
 
 def run(path, db, extractor):
     with Store(db) as store:
-        return ingest([str(path)], store, extractor, version="test")
+        return ingest([str(path)], store, extractor, fingerprint="test")
 
 
 def ids(db):

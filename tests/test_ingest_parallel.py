@@ -14,7 +14,7 @@ from quotes.store.database import Store
 
 def run(corpus, db, extractor, **options):
     with Store(db) as store, extractor:
-        return ingest([str(corpus)], store, extractor, version="test", **options)
+        return ingest([str(corpus)], store, extractor, fingerprint="test", **options)
 
 
 def test_workers_store_what_one_process_stores(tmp_path, engine):

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from quotes.fingerprint import identity_hash
 from quotes.records import Article, Quote, Speaker
 from quotes.speakers.identity import speaker_key
-from quotes.speakers.organisations import normalise_org, org_type
+from quotes.speakers.organisations import normalize_org, org_type
 from quotes.store import schema
 from quotes.store.database import Store
 
@@ -24,7 +25,7 @@ from quotes.store.database import Store
     "Ministry of Foreign Affairs of the People's Republic of China",
 ])
 def test_the_ways_of_writing_chinas_foreign_ministry_are_one(name):
-    assert normalise_org(name) == "china foreign ministry"
+    assert normalize_org(name) == "china foreign ministry"
 
 
 @pytest.mark.parametrize("one, other", [
@@ -33,7 +34,7 @@ def test_the_ways_of_writing_chinas_foreign_ministry_are_one(name):
     ("the British foreign office", "UK Foreign Office"),
 ])
 def test_organisation_names_that_agree(one, other):
-    assert normalise_org(one) == normalise_org(other)
+    assert normalize_org(one) == normalize_org(other)
 
 
 @pytest.mark.parametrize("one, other", [
@@ -41,7 +42,7 @@ def test_organisation_names_that_agree(one, other):
     ("the foreign ministry", "the defence ministry"),
 ])
 def test_organisation_names_that_differ(one, other):
-    assert normalise_org(one) != normalise_org(other)
+    assert normalize_org(one) != normalize_org(other)
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -160,3 +161,37 @@ def test_a_database_of_the_first_schema_is_brought_up_to_date(tmp_path):
     ]
     assert rows(path, "SELECT count(*) FROM quotes WHERE speaker_id IS NULL") == [(0,)]
     assert rows(path, "PRAGMA user_version") == [(schema.SCHEMA_VERSION,)]
+
+
+def test_speakers_are_keyed_again_when_the_identity_rules_change(tmp_path):
+    """A database keyed by other rules (an older release) gets today's keys when opened:
+    two speakers those rules kept apart, and today's make one, are merged."""
+    path = tmp_path / "q.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO articles (id, words, text, content_hash, ingested_at) VALUES ('a1', 1, 'x', 'h', 'now')")
+    for key, name in [("organization:old key 1", "China's foreign ministry"),
+                      ("organization:old key 2", "the Chinese foreign ministry")]:
+        speaker_id = conn.execute("INSERT INTO speakers (key, name, kind) VALUES (?, ?, 'organization')"
+                                  " RETURNING id", [key, name]).fetchone()[0]
+        conn.execute("INSERT INTO quotes (text, speaker_id, type, article_id, start, \"end\", content, cue,"
+                     " source) VALUES ('q', ?, 'direct', 'a1', 0, 1, '[]', '[]', '[]')", [speaker_id])
+    conn.execute("UPDATE settings SET value = 'older rules' WHERE name = 'speaker identity rules'")
+    conn.commit()
+    conn.close()
+
+    Store(path).close()
+
+    assert rows(path, "SELECT key, quote_count FROM speakers") == [("organization:china foreign ministry", 2)]
+    assert rows(path, "SELECT value FROM settings WHERE name = 'speaker identity rules'") == [(identity_hash(),)]
+
+
+def test_the_schema_steps_never_import_todays_rules():
+    """Migrations are frozen: a changed rule must not change what an old step did."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(schema))
+    imported = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    assert [name for name in imported if name and name.startswith("quotes")] == []

@@ -8,7 +8,7 @@
 
 How it looks: full-text search (FTS5) finds candidate quotes holding the claim's rarest
 key words close together (then, if that is not enough, all but one of them, then any of
-them). Each candidate's normalised text (`quotes.normalized`) tells whether it holds the
+them). Each candidate's normalized text (`quotes.normalized`) tells whether it holds the
 claim word for word; rapidfuzz picks the closest of the others, and a word alignment
 (worddiff.py) measures how far their wording differs from the claim's.
 """

@@ -3,7 +3,7 @@
     names_match("President Biden", "Joe Biden", aliases=["Mr Biden"])   # True
     names_match("Jill Biden", "Joe Biden")                              # False
 
-Names are compared as sets of words, without titles, case, accents or punctuation: the
+Names are compared as sets of words, without the titles before them, case, accents or punctuation: the
 claimed name matches when its words are all in the speaker's name or in one of its
 aliases, or when the speaker's full name is all in the claimed name ("Foreign Minister
 Wang Yi" is "Wang Yi"). Aliases only count in the first direction, since a bare alias
@@ -17,36 +17,33 @@ from collections.abc import Iterable
 from rapidfuzz.fuzz import ratio
 
 from quotes.normalize import words
+from quotes.speakers.names import is_title
 
-TITLES = frozenset(
-    """
-    mr mrs ms miss mx dr sir dame lord lady prof professor rev president vice prime minister
-    secretary senator sen rep representative congressman congresswoman gov governor mayor
-    chancellor premier king queen prince princess pope general gen colonel col admiral
-    ambassador spokesman spokeswoman spokesperson the of
-    """.split()
-)
-"""Words left out of names before comparing: titles, and "the", "of" in organisation names."""
+FUNCTION_WORDS = frozenset({"the", "of"})
+"""Words of organisation names that tell nothing apart ("the Ministry of Foreign Affairs")."""
 
 SPELLING_SIMILARITY = 85
 """rapidfuzz ratio above which two long words count as the same word, misspelt."""
 
 
-def name_words(name: str) -> set[str]:
-    """The words of a name that identify it: "Mr Antony Blinken" -> {"antony", "blinken"}."""
-    found = set(words(name))
-    return (found - TITLES) or found
+def identifying_words(name: str) -> set[str]:
+    """The words of a name that identify it, without the titles before it (`speakers.names`)
+    or function words: "Mr Antony Blinken" -> {"antony", "blinken"}."""
+    found = [word for word in words(name) if word not in FUNCTION_WORDS]
+    while len(found) > 1 and is_title(found[0]):
+        found = found[1:]
+    return set(found)
 
 
 def names_match(claimed: str, name: str, aliases: Iterable[str] = ()) -> bool:
     """Does `claimed` name the speaker called `name`, also known as `aliases`?"""
-    wanted = name_words(claimed)
+    wanted = identifying_words(claimed)
     if not wanted:
         return False
-    full = name_words(name)
+    full = identifying_words(name)
     if _covers(wanted, full):
         return True
-    return any(_within(wanted, name_words(form)) for form in [name, *aliases])
+    return any(_within(wanted, identifying_words(form)) for form in [name, *aliases])
 
 
 def _within(part: set[str], whole: set[str]) -> bool:

@@ -75,7 +75,7 @@ class Match:
     reported_by: Person | None
     article: Source
     words: str
-    """The stored words the claim corresponds to, normalised."""
+    """The stored words the claim corresponds to, normalized."""
     diff: list[tuple[str, str]] | None = None
     """For `altered` and `related`: ("=" | "-" | "+", text) pieces, see worddiff.py."""
     reports: int | None = None

@@ -1,6 +1,6 @@
 """Candidate quotes for a claim: full-text search (FTS5) for the claim's rarest key words near
 each other (then all but one of them, then any), each candidate labelled against the claim
-(exact, fragment, altered, related) from its normalised text and a word alignment."""
+(exact, fragment, altered, related) from its normalized text and a word alignment."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ class Search:
         self.key_words = key_words(claimed.normalized)
         self.counts = {word: count_quotes(conn, word) for word in self.key_words}
         self.texts: dict[int, tuple[str, str]] = {}
-        """Normalised text and article id of every quote looked at, by quote id."""
+        """Normalized text and article id of every quote looked at, by quote id."""
         self.complete = False
         """Did the first search bring back every quote holding the claim word for word?"""
         self.matches: list[Match] = []
@@ -148,16 +148,16 @@ class Search:
         return [row[0] for row in self.conn.execute(sql, [query, limit or CANDIDATES])]
 
     def normalized_texts(self, quote_ids: list[int]) -> dict[int, tuple[str, str]]:
-        """(normalised text, article id) of these quotes, read once per look-up."""
+        """(normalized text, article id) of these quotes, read once per look-up."""
         missing = [quote_id for quote_id in quote_ids if quote_id not in self.texts]
         rows = self.conn.execute(NORMALIZED_TEXTS, [json.dumps(missing)])
         for quote_id, stored, text, article_id in rows:
-            # A quote stored by another tool may lack its normalised text.
+            # A quote stored by another tool may lack its normalized text.
             self.texts[quote_id] = (stored if stored is not None else normalize(text), article_id)
         return {quote_id: self.texts[quote_id] for quote_id in quote_ids if quote_id in self.texts}
 
     def carriers(self, words: str) -> Carriers:
-        """The articles with a quote holding `words` (normalised), earliest first."""
+        """The articles with a quote holding `words` (normalized), earliest first."""
         if words == self.claim and self.complete:
             holding = [quote_id for quote_id, (stored, _) in self.texts.items()
                        if contains(stored, words)]
@@ -178,7 +178,7 @@ class Search:
 
     def consider(self, quote_ids: list[int]) -> None:
         """Label the closest of these quotes: all that hold the claim word for word, and the
-        FUZZY_CANDIDATES others most like it (rapidfuzz partial ratio of normalised texts)."""
+        FUZZY_CANDIDATES others most like it (rapidfuzz partial ratio of normalized texts)."""
         new = [quote_id for quote_id in dict.fromkeys(quote_ids) if quote_id not in self.texts]
         texts = {quote_id: stored for quote_id, (stored, _) in self.normalized_texts(new).items()}
         verbatim = [quote_id for quote_id, stored in texts.items() if contains(stored, self.claim)]
@@ -190,7 +190,7 @@ class Search:
                 self.matches.append(match)
 
     def label(self, row: sqlite3.Row, stored: str) -> Match | None:
-        """The claim against one stored quote (`stored` is its normalised text): a Match, or
+        """The claim against one stored quote (`stored` is its normalized text): a Match, or
         None if they have too little in common."""
         if stored == self.claim:
             return make_match(row, "exact", 100, self.claim)
@@ -251,7 +251,7 @@ def make_match(
 
 
 def phrase(words: list[str]) -> str:
-    """An FTS5 phrase; normalised words hold only letters and digits, so need no escaping."""
+    """An FTS5 phrase; normalized words hold only letters and digits, so need no escaping."""
     return '"' + " ".join(words) + '"'
 
 

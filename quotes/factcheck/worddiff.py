@@ -29,7 +29,7 @@ adds; a changed word is a "-" followed by a "+".
 
 @dataclass(frozen=True)
 class Words:
-    """A text and its normalised words, each tied to the written word it comes from."""
+    """A text and its normalized words, each tied to the written word it comes from."""
 
     text: str
     spans: list[tuple[int, int, str]]

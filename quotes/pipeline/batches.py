@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from quotes import __version__
 from quotes.detection.lexicon import DEFAULT_CUE_CLASSES
 from quotes.errors import StoreError
+from quotes.fingerprint import extraction_hash
 from quotes.nlp import Engine, EngineUnavailable, load_engine
 from quotes.pipeline.extract import extract_articles
 from quotes.records import Article, Quote
@@ -45,18 +46,15 @@ class EngineSpec:
         options = {} if self.use_gpu is None or self.name == "spacy" else {"use_gpu": self.use_gpu}
         return load_engine(self.name, **options)
 
-    @property
-    def extractor(self) -> str:
-        """What is recorded with each stored article: this release and this engine."""
-        return f"quotes {__version__} {self.name}"
 
-
-def extractor_version(spec: EngineSpec, cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> str:
-    """What is recorded with each stored article: the release, the engine and, when they
-    are not the default, the cue classes, so that asking for other classes extracts again."""
+def fingerprint(spec: EngineSpec, cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> str:
+    """What is stored with each article: the release, the engine, a hash of the rules and
+    weights (`quotes.fingerprint`) and, when they are not the default, the cue classes. An
+    ingest extracts again every article stored with another fingerprint."""
+    stored = f"quotes {__version__} {spec.name} rules {extraction_hash()}"
     if tuple(cue_classes) == DEFAULT_CUE_CLASSES:
-        return spec.extractor
-    return f"{spec.extractor} cues={','.join(cue_classes)}"
+        return stored
+    return f"{stored} cues={','.join(cue_classes)}"
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
     with ProcessPool(EngineSpec("spacy"), workers=2) as extractor:
         summary = ingest(["articles/"], Store("db/quotes.db"), extractor,
-                         version=EngineSpec("spacy").extractor)
+                         fingerprint=fingerprint(EngineSpec("spacy")))
 
 This process reads, decides what needs extracting and is the only writer; the extractor
 (this process, worker processes or a Dask cluster) parses. Articles are committed a few
@@ -84,22 +84,22 @@ class Summary:
 
 
 def ingest(paths: Iterable[str], store: Store, extractor: Extractor, *,
-           version: str | None = None, force: bool = False, progress: Progress | None = None,
+           fingerprint: str | None = None, force: bool = False, progress: Progress | None = None,
            max_chars: int = MAX_CHARS, batch_size: int = BATCH_SIZE) -> Summary:
     """Extract quotes from every article under `paths` with `extractor` into `store`.
 
-    `version` names the release, engine and cue classes (`batches.extractor_version`):
-    articles stored unchanged by the same version are skipped unless `force`. Duplicates of a stored or
+    `fingerprint` names the release, engine, rules and cue classes (`batches.fingerprint`):
+    articles stored unchanged with the same fingerprint are skipped unless `force`. Duplicates of a stored or
     earlier article are skipped. Ctrl+C stops the run, keeping every finished article.
     """
     summary = Summary()
     progress = progress or Progress(enabled=False)
     pending = PendingArticles()
-    writer = _Writer(store, version, summary, pending, progress)
+    writer = _Writer(store, fingerprint, summary, pending, progress)
     started = time.monotonic()
     try:
         wanted = _to_extract(read_articles(paths), store, pending, summary, progress,
-                             version=version, force=force, max_chars=max_chars)
+                             fingerprint=fingerprint, force=force, max_chars=max_chars)
         for batch, results in extractor.run(chunked(wanted, batch_size)):
             writer.add(batch, results)
         writer.flush()
@@ -164,7 +164,7 @@ def write_report(file: TextIO, summary: Summary, database: dict[str, int] | None
 
 
 def _to_extract(items: Iterable[Article | Skipped], store: Store, pending: PendingArticles,
-                summary: Summary, progress: Progress, *, version: str | None, force: bool,
+                summary: Summary, progress: Progress, *, fingerprint: str | None, force: bool,
                 max_chars: int) -> Iterator[Article]:
     """The articles that need extracting; the others are counted in `summary`."""
     for item in items:
@@ -177,7 +177,7 @@ def _to_extract(items: Iterable[Article | Skipped], store: Store, pending: Pendi
                 f"article {item.id}: too long to be a news article ({len(item.text):,} characters,"
                 f" the limit is {max_chars:,})"))
             progress.advance(skipped=True)
-        elif not force and store.has(item.id, content_hash(item), version):
+        elif not force and store.has(item.id, content_hash(item), fingerprint):
             summary.unchanged += 1
             progress.advance(passed=True)
         elif first := store.duplicate_of(item) or pending.duplicate_of(item):
@@ -190,10 +190,10 @@ def _to_extract(items: Iterable[Article | Skipped], store: Store, pending: Pendi
 class _Writer:
     """Stores extracted articles a few hundred at a time, and counts them once stored."""
 
-    def __init__(self, store: Store, version: str | None, summary: Summary,
+    def __init__(self, store: Store, fingerprint: str | None, summary: Summary,
                  pending: PendingArticles, progress: Progress) -> None:
         self.store = store
-        self.version = version
+        self.fingerprint = fingerprint
         self.summary = summary
         self.pending = pending
         self.progress = progress
@@ -216,7 +216,7 @@ class _Writer:
     def flush(self) -> None:
         waiting, self.waiting = self.waiting, []
         if waiting:
-            self.store.save_rows(waiting, batch_size=len(waiting), extractor=self.version)
+            self.store.save_rows(waiting, batch_size=len(waiting), fingerprint=self.fingerprint)
         self.last_commit = time.monotonic()
         for article, rows in waiting:
             self.summary.articles += 1

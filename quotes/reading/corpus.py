@@ -195,16 +195,16 @@ def build_article(
 
 
 def article_id(text: str, id: str | None = None, url: str | None = None) -> str:
-    """The given `id`; else `url-` and a hash of the normalised URL; else `sha-` and a hash
+    """The given `id`; else `url-` and a hash of the normalized URL; else `sha-` and a hash
     of the text. The same article gets the same id on every run."""
     if id:
         return id
     if url:
-        return "url-" + _short_hash(normalise_url(url).encode("utf-8"))
+        return "url-" + _short_hash(normalize_url(url).encode("utf-8"))
     return "sha-" + _short_hash(text.encode("utf-8", "surrogatepass"))
 
 
-def normalise_url(url: str) -> str:
+def normalize_url(url: str) -> str:
     """`url` with its scheme and host lowercased, and no fragment or trailing slash."""
     parts = urlsplit(url.strip())
     return urlunsplit(

@@ -1,9 +1,9 @@
-"""People's names: titles, name forms, gender cues, and one normalised form per person.
+"""People's names: titles, name forms, gender cues, and one normalized form per person.
 
     name_words("Mr Blinken’s") -> ["Blinken"]
     title_gender("Mrs") -> "f"
     first_name_gender("Hatice") -> "f"
-    normalise_person("Antony J. Blinken") -> "antony blinken"
+    normalize_person("Antony J. Blinken") -> "antony blinken"
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def first_name_gender(word: str) -> str | None:
     return None
 
 
-def normalise_person(name: str) -> str:
+def normalize_person(name: str) -> str:
     """One form per person's name: titles, initials and "Jr." dropped, accents folded."""
     words = name_words(name)
     kept = [w for w in words if not INITIAL.match(w)] if len(words) > 2 else words

@@ -1,9 +1,9 @@
-"""Organisations: what type they are, and one normalised name for every way of writing them.
+"""Organisations: what type they are, and one normalized name for every way of writing them.
 
     org_type("China's foreign ministry")   -> "government"
     org_type("Reuters")                    -> "media"
-    normalise_org("the Ministry of Foreign Affairs of China")  -> "china foreign ministry"
-    normalise_org("the Chinese foreign ministry")              -> "china foreign ministry"
+    normalize_org("the Ministry of Foreign Affairs of China")  -> "china foreign ministry"
+    normalize_org("the Chinese foreign ministry")              -> "china foreign ministry"
 
 Types: government (ministries, agencies, courts, police, armies, countries speaking as
 states), international (the UN and its agencies, the EU, NATO, ...), party, media, company,
@@ -116,7 +116,7 @@ def org_type(name: str, is_place: bool = False) -> str:
     return "other"
 
 
-def normalise_org(name: str) -> str:
+def normalize_org(name: str) -> str:
     """One name for the ways of writing an organisation: countries and demonyms become the
     country, put first; "ministry of X" becomes "X ministry"; "foreign affairs ministry"
     becomes "foreign ministry"; articles, possessives and parenthesised acronyms go."""

@@ -1,5 +1,5 @@
 """Who an article talks about: its people (name forms clustered, with gender, role and
-affiliation) and its organisations (one per normalised name, with their acronyms).
+affiliation) and its organisations (one per normalized name, with their acronyms).
 
     people = People.of(doc)
     people.find(["Blinken"], token=120)   -> the referent "Antony Blinken"
@@ -24,7 +24,7 @@ from quotes.speakers.mentions import (
     without_articles,
 )
 from quotes.speakers.names import POSSESSIVE, first_name_gender, fold, is_title, name_words, same_person, title_gender
-from quotes.speakers.organisations import is_known, normalise_org, org_type
+from quotes.speakers.organisations import is_known, normalize_org, org_type
 
 ACRONYM = re.compile(r"[^()]+?\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 UNCLOSED = re.compile(r"\s*\([^)]*$")
@@ -164,7 +164,7 @@ class People:
 
 
 class Organisations:
-    """The organisations of an article, one per normalised name; "(WHO)" after a name
+    """The organisations of an article, one per normalized name; "(WHO)" after a name
     makes "WHO" another name for it."""
 
     def __init__(self, doc: Document) -> None:
@@ -178,14 +178,14 @@ class Organisations:
             referent = self.add(text, entity_head(doc, entity))
             acronym = ACRONYM.match(doc.text, entity.start, entity.end + 12)
             if acronym and acronym.group(1)[0] == text[0]:
-                self.by_name.setdefault(normalise_org(acronym.group(1)), referent)
+                self.by_name.setdefault(normalize_org(acronym.group(1)), referent)
                 referent.speaker.aliases.add(acronym.group(1))
 
     def find(self, name: str) -> Referent | None:
-        return self.by_name.get(normalise_org(name))
+        return self.by_name.get(normalize_org(name))
 
     def add(self, name: str, token: int, place: bool = False) -> Referent:
-        key = normalise_org(name)
+        key = normalize_org(name)
         referent = self.by_name.get(key)
         if referent is None:
             speaker = Speaker(name, "organization", org_type=org_type(name, is_place=place))

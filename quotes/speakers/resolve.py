@@ -57,9 +57,11 @@ ANONYMOUS_NOUNS = set("""official officials source sources spokesperson spokesma
 spokeswoman aide aides person people diplomat diplomats insider insiders officer officers
 analyst analysts member members adviser advisers advisor advisors resident residents witness
 witnesses interviewee interviewees employee employees worker workers""".split())
-SPEECH_NOUNS = set("""statement tweet report post readout release communique communiqué
+DOCUMENT_NOUNS = set("""statement tweet report post readout release communique communiqué
 letter message interview remarks comments announcement memo document poll survey study
 video broadcast speech address testimony briefing column""".split())
+"""What a speaker issues: "a statement said ..." is the words of whoever issued it (cue nouns,
+"the claim that ...", are `lexicon.SPEECH_NOUNS`)."""
 HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person")
 NOT_HUMAN = set("""paper letter order number water matter center centre power border computer
 report reporter's quarter corner chapter cancer fever manner member's register tower poster
@@ -130,7 +132,7 @@ class _Resolver:
         if referent is None:
             return None
         referent = self._with_conjuncts(head, referent)
-        if not _only_pronouns(mention) and fold(doc.tokens[head].lemma) not in SPEECH_NOUNS:
+        if not _only_pronouns(mention) and fold(doc.tokens[head].lemma) not in DOCUMENT_NOUNS:
             referent.speaker.aliases.add(mention)
         self._note(head, referent)
         self.history.append(referent)
@@ -163,7 +165,7 @@ class _Resolver:
         person = self._person(head, tokens)
         if person is not None:
             return person
-        if token.lemma.lower() in SPEECH_NOUNS and token.upos == "NOUN":
+        if token.lemma.lower() in DOCUMENT_NOUNS and token.upos == "NOUN":
             author = self._author(head)
             if author is not None:
                 return author

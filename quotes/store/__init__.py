@@ -16,8 +16,9 @@ only, does not import sqlite-utils.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from quotes.lazy import exports
 
 if TYPE_CHECKING:
     from quotes.store.database import Store, StoreError, check_database
@@ -30,8 +31,4 @@ _HOMES = {"Store": "database", "StoreError": "database", "check_database": "data
           "ArticleRows": "rows", "article_rows": "rows", "list_speakers": "speakers",
           "merge_speakers": "speakers", "rename_speaker": "speakers"}
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
+__getattr__ = exports(__name__, _HOMES)

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from quotes.errors import StoreError
 from quotes.records import Article, Quote, Speaker
-from quotes.store import schema
+from quotes.store import derived, schema
 from quotes.store.keys import canonical_url, text_hash
 from quotes.store.rows import (
     ID,
@@ -35,7 +35,7 @@ from quotes.store.rows import (
     TEXT,
     ArticleRows,
     article_rows,
-    merge_speakers,
+    combine_mentions,
 )
 
 DEFAULT_BATCH_SIZE = 200
@@ -97,13 +97,13 @@ class Store:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def has(self, article_id: str, content_hash: str, extractor: str | None = None) -> bool:
-        """Is this article stored, unchanged since it was saved (by `extractor`, if given)?"""
+    def has(self, article_id: str, content_hash: str, fingerprint: str | None = None) -> bool:
+        """Is this article stored, unchanged since it was saved (with `fingerprint`, if given)?"""
         with self._errors():
             row = self.db.execute(
                 "SELECT 1 FROM articles WHERE id = ? AND content_hash = ?"
-                " AND (? IS NULL OR extractor = ?)",
-                [article_id, content_hash, extractor, extractor],
+                " AND (? IS NULL OR fingerprint = ?)",
+                [article_id, content_hash, fingerprint, fingerprint],
             ).fetchone()
         return row is not None
 
@@ -122,30 +122,30 @@ class Store:
         with self._errors():
             return {table: self.db[table].count for table in COUNTED_TABLES}
 
-    def save(self, article: Article, quotes: list[Quote], extractor: str | None = None) -> None:
+    def save(self, article: Article, quotes: list[Quote], fingerprint: str | None = None) -> None:
         """Store one article and its quotes in one transaction, replacing any earlier version."""
-        self.save_many([(article, quotes)], extractor=extractor)
+        self.save_many([(article, quotes)], fingerprint=fingerprint)
 
     def save_many(
         self,
         items: Iterable[tuple[Article, list[Quote]]],
         batch_size: int = DEFAULT_BATCH_SIZE,
-        extractor: str | None = None,
+        fingerprint: str | None = None,
     ) -> int:
         """Store (article, quotes) pairs, committing every `batch_size` articles; return the count.
 
-        `extractor` names the release and engine that found the quotes (see `has`).
+        `fingerprint` names the release, engine and rules that found the quotes (see `has`).
         If `items` raises, or a record is invalid, the articles read before it are still
         committed, then the error propagates.
         """
         rows = ((article, article_rows(article, quotes)) for article, quotes in items)
-        return self.save_rows(rows, batch_size, extractor)
+        return self.save_rows(rows, batch_size, fingerprint)
 
     def save_rows(
         self,
         items: Iterable[tuple[Article, ArticleRows]],
         batch_size: int = DEFAULT_BATCH_SIZE,
-        extractor: str | None = None,
+        fingerprint: str | None = None,
     ) -> int:
         """`save_many` for articles whose rows are worked out already (`rows.article_rows`,
         in the workers of an ingest)."""
@@ -156,11 +156,11 @@ class Store:
                 batch.append(item)
                 if len(batch) >= batch_size:
                     pending, batch = batch, []
-                    self._write(pending, extractor)
+                    self._write(pending, fingerprint)
                     saved += len(pending)
         finally:
             if batch:
-                self._write(batch, extractor)
+                self._write(batch, fingerprint)
                 saved += len(batch)
         return saved
 
@@ -174,7 +174,7 @@ class Store:
             for table in schema.FULL_TEXT:
                 self.db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('optimize')")
 
-    def _write(self, batch: list[tuple[Article, ArticleRows]], extractor: str | None) -> None:
+    def _write(self, batch: list[tuple[Article, ArticleRows]], fingerprint: str | None) -> None:
         """Replace the articles of `batch` and their quotes in one transaction: each step
         is one statement for the whole batch."""
         conn = self.db.conn
@@ -191,7 +191,7 @@ class Store:
             for article_id, *old in conn.execute(SELECT_OLD_QUOTES, [article_ids]):
                 old_quotes[article_id].append(old)
             conn.execute(DELETE_OLD_QUOTES, [article_ids])
-            conn.executemany(UPSERT_ARTICLE, [_article_row(article, rows, stored_at, extractor)
+            conn.executemany(UPSERT_ARTICLE, [_article_row(article, rows, stored_at, fingerprint)
                                               for article, rows in batch])
             speaker_ids = self._upsert_speakers(batch)
             new_quotes = []
@@ -219,7 +219,7 @@ class Store:
         speakers: dict[str, Speaker] = {}
         for _, rows in batch:
             for key, name, kind, role, affiliation, org_type, aliases in rows.speakers:
-                speakers[key] = merge_speakers(
+                speakers[key] = combine_mentions(
                     speakers.get(key), Speaker(name, kind, role, affiliation, aliases, org_type))
         fixes = speakers and conn.execute(ANY_FIX).fetchone()[0]
         rows, targets = [], {}
@@ -263,6 +263,7 @@ class Store:
             yield self.db.conn
 
     def _migrate(self) -> None:
+        """Bring the schema up to date (`schema`), then what today's rules compute (`derived`)."""
         conn = self.db.conn
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = set(self.db.table_names()) | set(self.db.view_names())
@@ -271,6 +272,7 @@ class Store:
             step(conn)
         # Always written: this also fails fast, before any work, on a read-only database.
         conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+        derived.refresh(conn, migrated=version < schema.SCHEMA_VERSION)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -291,17 +293,17 @@ class Store:
 UPSERT_ARTICLE = """
 INSERT INTO articles (id, title, url, publisher, published, author, words, quote_count,
                       text, ignored, content_hash, source_path, ingested_at,
-                      text_hash, canonical_url, extractor)
+                      text_hash, canonical_url, fingerprint)
 VALUES (:id, :title, :url, :publisher, :published, :author, :words, :quote_count,
         :text, :ignored, :content_hash, :source_path, :ingested_at,
-        :text_hash, :canonical_url, :extractor)
+        :text_hash, :canonical_url, :fingerprint)
 ON CONFLICT (id) DO UPDATE SET
     title = excluded.title, url = excluded.url, publisher = excluded.publisher,
     published = excluded.published, author = excluded.author, words = excluded.words,
     quote_count = excluded.quote_count, text = excluded.text, ignored = excluded.ignored,
     content_hash = excluded.content_hash, source_path = excluded.source_path,
     ingested_at = excluded.ingested_at, text_hash = excluded.text_hash,
-    canonical_url = excluded.canonical_url, extractor = excluded.extractor
+    canonical_url = excluded.canonical_url, fingerprint = excluded.fingerprint
 """
 
 UPSERT_SPEAKER = """
@@ -385,7 +387,7 @@ class _SpeakerChanges:
 
 
 def _article_row(article: Article, rows: ArticleRows, stored_at: str,
-                 extractor: str | None) -> dict:
+                 fingerprint: str | None) -> dict:
     return {
         "id": article.id,
         "title": article.title,
@@ -402,7 +404,7 @@ def _article_row(article: Article, rows: ArticleRows, stored_at: str,
         "ingested_at": stored_at,
         "text_hash": rows.text_hash,
         "canonical_url": rows.canonical_url,
-        "extractor": extractor,
+        "fingerprint": fingerprint,
     }
 
 

@@ -63,7 +63,7 @@ def article_rows(article: Article, quotes: list[Quote]) -> ArticleRows:
         for speaker in (quote.speaker, quote.reported_by):
             if speaker is not None and id(speaker) not in keys:
                 key = keys[id(speaker)] = speaker_key(speaker, article.id)
-                speakers[key] = merge_speakers(speakers.get(key), speaker)
+                speakers[key] = combine_mentions(speakers.get(key), speaker)
     return ArticleRows(
         words=len(words),
         text_hash=words_hash(words),
@@ -94,7 +94,7 @@ def content_hash(article: Article) -> str:
     return digest.hexdigest()
 
 
-def merge_speakers(known: Speaker | None, seen: Speaker) -> Speaker:
+def combine_mentions(known: Speaker | None, seen: Speaker) -> Speaker:
     """Combine two mentions of one speaker: first name, latest role/affiliation, all aliases.
 
     `known` is a copy made on the first mention, and is updated in place."""

@@ -1,14 +1,16 @@
-"""The database schema, as SQL, and the steps that bring a database up to date.
+"""The database schema, as SQL, and the named steps that bring a database up to date.
 
 `MIGRATIONS[n]` takes a database from version n to n + 1 (`PRAGMA user_version`);
 version 0 is an empty file. Add a step to change the schema, never edit an old one.
+
+The steps are frozen: SQL only, never today's rules. A column whose values today's rules
+compute (speaker keys, organisation types, normalized words, article keys) is added empty,
+and `derived.refresh` fills it with the rules of the running release.
 """
 
 from __future__ import annotations
 
 import sqlite3
-
-from quotes.normalize import normalize
 
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 """Porter stems ("junctures" finds "juncture"); diacritics are ignored ("Lapid" finds "Lápid")."""
@@ -157,99 +159,17 @@ it) belongs to the speaker `speaker_key`, named `name` (`action`: merge or renam
 
 
 def speakers_v2(conn: sqlite3.Connection) -> None:
-    """Organisation types, the editors' fixes, and speaker keys of `identity.speaker_key`:
-    organisations merge on a normalised name, anonymous sources and groups are per article."""
+    """Organisation types and the editors' fixes. (Speakers then took the keys of
+    `speakers.identity`; today `derived.refresh` keys them, whenever those rules change.)"""
     conn.execute("ALTER TABLE speakers ADD COLUMN org_type TEXT")
     conn.execute("CREATE INDEX idx_speakers_org_type ON speakers (org_type)")
     conn.execute(SPEAKER_FIXES)
-    rekey_speakers(conn)
-
-
-def rekey_speakers(conn: sqlite3.Connection) -> None:
-    """Give every speaker the key of `identity.speaker_key`, splitting anonymous sources and
-    groups quoted in several articles and merging speakers whose keys become one."""
-    from quotes.records import Speaker
-    from quotes.speakers.identity import PER_ARTICLE, speaker_key
-    from quotes.speakers.organisations import org_type
-
-    rows = conn.execute("SELECT id, name, kind, role, affiliation FROM speakers").fetchall()
-    for speaker_id, name, kind, role, affiliation in rows:
-        speaker = Speaker(name, kind)
-        if kind == "organization":
-            conn.execute("UPDATE speakers SET org_type = ? WHERE id = ?", [org_type(name), speaker_id])
-        articles = [row[0] for row in conn.execute(
-            "SELECT DISTINCT article_id FROM quotes WHERE ? IN (speaker_id, reported_by_id)"
-            " ORDER BY article_id", [speaker_id])]
-        if kind not in PER_ARTICLE or not articles:
-            _move_to_key(conn, speaker_id, speaker_key(speaker))
-            continue
-        for article_id in articles:
-            target = _move_to_key(conn, None, speaker_key(speaker, article_id),
-                                  (name, kind, role, affiliation))
-            for column in ("speaker_id", "reported_by_id"):
-                conn.execute(f"UPDATE quotes SET {column} = ? WHERE {column} = ? AND article_id = ?",
-                             [target, speaker_id, article_id])
-            conn.execute("INSERT OR IGNORE INTO aliases (speaker_id, alias)"
-                         " SELECT ?, alias FROM aliases WHERE speaker_id = ?", [target, speaker_id])
-        conn.execute("DELETE FROM aliases WHERE speaker_id = ?", [speaker_id])
-        conn.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
-    recount_speakers(conn)
-
-
-def _move_to_key(conn: sqlite3.Connection, speaker_id: int | None, key: str,
-                 fields: tuple | None = None) -> int:
-    """Give `speaker_id` the key `key`, merging it into the speaker that has it already;
-    with no `speaker_id`, find or create the speaker of `key` from `fields`."""
-    owner = conn.execute("SELECT id FROM speakers WHERE key = ?", [key]).fetchone()
-    if speaker_id is None:
-        if owner is not None:
-            return owner[0]
-        return conn.execute(
-            "INSERT INTO speakers (key, name, kind, role, affiliation) VALUES (?, ?, ?, ?, ?)"
-            " RETURNING id", [key, *fields]).fetchone()[0]
-    if owner is None:
-        conn.execute("UPDATE speakers SET key = ? WHERE id = ?", [key, speaker_id])
-        return speaker_id
-    if owner[0] != speaker_id:
-        merge_speaker_rows(conn, owner[0], speaker_id)
-    return owner[0]
-
-
-def merge_speaker_rows(conn: sqlite3.Connection, keep: int, other: int) -> None:
-    """Move `other`'s quotes, reports and aliases to `keep`, keep what `keep` lacks of its
-    role, affiliation and type, and delete `other`. Counts are left to `recount_speakers`."""
-    for column in ("speaker_id", "reported_by_id"):
-        conn.execute(f"UPDATE quotes SET {column} = ? WHERE {column} = ?", [keep, other])
-    conn.execute("INSERT OR IGNORE INTO aliases (speaker_id, alias)"
-                 " SELECT ?, alias FROM aliases WHERE speaker_id = ?", [keep, other])
-    conn.execute("INSERT OR IGNORE INTO aliases (speaker_id, alias)"
-                 " SELECT ?, name FROM speakers WHERE id = ?", [keep, other])
-    conn.execute(
-        """UPDATE speakers SET
-               role = coalesce(role, (SELECT role FROM speakers WHERE id = :other)),
-               affiliation = coalesce(affiliation, (SELECT affiliation FROM speakers WHERE id = :other)),
-               org_type = coalesce(org_type, (SELECT org_type FROM speakers WHERE id = :other))
-           WHERE id = :keep""", {"keep": keep, "other": other})
-    conn.execute("DELETE FROM aliases WHERE speaker_id = ?", [other])
-    conn.execute("DELETE FROM speakers WHERE id = ?", [other])
-
-
-def recount_speakers(conn: sqlite3.Connection, ids: list[int] | None = None) -> None:
-    """Set quote and article counts from the quotes (of `ids`, or of every speaker)."""
-    where = "" if ids is None else f"WHERE id IN ({', '.join('?' * len(ids))})"
-    conn.execute(
-        f"""UPDATE speakers SET
-                quote_count = (SELECT count(*) FROM quotes WHERE speaker_id = speakers.id),
-                article_count = (SELECT count(DISTINCT article_id) FROM quotes
-                                 WHERE speaker_id = speakers.id)
-            {where}""", ids or [])
 
 
 def add_normalized_text(conn: sqlite3.Connection) -> None:
-    """`quotes.normalized`: the quote's words as `quotes check` compares them (see normalize.py)."""
-    conn.create_function("quotes_normalize", 1, normalize, deterministic=True)
+    """`quotes.normalized`: the quote's words as `quotes check` compares them (filled by
+    `derived.refresh` with `quotes.normalize`)."""
     conn.execute("ALTER TABLE quotes ADD COLUMN normalized TEXT")
-    conn.execute("UPDATE quotes SET normalized = quotes_normalize(text)")
 
 
 BROWSING_VIEW = """
@@ -359,22 +279,26 @@ def add_quote_browsing(conn: sqlite3.Connection) -> None:
 
 
 def add_duplicate_keys_and_extractor(conn: sqlite3.Connection) -> None:
-    """Articles get `text_hash` and `canonical_url`, indexed, to store a duplicate once, and
-    `extractor`, the release and engine that found their quotes, to tell what a new
-    release must extract again."""
-    from quotes.store.keys import canonical_url, text_hash
-
+    """Articles get `text_hash` and `canonical_url`, indexed, to store a duplicate once
+    (filled by `derived.refresh`), and `extractor`, what found their quotes, to tell what a
+    new release must extract again."""
     for column in ("text_hash", "canonical_url", "extractor"):
         conn.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
-    rows = conn.execute("SELECT rowid, text, url FROM articles").fetchall()
-    conn.executemany(
-        "UPDATE articles SET text_hash = ?, canonical_url = ? WHERE rowid = ?",
-        [(text_hash(text), canonical_url(url), rowid) for rowid, text, url in rows],
-    )
     for column in ("text_hash", "canonical_url"):
         conn.execute(f"CREATE INDEX idx_articles_{column} ON articles ({column})")
 
 
-MIGRATIONS = [create_v1, speakers_v2, add_normalized_text, add_quote_browsing, add_duplicate_keys_and_extractor]
+def fingerprints(conn: sqlite3.Connection) -> None:
+    """`articles.extractor` becomes `articles.fingerprint` (release, engine, a hash of the
+    rules: `quotes.fingerprint`), and `settings` keeps facts about the database as a whole,
+    such as the hash of the rules its speakers are keyed by."""
+    conn.execute("ALTER TABLE articles RENAME COLUMN extractor TO fingerprint")
+    conn.execute(SETTINGS)
+
+
+SETTINGS = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+
+MIGRATIONS = [create_v1, speakers_v2, add_normalized_text, add_quote_browsing,
+              add_duplicate_keys_and_extractor, fingerprints]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLE_NAMES = ("articles", "speakers", "aliases", "quotes")

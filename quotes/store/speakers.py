@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from quotes.records import SPEAKER_KINDS, Speaker
-from quotes.speakers.identity import PER_ARTICLE, normalised_name
+from quotes.speakers.identity import PER_ARTICLE, normalized_name
 from quotes.speakers.organisations import org_type
-from quotes.store import schema
+from quotes.store import derived, schema
 from quotes.store.database import Store, StoreError, check_database
 
 
@@ -122,9 +122,9 @@ def merge_speakers(store: Store, keep: str, others: list[str]) -> SpeakerRow:
             if other.id == kept.id:
                 raise StoreError(f"cannot merge speaker {kept.id} ({kept.name!r}) into itself")
         for other in merged:
-            schema.merge_speaker_rows(conn, kept.id, other.id)
+            derived.merge_speaker_rows(conn, kept.id, other.id)
             _record_fix(conn, other.key, kept, "merge")
-        schema.recount_speakers(conn, [kept.id])
+        derived.recount_speakers(conn, [kept.id])
         return _row(conn, kept.id)
 
 
@@ -140,7 +140,7 @@ def rename_speaker(store: Store, reference: str, name: str, kind: str | None = N
         row = find_speaker(conn, reference)
         kind = kind or row.kind
         key = f"{kind}:{_article_scope(row) if kind in PER_ARTICLE else ''}" \
-              f"{normalised_name(Speaker(name, kind))}"
+              f"{normalized_name(Speaker(name, kind))}"
         owner = conn.execute("SELECT id, name FROM speakers WHERE key = ? AND id != ?",
                              [key, row.id]).fetchone()
         if owner is not None:
@@ -160,7 +160,7 @@ def rename_speaker(store: Store, reference: str, name: str, kind: str | None = N
 def _article_scope(row: _Row) -> str:
     """"article-1:" of an anonymous source's key "anonymous:article-1:us official"."""
     rest = row.key[len(row.kind) + 1:]
-    old = normalised_name(Speaker(row.name, row.kind))
+    old = normalized_name(Speaker(row.name, row.kind))
     return rest[: len(rest) - len(old)] if row.kind in PER_ARTICLE and rest.endswith(old) else ""
 
 

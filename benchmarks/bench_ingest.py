@@ -226,9 +226,9 @@ def time_store(target: Path, *, prepared: list[tuple[Article, ArticleRows]] | No
     them (what the writer does), or records `items` (rows worked out here too)."""
     with Store(target) as store, Stopwatch() as stopwatch:
         if prepared is not None:
-            store.save_rows(prepared, batch_size=COMMIT_ARTICLES, extractor="benchmark")
+            store.save_rows(prepared, batch_size=COMMIT_ARTICLES, fingerprint="benchmark")
         else:
-            store.save_many(items, batch_size=COMMIT_ARTICLES, extractor="benchmark")
+            store.save_many(items, batch_size=COMMIT_ARTICLES, fingerprint="benchmark")
     return stopwatch.times
 
 

@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from quotes.evaluation.scoring import read_gold, score
+from quotes.evaluation import read_gold, score
 from quotes.nlp import load_engine
 from quotes.pipeline.extract import article_json, extract_document
 from quotes.records import Article

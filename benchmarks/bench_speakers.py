@@ -74,10 +74,11 @@ def predict(docs: list[dict], engine, timings: Timings) -> tuple[list[dict], lis
     predictions, pronouns = [], []
     for article, doc in zip(articles, parsed, strict=False):
         started = time.perf_counter()
-        quotes = find_quotes(doc, find_quotations(article.text), article.ignored)
+        quotations = find_quotations(article.text)
+        quotes = find_quotes(doc, quotations, article.ignored)
         timings.detect += time.perf_counter() - started
         started = time.perf_counter()
-        resolve_speakers(doc, quotes)
+        resolve_speakers(doc, quotes, quotations)
         timings.resolve += time.perf_counter() - started
         lines = []
         for quote in quotes:

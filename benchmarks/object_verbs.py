@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from quotes.detection import lexicon
-from quotes.evaluation.scoring import read_gold
+from quotes.evaluation import read_gold
 from quotes.nlp import load_engine
 from quotes.pipeline.extract import extract_document
 from quotes.records import Article

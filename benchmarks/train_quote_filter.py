@@ -1,4 +1,4 @@
-"""Train the learned quote filter (`quotes/quote_filter.py`) on the PolNeAR train split.
+"""Train the learned quote filter (`quotes/detection/quote_filter.py`) on the PolNeAR train split.
 
     python benchmarks/train_quote_filter.py --cache /tmp/train_docs.pkl
 
@@ -46,7 +46,8 @@ from pathlib import Path
 import numpy as np
 
 from quotes.detection.quote_filter import WEIGHTS, features, judged
-from quotes.evaluation.scoring import _Words, in_subset, match, read_gold
+from quotes.evaluation import read_gold
+from quotes.evaluation.scoring import _Words, in_subset, match
 from quotes.pipeline.extract import article_json, propose_quotes
 from quotes.records import Article
 

@@ -9,15 +9,28 @@ import sys
 import click
 
 from quotes import __version__
-from quotes.nlp import ENGINES, EngineUnavailable, load_engine
+from quotes.errors import QuotesError
+from quotes.nlp import ENGINES, load_engine
 from quotes.records import ORG_TYPES, SPEAKER_KINDS
 
 DEFAULT_DB = "db/quotes.db"
 KIND_CHOICES = SPEAKER_KINDS + ORG_TYPES
-SPEAKER_KIND_CHOICES = SPEAKER_KINDS
 
 
-@click.group()
+class QuotesGroup(click.Group):
+    """The command group: any `QuotesError` a command raises is printed as one line
+    ("Error: ...") with its exit status, never as a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except QuotesError as error:
+            failure = click.ClickException(str(error))
+            failure.exit_code = error.exit_code
+            raise failure from None
+
+
+@click.group(cls=QuotesGroup)
 @click.version_option(__version__, prog_name="quotes")
 def cli():
     """Find who said what in news articles, store it in SQLite, browse it with Datasette.
@@ -30,6 +43,16 @@ def cli():
     quotes check "benefit our two countries"    who said these words, where, when
     quotes evaluate annotated.jsonl             precision and recall on your annotations
     """
+
+
+def db_option(command):
+    return click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="QUOTES_DB",
+                        type=click.Path(dir_okay=False),
+                        help="The quotes database (or set QUOTES_DB).")(command)
+
+
+def json_option(command):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(command)
 
 
 def engine_option(f):
@@ -57,13 +80,6 @@ def _parse_cue_classes(ctx, param, value: str) -> tuple[str, ...]:
     if unknown or not classes:
         raise click.BadParameter(f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(CUE_CLASSES)}")
     return classes
-
-
-def open_engine(name: str):
-    try:
-        return load_engine(name)
-    except EngineUnavailable as error:
-        raise click.ClickException(str(error)) from None
 
 
 def report_skips(skipped) -> None:
@@ -95,7 +111,7 @@ def extract(paths, output, engine, cue_classes, progress):
     from quotes.pipeline.progress import Progress
     from quotes.reading.corpus import Skipped, read_articles
 
-    nlp = open_engine(engine)
+    nlp = load_engine(engine)
     skipped = []
 
     def articles():
@@ -117,7 +133,7 @@ def extract(paths, output, engine, cue_classes, progress):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="SQLite database to fill.")
+@db_option
 @engine_option
 @cue_classes_option
 @click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
@@ -158,24 +174,23 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
     from quotes.pipeline.batches import EngineSpec, fingerprint
     from quotes.pipeline.ingesting import Summary, describe, make_extractor, write_report
     from quotes.pipeline.ingesting import ingest as run_ingest
-    from quotes.pipeline.parallel import ExtractionError
     from quotes.pipeline.progress import Progress
-    from quotes.store.database import Store, StoreError
+    from quotes.store import Store, StoreError
 
     try:
         spec = EngineSpec(engine, use_gpu=gpu)
         store = Store(db_path)
-    except (EngineUnavailable, StoreError) as error:
+    except QuotesError as error:
         if report:
             write_report(report, Summary(error=str(error)), None)
-        raise click.ClickException(str(error)) from None
+        raise
     with store:
         try:
             extractor = make_extractor(spec, workers, scheduler, cue_classes)
-        except ExtractionError as error:
+        except QuotesError as error:
             if report:
                 write_report(report, Summary(error=str(error)), store.counts())
-            raise click.ClickException(str(error)) from None
+            raise
         summary = run_ingest(paths, store, extractor, fingerprint=fingerprint(spec, cue_classes),
                              force=force, progress=Progress(enabled=progress), max_chars=max_chars)
         try:
@@ -196,35 +211,16 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
         sys.exit(1)
 
 
-def speakers_db_option(command):
-    return click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="QUOTES_DB",
-                        type=click.Path(dir_okay=False),
-                        help="The quotes database (or set QUOTES_DB).")(command)
-
-
-def json_option(command):
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(command)
-
-
-def store_errors(function, *args, **kwargs):
-    """Call into the store, turning its errors into one-line CLI errors."""
-    from quotes.store.database import StoreError
-
-    try:
-        return function(*args, **kwargs)
-    except StoreError as error:
-        raise click.ClickException(str(error)) from None
-
-
 def open_store(db_path):
-    from quotes.store.database import Store, check_database
+    """The store of an existing database (editors' commands never create one)."""
+    from quotes.store import Store, check_database
 
-    store_errors(check_database, db_path)
-    return store_errors(Store, db_path)
+    check_database(db_path)
+    return Store(db_path)
 
 
 @cli.command(name="speakers")
-@speakers_db_option
+@db_option
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
               type=click.Choice(KIND_CHOICES, case_sensitive=False),
               help="Only speakers of this kind or organisation type; repeat for several. "
@@ -242,7 +238,7 @@ def speakers_list(db_path, kinds, limit, as_json):
     """
     from quotes.store.speakers import describe, list_speakers
 
-    rows = store_errors(list_speakers, db_path, [k.lower() for k in kinds], limit)
+    rows = list_speakers(db_path, [k.lower() for k in kinds], limit)
     if as_json:
         click.echo(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
         return
@@ -255,7 +251,7 @@ def speakers_list(db_path, kinds, limit, as_json):
 @cli.command(name="merge-speakers")
 @click.argument("keep")
 @click.argument("others", nargs=-1, required=True)
-@speakers_db_option
+@db_option
 @json_option
 def merge_speakers_command(keep, others, db_path, as_json):
     """Merge speakers OTHERS into speaker KEEP: their quotes, reports and aliases go to
@@ -271,7 +267,7 @@ def merge_speakers_command(keep, others, db_path, as_json):
     from quotes.store.speakers import describe, merge_speakers
 
     with open_store(db_path) as store:
-        row = store_errors(merge_speakers, store, keep, list(others))
+        row = merge_speakers(store, keep, list(others))
     click.echo(json.dumps(row.as_dict(), ensure_ascii=False) if as_json
                else f"merged into {describe(row).strip()}")
 
@@ -279,8 +275,8 @@ def merge_speakers_command(keep, others, db_path, as_json):
 @cli.command(name="rename-speaker")
 @click.argument("speaker")
 @click.argument("name")
-@click.option("--kind", type=click.Choice(SPEAKER_KIND_CHOICES), help="Change the kind as well.")
-@speakers_db_option
+@click.option("--kind", type=click.Choice(SPEAKER_KINDS), help="Change the kind as well.")
+@db_option
 @json_option
 def rename_speaker_command(speaker, name, kind, db_path, as_json):
     """Rename SPEAKER (an id, or a name only one speaker has) to NAME. The old name
@@ -293,7 +289,7 @@ def rename_speaker_command(speaker, name, kind, db_path, as_json):
     from quotes.store.speakers import describe, rename_speaker
 
     with open_store(db_path) as store:
-        row = store_errors(rename_speaker, store, speaker, name, kind)
+        row = rename_speaker(store, speaker, name, kind)
     click.echo(json.dumps(row.as_dict(), ensure_ascii=False) if as_json
                else f"renamed: {describe(row).strip()}")
 
@@ -315,7 +311,7 @@ def evaluate(gold, engine, subset, cue_classes, predictions, as_json, progress):
 
     GOLD is a JSON Lines file (one document a line: id, text, and quotes with
     content, cue and source as [start, end] character spans) or a brat folder
-    (.txt + .ann with Source, Cue and Content annotations; see quotes/brat.py).
+    (.txt + .ann with Source, Cue and Content annotations; see quotes/evaluation/brat.py).
     Prints precision, recall and F1 under four matching measures (ggt@0.3 and
     ggt@0.8: share of the gold content covered; tok@0.5: word overlap; exact:
     same words), the accuracy of the source, cue and speaker of matched quotes,
@@ -326,27 +322,16 @@ def evaluate(gold, engine, subset, cue_classes, predictions, as_json, progress):
     quotes evaluate brat-folder/ --json
     quotes extract annotated.jsonl -o pred.jsonl && quotes evaluate annotated.jsonl --predictions pred.jsonl
     """
-    from quotes.evaluation.scoring import (
-        GoldError,
-        figures_json,
-        format_table,
-        predict,
-        read_gold,
-        read_predictions,
-        score,
-    )
+    from quotes.evaluation import figures_json, format_table, predict, read_gold, read_predictions, score
     from quotes.pipeline.progress import Progress
 
-    try:
-        documents = read_gold(gold)
-        if predictions:
-            predicted = read_predictions(predictions)
-        else:
-            meter = Progress(label="documents", enabled=progress)
-            predicted = predict(documents, open_engine(engine), cue_classes, meter)
-            meter.close()
-    except GoldError as error:
-        raise click.ClickException(str(error)) from None
+    documents = read_gold(gold)
+    if predictions:
+        predicted = read_predictions(predictions)
+    else:
+        meter = Progress(label="documents", enabled=progress)
+        predicted = predict(documents, load_engine(engine), cue_classes, meter)
+        meter.close()
     results = score(documents, predicted, subset)
     if as_json:
         click.echo(json.dumps(figures_json(results, subset, len(documents)), indent=2))
@@ -384,17 +369,6 @@ def _lang_option(command):
                         help="Language code of the models")(command)
 
 
-def _model_call(function, *args, **kwargs):
-    """Call into quotes.models, turning its errors into one-line CLI errors."""
-    from quotes.nlp import models as stanza_models
-
-    try:
-        return function(*args, **kwargs)
-    except (stanza_models.StanzaMissing, stanza_models.ModelsMissing,
-            stanza_models.DownloadError) as error:
-        raise click.ClickException(str(error)) from error
-
-
 @models_group.command(name="download")
 @_lang_option
 @_model_dir_option
@@ -407,12 +381,12 @@ def models_download(lang, directory, url):
     """
     from quotes.nlp import models as stanza_models
 
-    _model_call(stanza_models.require_stanza)
+    stanza_models.require_stanza()
     target = stanza_models.model_dir(directory)
     source = stanza_models.resources_url(url)
     click.echo(f"Downloading Stanza {stanza_models.language_name(lang)} models "
                f"({stanza_models.PROCESSORS}) from {source} to {target}", err=True)
-    files = _model_call(stanza_models.download, target, lang, source)
+    files = stanza_models.download(target, lang, source)
     size = sum(f.size for f in files) / 1e6
     click.echo(f"Installed {len(files)} model files ({size:.0f} MB) in {target}", err=True)
 
@@ -429,8 +403,8 @@ def models_status(lang, directory, as_json):
     """
     from quotes.nlp import models as stanza_models
 
-    target = _model_call(stanza_models.model_dir, directory)
-    report = _model_call(stanza_models.status, target, lang)
+    target = stanza_models.model_dir(directory)
+    report = stanza_models.status(target, lang)
     if as_json:
         click.echo(json.dumps(report, indent=2))
     else:
@@ -452,8 +426,8 @@ def models_list(lang, directory, as_json):
     """List the model files the Stanza engine loads, with size and path."""
     from quotes.nlp import models as stanza_models
 
-    target = _model_call(stanza_models.model_dir, directory)
-    report = _model_call(stanza_models.status, target, lang)
+    target = stanza_models.model_dir(directory)
+    report = stanza_models.status(target, lang)
     if as_json:
         click.echo(json.dumps(report["files"], indent=2))
         return
@@ -465,15 +439,7 @@ def models_list(lang, directory, as_json):
 
 
 @cli.command()
-@click.option(
-    "--db",
-    "db_path",
-    default="db/quotes.db",
-    show_default=True,
-    envvar="QUOTES_DB",
-    type=click.Path(dir_okay=False),
-    help="The quotes database to browse (or set QUOTES_DB).",
-)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "-p", "--port", default=8001, show_default=True, type=click.IntRange(1, 65535)
@@ -487,7 +453,7 @@ def models_list(lang, directory, as_json):
 @click.option(
     "--metadata",
     type=click.Path(exists=True, dir_okay=False),
-    help="Datasette metadata (YAML or JSON) to use instead of the bundled db/metadata.yml.",
+    help="Datasette metadata (YAML or JSON) to use instead of the bundled quotes/web/metadata.yml.",
 )
 def serve(db_path, host, port, immutable, open_browser, metadata):
     """Browse the quotes database in your web browser, with Datasette.
@@ -500,14 +466,10 @@ def serve(db_path, host, port, immutable, open_browser, metadata):
     quotes serve --port 9000 --open     another port, opened in your browser
     quotes serve --db news.db --immutable
     """
-    from quotes.store.database import StoreError
-    from quotes.web.serve import ServeError, check_port, make_datasette, run, url
+    from quotes.web.serve import check_port, make_datasette, run, url
 
-    try:
-        datasette = make_datasette(db_path, immutable=immutable, metadata_path=metadata)
-        check_port(host, port)
-    except (StoreError, ServeError) as error:
-        raise click.ClickException(str(error)) from error
+    datasette = make_datasette(db_path, immutable=immutable, metadata_path=metadata)
+    check_port(host, port)
     click.echo(f"Serving {db_path} at {url(host, port)} - press Ctrl+C to stop", err=True)
     run(datasette, host, port, open_browser)
 
@@ -546,17 +508,10 @@ def read(paths, as_json):
         raise SystemExit(1)
 
 
-class CheckFailed(click.ClickException):
-    """An error in `quotes check`: exit status 2, since 1 means "not found"."""
-
-    exit_code = 2
-
-
 @cli.command()
 @click.argument("claim")
 @click.option("-s", "--speaker", help="Who the claim says spoke the words: is it theirs?")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="QUOTES_DB",
-              type=click.Path(dir_okay=False), help="The quotes database (or set QUOTES_DB).")
+@db_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "claimreview"]),
               default="text", show_default=True,
               help="text for people, json for scripts, claimreview for schema.org JSON-LD.")
@@ -578,7 +533,7 @@ def check(claim, speaker, db_path, output_format, as_json, limit):
     unattributed (they are stored without a speaker) or not found.
 
     Exit status: 0 if the words are found (with --speaker: attributed),
-    1 if not, 2 on errors. `quotes serve` offers the same look-up at /-/check.
+    1 if not, 2 on errors. `quotes serve` offers the same check at /-/check.
 
     \b
     quotes check "stop hyping up the China threat theory"
@@ -586,13 +541,10 @@ def check(claim, speaker, db_path, output_format, as_json, limit):
     quotes check "avoid misunderstandings" --json
     quotes check "benefit our two countries" --format claimreview
     """
-    from quotes.factcheck import CheckError, check_claim, open_database
+    from quotes.factcheck import check_claim, open_database
 
-    try:
-        conn = open_database(db_path)
-        result = check_claim(conn, claim, speaker=speaker, limit=limit)
-    except CheckError as error:
-        raise CheckFailed(str(error)) from None
+    conn = open_database(db_path)
+    result = check_claim(conn, claim, speaker=speaker, limit=limit)
     if as_json or output_format == "json":
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     elif output_format == "claimreview":

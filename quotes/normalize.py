@@ -1,4 +1,4 @@
-"""Text as the fact-check look-up compares it: words only, without case, accents or punctuation.
+"""Text as a fact-check compares it: words only, without case, accents or punctuation.
 
     >>> normalize("Stop hyping up the ‘China threat theory’!")
     'stop hyping up the china threat theory'

@@ -1,4 +1,4 @@
-"""Databases as an older schema wrote them, to test the upgrade steps of quotes/schema.py.
+"""Databases as an older schema wrote them, to test the upgrade steps of quotes/store/schema.py.
 
     database_at(path, schema.MIGRATIONS.index(schema.add_normalized_text), talks_article())
 

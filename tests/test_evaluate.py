@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.evaluation.scoring import GoldDocument, GoldError, read_gold, read_predictions, score
+from quotes.evaluation import GoldDocument, GoldError, read_gold, read_predictions, score
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = FIXTURES / "eval" / "gold.jsonl"

@@ -6,12 +6,12 @@ Four kinds of rules, run in order, each a small function:
   "..., saying ...", `"...," X said`), or "according to X, ...";
 - transcript turns: a paragraph opening with a speaker's name in capitals and a colon
   ("TAPPER: Do you think ...?", `transcript.py`);
-- quotation rules: a passage in quotation marks that no cue rule took, attributed by
+- quotation rules (`quotation_rules`): a passage in quotation marks that no cue rule took, attributed by
   what stands around it (a cue in the same sentence, a colon header, a trailing
   "-Name", or the speaker of the quote paragraph before it);
 - split quotes (`"A," he said, "B."`) are joined into one quote with two pieces.
 
-Speakers are resolved afterwards (`resolve.py`): here `source` is only the mention.
+Speakers are resolved afterwards (`quotes.speakers`): here `source` is only the mention.
 """
 
 from __future__ import annotations

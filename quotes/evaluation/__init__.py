@@ -3,20 +3,15 @@
     gold = read_gold("annotated.jsonl")            # or a brat folder of .txt + .ann
     results = score(gold, predict(gold, engine), subset="speech")
 
-- `scoring`: gold and prediction files, matching, the figures;
-- `brat`: brat standoff folders (PolNeAR's and PARC's releases).
+- `gold`: gold documents and quote types;
+- `files`: gold files (JSON Lines) and prediction files (`quotes extract` output);
+- `brat`: brat standoff folders (PolNeAR's and PARC's releases);
+- `scoring`: matching, and the figures.
 """
 
-from quotes.evaluation.scoring import (
-    GoldDocument,
-    GoldError,
-    figures_json,
-    format_table,
-    predict,
-    read_gold,
-    read_predictions,
-    score,
-)
+from quotes.evaluation.files import read_gold, read_predictions
+from quotes.evaluation.gold import GoldDocument, GoldError
+from quotes.evaluation.scoring import figures_json, format_table, predict, score
 
 __all__ = ["GoldDocument", "GoldError", "figures_json", "format_table", "predict", "read_gold",
            "read_predictions", "score"]

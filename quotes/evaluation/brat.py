@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from quotes.evaluation.scoring import GoldDocument, GoldError, quote_type
+from quotes.evaluation.gold import GoldDocument, GoldError, quote_type
 
 KINDS = ("source", "cue", "content")
 

@@ -1,6 +1,6 @@
 """Measure extraction against human-annotated news: the figures of `quotes evaluate`.
 
-    gold = read_gold("annotated.jsonl")            # or a brat folder of .txt + .ann
+    gold = read_gold("annotated.jsonl")            # files.py; or a brat folder of .txt + .ann
     figures = score(gold, predictions, subset="speech")
     print(format_table(figures))
 
@@ -23,104 +23,17 @@ mixed quotes), predictions matched to gold quotes outside it count neither way.
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from quotes.detection.lexicon import phrase_class
-from quotes.detection.quotemarks import find_quotations
+from quotes.evaluation.gold import WORD, GoldDocument
 
-WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 PRONOUNS = set("""i me my we us our you he him his she her they them their it its this that
     who which one someone""".split())
 SUBSETS = ("all", "speech", "quoted")
 MEASURES = (("ggt@0.3", "ggt", 0.3), ("ggt@0.8", "ggt", 0.8), ("tok@0.5", "tok", 0.5),
             ("exact", "exact", 1.0))
-
-
-class GoldError(Exception):
-    """The gold file or folder cannot be read; the message says where and why."""
-
-
-@dataclass
-class GoldDocument:
-    id: str
-    text: str
-    quotes: list[dict] = field(default_factory=list)
-
-
-# -- reading gold ------------------------------------------------------------------------
-
-def read_gold(path: str | Path) -> list[GoldDocument]:
-    """Gold documents from a JSON Lines file or a brat folder (`.txt` + `.ann` pairs)."""
-    path = Path(path)
-    if path.is_dir():
-        from quotes.evaluation.brat import read_brat_folder
-
-        return read_brat_folder(path)
-    if not path.exists():
-        raise GoldError(f"{path}: no such file or folder")
-    return read_gold_jsonl(path)
-
-
-def read_gold_jsonl(path: Path) -> list[GoldDocument]:
-    """One document a line: `id`, `text` and `quotes` with `content`, `cue`, `source` spans."""
-    docs = []
-    for number, line in _lines(path):
-        try:
-            record = json.loads(line)
-            doc = GoldDocument(str(record["id"]), record["text"], list(record.get("quotes") or []))
-            for quote in doc.quotes:
-                _check_spans(quote, len(doc.text))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-            raise GoldError(f"{path}:{number}: {_reason(error)}") from None
-        docs.append(doc)
-    if not docs:
-        raise GoldError(f"{path}: no documents")
-    return docs
-
-
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    """The numbered non-blank lines of a UTF-8 text file; one-line errors if unreadable."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise GoldError(f"{path}: not UTF-8 text") from None
-    except OSError as error:
-        raise GoldError(f"{path}: {error.strerror}") from None
-    return ((number, line) for number, line in enumerate(lines, 1) if line.strip())
-
-
-def _reason(error: Exception) -> str:
-    if isinstance(error, json.JSONDecodeError):
-        return f"not JSON ({error.msg})"
-    if isinstance(error, KeyError):
-        return f"missing {error.args[0]!r}"
-    return str(error) or type(error).__name__
-
-
-def _check_spans(quote: dict, length: int) -> None:
-    if not quote.get("content"):
-        raise ValueError("a quote without content spans")
-    for key in ("content", "cue", "source"):
-        for start, end in quote.get(key) or []:
-            if not 0 <= start <= end <= length:
-                raise ValueError(f"{key} span [{start}, {end}] outside the text")
-
-
-def quote_type(text: str, content: Iterable[Iterable[int]]) -> str:
-    """direct (every word in quotation marks), indirect (none) or mixed."""
-    quoted = [span for q in find_quotations(text) for span in q.pieces]
-    inside = outside = False
-    for start, end in content:
-        for word in WORD.finditer(text, start, end):
-            if any(s <= word.start() < e for s, e in quoted):
-                inside = True
-            else:
-                outside = True
-    return "mixed" if inside and outside else "direct" if inside else "indirect"
 
 
 def in_subset(quote: dict, text: str, subset: str) -> bool:
@@ -300,21 +213,6 @@ def format_table(results: dict[str, Figures], subset: str, documents: int) -> st
 
 def _show(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
-
-
-# -- predictions -------------------------------------------------------------------------
-
-def read_predictions(path: str | Path) -> dict[str, list[dict]]:
-    """Predicted quotes by document id, from `quotes extract` JSON Lines output."""
-    path = Path(path)
-    predictions: dict[str, list[dict]] = {}
-    for number, line in _lines(path):
-        try:
-            record = json.loads(line)
-            predictions[str(record["id"])] = list(record.get("quotes") or [])
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise GoldError(f"{path}:{number}: {_reason(error)}") from None
-    return predictions
 
 
 def predict(gold: Iterable[GoldDocument], engine, cue_classes: Iterable[str] = ("speech",),

@@ -1,4 +1,4 @@
-"""A look-up as schema.org ClaimReview JSON-LD, for fact-checkers to complete.
+"""A check as schema.org ClaimReview JSON-LD, for fact-checkers to complete.
 
 The record says what the database knows: the claim, who said the words (the Claim's
 author), the earliest article carrying them (firstAppearance, datePublished) and every

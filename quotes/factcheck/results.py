@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from quotes.errors import QuotesError
+
 LABELS = ("exact", "fragment", "altered", "related")
 """exact: the whole stored quote; fragment: part of it; altered: the wording differs;
 related: shares the claim's key words."""
@@ -18,8 +20,11 @@ WORD_MATCHES = ("exact", "fragment", "altered")
 """Labels of quotes that hold the claim's words (related ones only share some)."""
 
 
-class CheckError(Exception):
-    """A claim or database the look-up cannot work with, described in one line."""
+class CheckError(QuotesError):
+    """A claim or database a check cannot work with, described in one line. Exit status 2,
+    since `quotes check` answers 1 for "not found"."""
+
+    exit_code = 2
 
 
 @dataclass

@@ -148,7 +148,7 @@ class Search:
         return [row[0] for row in self.conn.execute(sql, [query, limit or CANDIDATES])]
 
     def normalized_texts(self, quote_ids: list[int]) -> dict[int, tuple[str, str]]:
-        """(normalized text, article id) of these quotes, read once per look-up."""
+        """(normalized text, article id) of these quotes, read once per check."""
         missing = [quote_id for quote_id in quote_ids if quote_id not in self.texts]
         rows = self.conn.execute(NORMALIZED_TEXTS, [json.dumps(missing)])
         for quote_id, stored, text, article_id in rows:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
+from quotes.errors import QuotesError
 from quotes.nlp.chunks import chunk_spans, join_documents
 from quotes.nlp.document import Document
 
 
-class EngineUnavailable(Exception):
+class EngineUnavailable(QuotesError):
     """The engine or its model cannot be loaded; the message says how to fix it."""
 
 

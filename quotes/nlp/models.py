@@ -16,6 +16,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from quotes.errors import QuotesError
+
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 DIR_ENV = "QUOTES_STANZA_DIR"
 URL_ENV = "QUOTES_STANZA_URL"
@@ -23,18 +25,18 @@ LANGUAGE_NAMES = {"en": "English"}
 NEEDS_EXTRA = "the stanza engine needs the stanza extra: pip install 'quotes[stanza]'"
 
 
-class StanzaMissing(Exception):
+class StanzaMissing(QuotesError):
     """The stanza package is not installed."""
 
     def __init__(self) -> None:
         super().__init__(NEEDS_EXTRA)
 
 
-class ModelsMissing(Exception):
+class ModelsMissing(QuotesError):
     """The models for a language are not (fully) installed; the message says what to run."""
 
 
-class DownloadError(Exception):
+class DownloadError(QuotesError):
     """Downloading the models failed; the message is one line naming the URL."""
 
 

@@ -32,8 +32,9 @@ def extract_document(article: Article, doc: Document,
 def propose_quotes(article: Article, doc: Document, cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES,
                    every_object: bool = False) -> list[Quote]:
     """The rules' quotes, speakers resolved, before any filter (see `detect.find_quotes`)."""
-    quotes = find_quotes(doc, find_quotations(article.text), article.ignored, cue_classes, every_object)
-    resolve_speakers(doc, quotes)
+    quotations = find_quotations(article.text)
+    quotes = find_quotes(doc, quotations, article.ignored, cue_classes, every_object)
+    resolve_speakers(doc, quotes, quotations)
     return quotes
 
 

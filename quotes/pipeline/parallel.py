@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from typing import Self
 
 from quotes.detection.lexicon import DEFAULT_CUE_CLASSES
+from quotes.errors import QuotesError
 from quotes.nlp import Engine, EngineUnavailable
 from quotes.pipeline.batches import EngineLoader, Result, article_to_plain, extract_batch, failure_reason
 from quotes.records import Article
@@ -37,7 +38,7 @@ MAX_DEATHS_IN_A_ROW = 3
 BatchResults = tuple[list[Article], list[dict]]
 
 
-class ExtractionError(Exception):
+class ExtractionError(QuotesError):
     """Extraction cannot go on (workers keep dying, a cluster is gone); one line."""
 
 

@@ -1,7 +1,7 @@
 """Speakers: who each quote's mention is, within its article ("he" is Antony Blinken, "it"
 is the ministry), and when two speakers of different articles are one.
 
-    resolve_speakers(doc, quotes)            # sets quote.speaker (and reported_by)
+    resolve_speakers(doc, quotes, quotations)   # sets quote.speaker (and reported_by)
     speaker_key(quote.speaker, article_id)   # "person:antony blinken"
 
 - `resolve`: mentions to speakers, over the parse the engine made;

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quotes.detection.quotemarks import find_quotations
+from quotes.detection.quotemarks import Quotation
 from quotes.nlp import Document, Entity
 from quotes.nlp.tree import entity_head, head_of, phrase, text_of
 from quotes.records import Quote, Span, Speaker
@@ -80,13 +80,14 @@ PRONOUN_WINDOW = 6
 """Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
 
 
-def resolve_speakers(doc: Document, quotes: list[Quote]) -> None:
+def resolve_speakers(doc: Document, quotes: list[Quote], quotations: list[Quotation]) -> None:
     """Set `speaker` on every quote that has a source mention, and `reported_by` on the
-    quotes nested in another quote's content, in place."""
+    quotes nested in another quote's content, in place. `quotations` are the article's
+    passages in quotation marks, as detection found them: no antecedent is taken there."""
     with_source = [q for q in quotes if q.source]
     if not with_source:
         return
-    resolver = _Resolver(doc)
+    resolver = _Resolver(doc, quotations)
     for quote in sorted(with_source, key=lambda q: q.source[0]):
         referent = resolver.resolve(quote.source[0])
         if referent is not None:
@@ -104,11 +105,11 @@ class _Event:
 
 
 class _Resolver:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, quotations: list[Quotation]) -> None:
         self.doc = doc
         self.people = People(doc)
         self.orgs = Organisations(doc)
-        self.quoted = [piece for q in find_quotations(doc.text) for piece in q.pieces]
+        self.quoted = [piece for q in quotations for piece in q.pieces]
         self.described: dict[str, Referent] = {}
         """Anonymous sources and groups by their folded name: one per article."""
         self.events: dict[int, list[_Event]] = {}

@@ -19,6 +19,7 @@ from datasette.app import Datasette
 from datasette.plugins import pm
 from datasette.utils import BadMetadataError, parse_metadata
 
+from quotes.errors import QuotesError
 from quotes.store.database import check_database
 from quotes.web import plugin
 
@@ -33,7 +34,7 @@ SETTINGS = {"truncate_cells_html": 400, "suggest_facets": False}
 Facet suggestions run a query per column of a table: seconds on a million quotes."""
 
 
-class ServeError(Exception):
+class ServeError(QuotesError):
     """A problem starting the server, described in one line for the user."""
 
 

@@ -1,7 +1,7 @@
 """The Datasette fact-check page: `quotes check` in the browser, and as JSON for scripts.
 
     /-/check?claim=benefit+our+two+countries&speaker=Joe+Biden    a form, the verdict, matches
-    /-/check.json?claim=...&speaker=...&limit=5                   the same look-up as JSON
+    /-/check.json?claim=...&speaker=...&limit=5                   the same check as JSON
     /-/check.json?claim=...&format=claimreview                    schema.org ClaimReview JSON-LD
 
 Each match links to its quote, speaker and article pages. The JSON form answers 400 with

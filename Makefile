@@ -1,12 +1,14 @@
-# make demo   build db/quotes.db from examples/ and serve it on http://127.0.0.1:8001
-# make test   run the whole test suite
+# make demo        build db/quotes.db from examples/ and serve it on http://127.0.0.1:8001
+# make test        run the whole test suite
+# make test-fast   the tests that take under a few seconds each (no ingest runs, no browser): under a minute
+# make lint        ruff and mypy, as CI runs them
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DB := db/quotes.db
 PORT := 8001
 
-.PHONY: install install-test demo db serve test bench clean
+.PHONY: install install-test demo db serve test test-fast lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +40,13 @@ serve: demo
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check quotes tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm *.egg-info

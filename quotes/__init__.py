@@ -1,3 +1,3 @@
 """quotes: find who said what in news articles, store it in SQLite, browse it with Datasette."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -25,9 +25,8 @@ class QuotesGroup(click.Group):
         try:
             return super().invoke(ctx)
         except QuotesError as error:
-            failure = click.ClickException(str(error))
-            failure.exit_code = error.exit_code
-            raise failure from None
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(error.exit_code)
 
 
 @click.group(cls=QuotesGroup)
@@ -387,7 +386,7 @@ def models_download(lang, directory, url):
     click.echo(f"Downloading Stanza {stanza_models.language_name(lang)} models "
                f"({stanza_models.PROCESSORS}) from {source} to {target}", err=True)
     files = stanza_models.download(target, lang, source)
-    size = sum(f.size for f in files) / 1e6
+    size = sum(f.size or 0 for f in files) / 1e6
     click.echo(f"Installed {len(files)} model files ({size:.0f} MB) in {target}", err=True)
 
 

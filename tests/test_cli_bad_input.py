@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from quotes.cli import cli
 
+pytestmark = pytest.mark.slow  # ingest runs through the command line
+
 GOOD = "Ann Ortiz said the bridge would reopen in the spring.\n"
 OTHER = "Ben Ruiz said the ferry would run all winter.\n"  # not a duplicate of GOOD
 

@@ -25,6 +25,8 @@ from quotes.pipeline.ingesting import ingest
 from quotes.pipeline.parallel import InProcess
 from quotes.store.database import Store
 
+pytestmark = pytest.mark.slow  # ingest runs against locked and read-only databases
+
 HUGE = 50 * 1024 * 1024
 PAGE = (b"<html><head><title>Pier reopens</title></head><body><article><h1>Pier reopens</h1>"
         b"<p>The pier at Aldwick reopened on Saturday after two years of repairs, the harbour"

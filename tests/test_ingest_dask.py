@@ -15,6 +15,8 @@ from quotes.pipeline.ingesting import ingest
 from quotes.pipeline.parallel import InProcess
 from quotes.store.database import Store
 
+pytestmark = pytest.mark.slow  # a local Dask cluster
+
 distributed = pytest.importorskip(
     "distributed", reason="needs Dask's distributed scheduler: pip install 'quotes[cluster]'")
 

@@ -11,6 +11,8 @@ from quotes.pipeline.ingesting import ingest
 from quotes.pipeline.parallel import WORKER_DIED, InProcess, ProcessPool
 from quotes.store.database import Store
 
+pytestmark = pytest.mark.slow  # worker processes that load the NLP engine
+
 
 def run(corpus, db, extractor, **options):
     with Store(db) as store, extractor:

@@ -16,6 +16,8 @@ import psutil
 import pytest
 from ingest_helpers import check_whole, table, write_corpus
 
+pytestmark = pytest.mark.slow  # ingest runs stopped by kill -9 and Ctrl+C
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = 300
 """Enough that a stop comes well before the end even when the test lags behind the run:

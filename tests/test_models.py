@@ -21,6 +21,8 @@ stanza = pytest.importorskip("stanza", reason="needs the stanza extra (pip insta
 from quotes.cli import cli
 from quotes.nlp import models
 
+pytestmark = pytest.mark.slow  # downloads from a local hub
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

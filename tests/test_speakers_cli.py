@@ -14,6 +14,8 @@ from click.testing import CliRunner
 
 from quotes.cli import cli
 
+pytestmark = pytest.mark.slow  # each test ingests a corpus and runs the command line
+
 ROOT = Path(__file__).resolve().parent.parent
 
 MINISTRY = ("China’s ministry of foreign affairs said on Monday that the talks were useful. "

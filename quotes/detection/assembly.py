@@ -3,6 +3,8 @@ split quotes (`"A," he said, "B."`) joined."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from quotes.detection.context import (
     SPLIT_GAP_WORDS,
     WEAK_RULES,
@@ -17,7 +19,7 @@ from quotes.nlp import Document
 from quotes.records import Quote, Span
 
 
-def content_pieces(ctx: Context, token_ids: list[int], exclude: list[Span] = ()) -> list[Span]:
+def content_pieces(ctx: Context, token_ids: list[int], exclude: Sequence[Span] = ()) -> list[Span]:
     """Character spans of `token_ids`: runs joined across punctuation, trailing
     punctuation dropped, widened to whole quotations where they overlap one, and
     never covering the `exclude` spans (the cue and the speaker's mention). A conjunction
@@ -44,7 +46,7 @@ def content_pieces(ctx: Context, token_ids: list[int], exclude: list[Span] = ())
     return out
 
 
-def _subtract(span: Span, holes: list[Span]) -> list[Span]:
+def _subtract(span: Span, holes: Sequence[Span]) -> list[Span]:
     parts = [span]
     for hole_start, hole_end in holes:
         parts = [piece for s, e in parts

@@ -53,6 +53,7 @@ def quotation_text(ctx: Context, quotation: Quotation) -> str:
 def make_quote(doc: Document, content: list[Span], cue: list[Span], lexeme: Cue | None,
            source: list[Span], rule: str, confidence: float) -> Quote:
     lexeme = lexeme or cue_for("say")
+    assert lexeme is not None, '"say" is in the lexicon'
     return Quote("indirect", content, cue, lexeme.lemma, source, rule, confidence,
                  lexeme.cls, lexeme.stance)
 

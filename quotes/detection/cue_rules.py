@@ -82,7 +82,7 @@ def _attached(ctx: Context, pieces: list[Span], anchors: list[Span]) -> list[Spa
     """Drop content before the cue and speaker that a colon, semicolon or sentence end
     cuts off from them ("... as an example: He says ...", "...; 46 percent said ...")."""
     first = min(s for s, _ in anchors)
-    kept = []
+    kept: list[Span] = []
     for start, end in pieces:
         if end <= first and not ATTACHING.fullmatch(ctx.doc.text, end, first):
             kept = []
@@ -127,10 +127,11 @@ def _from_boundary(ctx: Context, tokens: list[int], verb: int) -> list[int]:
     """`"...," X said` reports the quotation, not what comes before a colon, semicolon or
     dash ahead of it: "Cruz defends his record on TV: "...," he says"."""
     doc = ctx.doc
-    quoted = [i for i in tokens if i < verb and ctx.quotation_at(doc.tokens[i].start)]
+    quoted = [quotation for i in tokens if i < verb
+              and (quotation := ctx.quotation_at(doc.tokens[i].start)) is not None]
     if not quoted:
         return tokens
-    start = ctx.quotation_at(doc.tokens[quoted[0]].start).start
+    start = quoted[0].start
     cut = [i for i in tokens if doc.tokens[i].end <= start and doc.tokens[i].text in BOUNDARIES]
     return [i for i in tokens if i > cut[-1]] if cut else tokens
 

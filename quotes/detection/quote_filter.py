@@ -101,7 +101,7 @@ def _mention_kind(doc: Document, quote: Quote) -> str:
 
 
 def _tokens(doc: Document, spans: list[tuple[int, int]]) -> list[int]:
-    out = []
+    out: list[int] = []
     for start, end in spans:
         first, last = doc.token_at(start), doc.token_at(end - 1)
         if first is not None and last is not None:

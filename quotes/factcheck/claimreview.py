@@ -47,7 +47,7 @@ def _author(person: Person) -> dict:
 
 
 def _creative_work(article: Source) -> dict:
-    work = {
+    work: dict[str, object] = {
         "@type": "CreativeWork",
         "url": article.url,
         "headline": article.title,

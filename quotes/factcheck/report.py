@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from quotes.factcheck.results import CheckResult, Match, Person, display_date
@@ -14,7 +16,7 @@ VERDICT_COLOURS = {
     "unattributed": "yellow",
     "not found": "red",
 }
-DIFF_STYLES = {"-": {"fg": "red", "strikethrough": True}, "+": {"fg": "green", "bold": True}}
+DIFF_STYLES: dict[str, dict[str, Any]] = {"-": {"fg": "red", "strikethrough": True}, "+": {"fg": "green", "bold": True}}
 
 
 def render(result: CheckResult) -> str:

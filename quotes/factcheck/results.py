@@ -105,8 +105,9 @@ class CheckResult:
     def as_dict(self) -> dict:
         data = asdict(self)
         for match, match_data in zip(self.matches, data["matches"], strict=False):
-            if match.carriers is not None:
-                match_data["carriers"]["earliest"] = asdict(match.carriers.earliest)
+            earliest = match.carriers.earliest if match.carriers else None
+            if earliest is not None:
+                match_data["carriers"]["earliest"] = asdict(earliest)
         return data
 
 

@@ -107,9 +107,9 @@ def _best_chain(stored: list[str], claim: list[str]) -> list[tuple[int, int]]:
     points = sorted((i, j) for j, word in enumerate(claim) for i in places.get(word, ()))
     scores: list[int] = []
     previous: list[int | None] = []
-    for k, (i, j) in enumerate(points):
+    for n, (i, j) in enumerate(points):
         best, link = MATCH_SCORE, None
-        for p in range(k):
+        for p in range(n):
             pi, pj = points[p]
             if pi < i and pj < j:
                 score = scores[p] + MATCH_SCORE - max(i - pi - 1, j - pj - 1)

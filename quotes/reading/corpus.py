@@ -126,7 +126,8 @@ def read_file(path: str) -> Iterator[Article | Skipped]:
         JSON: _read_json_file,
         WARC: _read_warc_file,
     }
-    reader = readers.get(_file_format(path), _read_other_file)
+    format = _file_format(path)
+    reader = readers[format] if format else _read_other_file
     try:
         yield from reader(path)
     except NotText as error:
@@ -160,11 +161,11 @@ def read_json_lines(stream: BinaryIO, name: str) -> Iterator[Article | Skipped]:
             continue
         seen_content = True
         try:
-            fields = parse_line(line.rstrip("\r\n"))
+            text, fields = parse_line(line.rstrip("\r\n"))
         except BadRecord as error:
             yield Skipped(name, f"line {number}: {error}", number)
             continue
-        yield build_article(path=name, **fields)
+        yield build_article(text, path=name, **fields)
     if not seen_content:
         yield Skipped(name, "empty file" if offset == 0 else "no JSON lines (blank lines only)")
 
@@ -286,7 +287,8 @@ def _read_json_file(path: str) -> Iterator[Article | Skipped]:
         return
     for number, item in enumerate(items, start=1):
         try:
-            yield build_article(path=path, **article_fields(item))
+            text, fields = article_fields(item)
+            yield build_article(text, path=path, **fields)
         except BadRecord as error:
             yield Skipped(path, f"item {number}: {error}")
 

@@ -40,8 +40,8 @@ def extract_page(html: bytes | str, url: str | None = None) -> WebPage | None:
     """
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    if document is None or document.body is None:
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=True, as_dict=False)
+    if not isinstance(document, trafilatura.settings.Document) or document.body is None:
         return None
     text = "\n\n".join(paragraphs(document.body))
     if len(text.split()) < MIN_WORDS:

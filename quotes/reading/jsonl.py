@@ -14,8 +14,8 @@ class BadRecord(ValueError):
     """A line or item that is not an article; the message is a short reason for the user."""
 
 
-def parse_line(line: str) -> dict[str, str | None]:
-    """The article fields of one JSON line; raise BadRecord if it holds no article."""
+def parse_line(line: str) -> tuple[str, dict[str, str | None]]:
+    """The text and metadata of one JSON line; raise BadRecord if it holds no article."""
     try:
         value = json.loads(line)
     except json.JSONDecodeError as error:
@@ -23,9 +23,9 @@ def parse_line(line: str) -> dict[str, str | None]:
     return article_fields(value)
 
 
-def article_fields(value: Any) -> dict[str, str | None]:
-    """`id`, `text` and the optional fields of a decoded JSON object; unknown keys are
-    ignored. A `published` date that `parse_date` understands becomes YYYY-MM-DD."""
+def article_fields(value: Any) -> tuple[str, dict[str, str | None]]:
+    """The `text`, and the `id` and optional fields, of a decoded JSON object; unknown keys
+    are ignored. A `published` date that `parse_date` understands becomes YYYY-MM-DD."""
     if not isinstance(value, dict):
         raise BadRecord(f"expected a JSON object, got {_json_type(value)}")
     text = value.get("text")
@@ -35,22 +35,25 @@ def article_fields(value: Any) -> dict[str, str | None]:
         raise BadRecord(f'"text" must be a string, not {_json_type(text)}')
     if not text.strip():
         raise BadRecord('"text" is empty')
-    fields: dict[str, str | None] = {"text": text, "id": _id(value.get("id"))}
+    _check_encodable("text", text)
+    fields: dict[str, str | None] = {"id": _id(value.get("id"))}
     for name in OPTIONAL_FIELDS:
         field = value.get(name)
         if field is not None and not isinstance(field, str):
             raise BadRecord(f'"{name}" must be a string, not {_json_type(field)}')
         fields[name] = field or None
     for name, field in fields.items():
-        if field and not field.isascii():
+        if field:
             _check_encodable(name, field)
     if fields["published"]:
         fields["published"] = parse_date(fields["published"]) or fields["published"]
-    return fields
+    return text, fields
 
 
 def _check_encodable(name: str, value: str) -> None:
     """Raise BadRecord for a string that cannot be stored as UTF-8 (a lone surrogate)."""
+    if value.isascii():
+        return
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:

@@ -123,11 +123,11 @@ def normalize_org(name: str) -> str:
     text = fold(PARENTHESES.sub("", name))
     countries: list[str] = []
 
-    def country(match: re.Match) -> str:
+    def named_country(match: re.Match) -> str:
         countries.append(fold(COUNTRIES[match.group(0)]))
         return " "
 
-    text = LONG_COUNTRY_NAMES.sub(country, text)
+    text = LONG_COUNTRY_NAMES.sub(named_country, text)
     words = [w for w in NON_WORD.sub(" ", text).split() if w]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'") for w in words]
     rest: list[str] = []

@@ -109,8 +109,9 @@ class People:
         referent.describe(*role_and_affiliation(doc, title))
         head = entity_head(doc, entity)
         description = appositive_description(doc, head)
-        if description is None and described_by(doc, head) is not None:
-            description = without_articles(doc, phrase(doc, described_by(doc, head)))
+        described = described_by(doc, head)
+        if description is None and described is not None:
+            description = without_articles(doc, phrase(doc, described))
         if description:
             referent.describe(*role_and_affiliation(doc, description))
         referent.describe(None, affiliation_after(doc, head))

@@ -222,16 +222,16 @@ class Store:
                 speakers[key] = combine_mentions(
                     speakers.get(key), Speaker(name, kind, role, affiliation, aliases, org_type))
         fixes = speakers and conn.execute(ANY_FIX).fetchone()[0]
-        rows, targets = [], {}
+        speaker_rows, targets = [], {}
         for key, speaker in speakers.items():
             target, name, kind = key, _collapse(speaker.name), speaker.kind
             fix = conn.execute(SELECT_FIX, [key]).fetchone() if fixes else None
             if fix is not None:
                 target, name, kind = fix
             org_type = speaker.org_type if kind == "organization" else None
-            rows.append([target, name, kind, speaker.role, speaker.affiliation, org_type])
+            speaker_rows.append([target, name, kind, speaker.role, speaker.affiliation, org_type])
             targets[key] = target
-        conn.executemany(UPSERT_SPEAKER, rows)
+        conn.executemany(UPSERT_SPEAKER, speaker_rows)
         row_ids = dict(conn.execute(SELECT_SPEAKER_IDS, [json.dumps(list(targets.values()))]))
         ids = {key: row_ids[target] for key, target in targets.items()}
         conn.executemany(

@@ -87,6 +87,7 @@ def _move_to_key(conn: sqlite3.Connection, speaker_id: int | None, key: str,
     if speaker_id is None:
         if owner is not None:
             return owner[0]
+        assert fields is not None, "a new speaker needs its fields"
         return conn.execute(
             "INSERT INTO speakers (key, name, kind, role, affiliation) VALUES (?, ?, ?, ?, ?)"
             " RETURNING id", [key, *fields]).fetchone()[0]

@@ -11,6 +11,7 @@ the merged or renamed speaker on the speaker the editor chose.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,7 +47,7 @@ ORDER BY quote_count DESC, article_count DESC, name COLLATE NOCASE
 """
 
 
-def list_speakers(path: str, kinds: list[str] = (), limit: int | None = None) -> list[SpeakerRow]:
+def list_speakers(path: str, kinds: Sequence[str] = (), limit: int | None = None) -> list[SpeakerRow]:
     """Speakers with their counts, roles and aliases, most quoted first; `kinds` keeps
     those of these kinds or organisation types ("person", "media", ...)."""
     version = check_database(path)

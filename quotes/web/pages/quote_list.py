@@ -47,7 +47,7 @@ class QuoteFacet(Facet):
 
     async def facet_results(self) -> tuple[list[dict], list[str]]:
         known = set(await self.get_columns(self.sql, self.params))
-        sources = {}  # column -> "metadata" or "request"; unknown names are dropped
+        sources: dict[str, str] = {}  # column -> "metadata" or "request"; unknown names are dropped
         for config in self.get_configs():
             column = config["config"].get("column") or config["config"]["simple"]
             if column in known:

@@ -27,6 +27,7 @@ import multiprocessing
 import random
 import shutil
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -243,7 +244,8 @@ def main(argv: list[str]) -> int:
         return 2
     logging.getLogger("stanza").setLevel(logging.WARNING)
     target = Path(argv[0])
-    seconds = train_all(target, target.parent / f"{target.name}.work")
+    with tempfile.TemporaryDirectory() as work:
+        seconds = train_all(target, Path(work) / "work")
     print(f"trained the tiny Stanza models in {seconds:.1f} s into {target}")
     return 0
 

@@ -3,7 +3,9 @@
 Downloads run against a miniature Stanza hub on 127.0.0.1 (the `stanza_mirror` fixture)
 serving the tiny trained models (`stanza_tiny_models`) in the hub's layout, or against
 a closed port for the failure path. The mirror can serve a file corrupted, cut off
-half-way, or stall half-way so that the download can be killed.
+half-way, or stall half-way so that the download can be killed. The tests that need the
+trained models are marked slow: training takes half a minute the first time (then the
+models are cached).
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ def test_download_url_from_environment(closed_port_url, tmp_path):
     assert f"could not download Stanza models from {closed_port_url}/" in result.stderr
 
 
+@pytest.mark.slow
 def test_download_shows_progress_and_installs_every_file(stanza_mirror, tmp_path):
     target = tmp_path / "stanza"
     result = run_quotes("models", "download", "--dir", str(target), "--url", stanza_mirror.url)
@@ -121,6 +124,7 @@ def test_download_shows_progress_and_installs_every_file(stanza_mirror, tmp_path
     assert_complete(target, stanza_mirror)
 
 
+@pytest.mark.slow
 def test_download_again_keeps_files(stanza_mirror, stanza_models_dir):
     stanza_mirror.requests.clear()
     result = CliRunner().invoke(cli, ["models", "download", "--dir", str(stanza_models_dir),
@@ -129,6 +133,7 @@ def test_download_again_keeps_files(stanza_mirror, stanza_models_dir):
     assert stanza_mirror.requests == [stanza_mirror.resources_path]
 
 
+@pytest.mark.slow
 def test_corrupted_download_is_refused_then_fetched_again(stanza_mirror, tmp_path):
     target = tmp_path / "stanza"
     stanza_mirror.corrupt.add("pos/tiny")
@@ -150,6 +155,7 @@ def test_corrupted_download_is_refused_then_fetched_again(stanza_mirror, tmp_pat
     assert_complete(target, stanza_mirror)
 
 
+@pytest.mark.slow
 def test_damaged_local_file_is_fetched_again(stanza_mirror, stanza_models_dir):
     damaged = model_path(stanza_models_dir, "depparse/tiny")
     damaged.write_bytes(damaged.read_bytes()[:-10])
@@ -160,6 +166,7 @@ def test_damaged_local_file_is_fetched_again(stanza_mirror, stanza_models_dir):
     assert_complete(stanza_models_dir, stanza_mirror)
 
 
+@pytest.mark.slow
 def test_cut_connection_leaves_no_partial_file(stanza_mirror, tmp_path):
     target = tmp_path / "stanza"
     stanza_mirror.cut.add("ner/tiny")
@@ -191,6 +198,7 @@ def wait_for_partial_file(folder: Path, seconds: float = 30) -> bool:
     return False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
 def test_interrupted_download_restarts_cleanly(stanza_mirror, tmp_path, stop):
     target = tmp_path / "stanza"
@@ -226,6 +234,7 @@ def test_interrupted_download_restarts_cleanly(stanza_mirror, tmp_path, stop):
     assert_complete(target, stanza_mirror)
 
 
+@pytest.mark.slow
 def test_status_ready(stanza_mirror, stanza_models_dir):
     result = CliRunner().invoke(cli, ["models", "status", "--dir", str(stanza_models_dir),
                                       "--json"])
@@ -238,6 +247,7 @@ def test_status_ready(stanza_mirror, stanza_models_dir):
     assert report["size"] == sum(len(stanza_mirror.model_bytes(n)) for n in names)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage, problem", [
     ("empty dir", "Stanza English models not found in {dir}: run `quotes models download`"),
     ("no ner file", "some model files are missing: run `quotes models download`"),
@@ -256,6 +266,7 @@ def test_status_not_ready(stanza_models_dir, damage, problem):
     assert f"NOT READY - {problem.format(dir=stanza_models_dir)}" in result.output
 
 
+@pytest.mark.slow
 def test_list_shows_missing_file(stanza_mirror, stanza_models_dir):
     model_path(stanza_models_dir, "ner/tiny").unlink()
     result = CliRunner().invoke(cli, ["models", "list", "--dir", str(stanza_models_dir)])

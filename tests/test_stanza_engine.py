@@ -34,6 +34,12 @@ PROCESSORS = {"tokenize", "mwt", "pos", "lemma", "depparse", "ner"}
 NO_CUDA = "needs a CUDA device: torch.cuda.is_available() is False on this machine"
 
 
+def run_quotes(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quotes", *args], capture_output=True, text=True,
+                          check=False, cwd=ROOT, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+
+
 def test_missing_models(tmp_path):
     with pytest.raises(EngineUnavailable) as error:
         load_engine("stanza", model_dir=str(tmp_path))
@@ -81,6 +87,18 @@ def test_damaged_models(stanza_models_dir, damage):
 def test_gpu_requested_without_cuda(tmp_path):
     with pytest.raises(EngineUnavailable, match="a GPU was requested but torch .* sees no CUDA"):
         load_engine("stanza", model_dir=str(tmp_path), use_gpu=True)
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="needs a machine without a CUDA device")
+def test_ingest_gpu_flag_without_cuda(tmp_path):
+    result = run_quotes("ingest", str(EXAMPLES / "river-clean-up.txt"), "--engine", "stanza", "--gpu",
+                        "--workers", "1", "--db", str(tmp_path / "quotes.db"),
+                        env={"QUOTES_STANZA_DIR": str(tmp_path)})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: a GPU was requested but torch {torch.__version__} sees no CUDA device: "
+        "drop the GPU option or install a CUDA build of torch")
 
 
 def refuse_network(*args, **kwargs):
@@ -204,12 +222,6 @@ def test_offsets_round_trip_on_the_examples(engine):
             source = " ".join(article.text[s:e] for s, e in quote["source"])
             assert quote["source_text"] == (source or None)
             assert all(0 <= s < e <= len(article.text) for s, e in quote["content"] + quote["cue"])
-
-
-def run_quotes(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quotes", *args], capture_output=True, text=True,
-                          check=False, cwd=ROOT, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), **env})
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -61,18 +62,21 @@ def stanza_tiny_models(request, tmp_path_factory) -> Path:
 
 
 def train_tiny_models(target: Path) -> None:
-    """Train into a fresh directory beside `target`, then move it in place."""
-    fresh = target.with_name(target.name + ".new")
-    shutil.rmtree(fresh, ignore_errors=True)
+    """Train into a directory of its own beside `target`, then move it in place (unless
+    another test run got there first), and remove the models of older fingerprints."""
+    fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f"{target.name}.training-")) / "models"
     result = subprocess.run([sys.executable, str(Path(__file__).parent / "stanza_tiny.py"), str(fresh)],
                             capture_output=True, text=True, check=False, timeout=600)
     if result.returncode != 0:
         pytest.fail(f"training the tiny Stanza models failed:\n{result.stderr[-3000:]}")
     print(result.stdout.strip())
-    stale = [path for path in target.parent.iterdir() if path != fresh]
-    for path in stale:  # models of an older corpus, script, Stanza or torch
-        shutil.rmtree(path, ignore_errors=True)
-    fresh.rename(target)
+    try:
+        fresh.rename(target)
+    except OSError:  # trained meanwhile by another run
+        pass
+    for path in target.parent.iterdir():
+        if path == fresh.parent or (".training-" not in path.name and path != target):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 class StanzaMirror(ThreadingHTTPServer):
@@ -80,9 +84,9 @@ class StanzaMirror(ThreadingHTTPServer):
     files of a model directory (the tiny trained models), at the URLs it names.
 
     `requests` records the paths asked for. To test failures, name files
-    (`"ner/tiny"`) in `corrupt` (served with one byte changed), `cut` (half served,
-    then the connection closes) or `stall` (half served, then nothing until the
-    server stops; `stalled` is set when that happens).
+    (`"ner/tiny"`) in `missing` (404), `corrupt` (served with one byte changed), `cut`
+    (half served, then the connection closes) or `stall` (half served, then nothing
+    until the server stops; `stalled` is set when that happens).
     """
 
     def __init__(self, models: Path, resources_version: str):
@@ -91,6 +95,7 @@ class StanzaMirror(ThreadingHTTPServer):
         self.url = f"http://127.0.0.1:{self.server_port}"
         self.resources_path = f"/resources_{resources_version}.json"
         self.requests: list[str] = []
+        self.missing: set[str] = set()
         self.corrupt: set[str] = set()
         self.cut: set[str] = set()
         self.stall: set[str] = set()
@@ -124,7 +129,7 @@ class StanzaMirrorHandler(BaseHTTPRequestHandler):
         name = self.path.removeprefix("/models/en/").removesuffix(".pt")
         if self.path == self.server.resources_path:
             body = json.dumps(self.server.resources()).encode()
-        elif self.path.startswith("/models/en/") and name in self.server.file_names():
+        elif self.path.startswith("/models/en/") and name in self.server.file_names() - self.server.missing:
             body = self.server.model_bytes(name)
         else:
             self.send_error(404)

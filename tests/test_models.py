@@ -156,6 +156,18 @@ def test_corrupted_download_is_refused_then_fetched_again(stanza_mirror, tmp_pat
 
 
 @pytest.mark.slow
+def test_file_missing_on_the_server(stanza_mirror, tmp_path):
+    target = tmp_path / "stanza"
+    stanza_mirror.missing.add("lemma/tiny")
+    with pytest.raises(models.DownloadError) as error:
+        models.download(target, "en", stanza_mirror.url)
+    url = f"{stanza_mirror.url}/models/en/lemma/tiny.pt"
+    assert str(error.value) == (f"could not download Stanza models from {url}: "
+                                f"404 Client Error: Not Found for url: {url}")
+    assert not (target / "en" / "lemma").exists() or list((target / "en" / "lemma").iterdir()) == []
+
+
+@pytest.mark.slow
 def test_damaged_local_file_is_fetched_again(stanza_mirror, stanza_models_dir):
     damaged = model_path(stanza_models_dir, "depparse/tiny")
     damaged.write_bytes(damaged.read_bytes()[:-10])
@@ -175,6 +187,7 @@ def test_cut_connection_leaves_no_partial_file(stanza_mirror, tmp_path):
     message = str(error.value)
     assert message.startswith(f"could not download Stanza models from "
                               f"{stanza_mirror.url}/models/en/ner/tiny.pt: ")
+    assert "Connection broken: IncompleteRead" in message
     assert "\n" not in message and message.endswith(OFFLINE_HINT)
     assert not (target / "en" / "ner").exists() or list((target / "en" / "ner").iterdir()) == []
     fetched_before = set(stanza_mirror.requests)

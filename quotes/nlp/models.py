@@ -195,7 +195,7 @@ def _fetch(url: str, fetch):
         return fetch()
     except Exception as error:  # requests, httpx, huggingface_hub, md5 and disk errors alike
         raise DownloadError(f"could not download Stanza models from {failed_url(error, url)}: "
-                            f"{reason(error)}. {OFFLINE_HINT}") from error
+                            f"{reason(error)}{offline_hint(error)}") from error
 
 
 def _download_file(common, resources: dict, lang: str, file: ModelFile) -> None:
@@ -214,12 +214,21 @@ def _download_file(common, resources: dict, lang: str, file: ModelFile) -> None:
                 f"could not download Stanza models from {url}: the file's md5 checksum is not "
                 f"{entry['md5']}, so it was deleted; run `quotes models download` again, or use "
                 "another --url if it happens again") from error
-        raise DownloadError(f"could not download Stanza models from {url}: {reason(error)}. "
-                            f"{OFFLINE_HINT}") from error
+        raise DownloadError(f"could not download Stanza models from {url}: {reason(error)}"
+                            f"{offline_hint(error)}") from error
 
 
 def _bad_checksum(common, path: Path, entry: dict) -> bool:
     return path.is_file() and common.get_md5(str(path)) not in (entry["md5"], entry.get("alternate_md5"))
+
+
+def offline_hint(error: BaseException) -> str:
+    """What to do without network, when `error` is a failed connection or a timeout."""
+    import requests
+
+    network = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+               ConnectionError, TimeoutError)
+    return f". {OFFLINE_HINT}" if isinstance(error, network) else ""
 
 
 def _remove_partial_downloads(directory: Path) -> None:
@@ -239,6 +248,10 @@ def reason(error: BaseException) -> str:
     """A one-line reason, digging the root cause out of requests' wrapped errors."""
     while error.args and isinstance(getattr(error.args[0], "reason", None), BaseException):
         error = error.args[0].reason
-    lines = str(error).strip().splitlines()
-    text = lines[0].strip() if lines else type(error).__name__
+    while error.args and isinstance(error.args[0], BaseException):  # ChunkedEncodingError(ProtocolError)
+        error = error.args[0]
+    # ProtocolError("Connection broken: ...", IncompleteRead(...)): the message alone
+    message = error.args[0] if len(error.args) > 1 and isinstance(error.args[0], str) else str(error)
+    lines = message.strip().splitlines()
+    text = lines[0].strip().rstrip(".") if lines else type(error).__name__
     return text if len(text) <= 200 else text[:197] + "..."

@@ -14,8 +14,8 @@ installs the hub's models:
 
 The models are small and undertrained: they exist so that the tests run the real code
 path (stanza.Pipeline, bulk_process, multi-word tokens, download, checksums), not to
-be accurate. The tests run this once per session (see `stanza_tiny_models` in
-conftest.py) and cache the result.
+be accurate. The tests run this once and keep the result in pytest's cache (see
+`stanza_tiny_models` in conftest.py).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ Stanza (and torch) are imported only inside these functions: they take seconds t
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ DIR_ENV = "QUOTES_STANZA_DIR"
 URL_ENV = "QUOTES_STANZA_URL"
 LANGUAGE_NAMES = {"en": "English"}
 NEEDS_EXTRA = "the stanza engine needs the stanza extra: pip install 'quotes[stanza]'"
+OFFLINE_HINT = ("Without network access, copy a model directory from a machine that has one "
+                f"and pass it with --dir or ${DIR_ENV}")
 
 
 class StanzaMissing(QuotesError):
@@ -163,19 +166,78 @@ def status(directory: Path, lang: str = "en") -> dict:
 def download(directory: Path, lang: str = "en", url: str | None = None) -> list[ModelFile]:
     """Fetch resources.json and the pipeline's model files into `directory`.
 
-    Stanza logs each file and draws a progress bar on stderr. Files already present with
-    the right checksum are kept. Any failure raises DownloadError with a one-line reason.
+    Stanza logs each file and draws a progress bar on stderr. A file already there with
+    the checksum resources.json gives is kept; any other is fetched again. A file is
+    written under a temporary name and moved in place whole, so an interrupted download
+    leaves no partial model behind (leftovers of a killed one are removed on the next
+    run), and a file whose checksum is wrong is deleted. Any failure raises
+    DownloadError with a one-line reason naming the URL.
     """
     common = _stanza_resources()
     url = resources_url(url)
-    try:
-        common.download(lang=lang, model_dir=str(directory), package="default",
-                        processors=PROCESSORS, logging_level="INFO", resources_url=url)
-    except Exception as error:  # requests, httpx, huggingface_hub, md5 and disk errors alike
-        raise DownloadError(
-            f"could not download Stanza models from {failed_url(error, url)}: {reason(error)}"
-        ) from error
+    with common.logging_level_context("INFO", None):
+        resources = _fetch(url, lambda: _resources_json(common, directory, url))
+        if common.get_language_resources(resources, lang) is None:
+            raise DownloadError(f"{url} has no Stanza models for the language {lang!r}")
+        files = model_files(directory, lang)
+        lang = resources[lang].get("alias", lang)
+        _remove_partial_downloads(directory / lang)
+        for file in files:
+            _download_file(common, resources, lang, file)
     return check_installed(directory, lang)
+
+
+def _resources_json(common, directory: Path, url: str) -> dict:
+    common.download_resources_json(str(directory), url)
+    return common.load_resources_json(str(directory))
+
+
+def _fetch(url: str, fetch):
+    try:
+        return fetch()
+    except Exception as error:  # requests, httpx, huggingface_hub, md5 and disk errors alike
+        raise DownloadError(f"could not download Stanza models from {failed_url(error, url)}: "
+                            f"{reason(error)}{offline_hint(error)}") from error
+
+
+def _download_file(common, resources: dict, lang: str, file: ModelFile) -> None:
+    entry = resources[lang][file.processor][file.package]
+    url = common.expand_model_url(resources, "default").format(
+        resources_version=common.DEFAULT_RESOURCES_VERSION, lang=lang,
+        filename=f"{file.processor}/{file.package}.pt")
+    path = Path(file.path)
+    try:
+        common.request_file(url, str(path), md5=entry["md5"], raise_for_status=True,
+                            alternate_md5=entry.get("alternate_md5"))
+    except Exception as error:
+        if isinstance(error, ValueError) and _bad_checksum(common, path, entry):
+            path.unlink()  # Stanza checks the checksum after moving the file in place
+            raise DownloadError(
+                f"could not download Stanza models from {url}: the file's md5 checksum is not "
+                f"{entry['md5']}, so it was deleted; run `quotes models download` again, or use "
+                "another --url if it happens again") from error
+        raise DownloadError(f"could not download Stanza models from {url}: {reason(error)}"
+                            f"{offline_hint(error)}") from error
+
+
+def _bad_checksum(common, path: Path, entry: dict) -> bool:
+    return path.is_file() and common.get_md5(str(path)) not in (entry["md5"], entry.get("alternate_md5"))
+
+
+def offline_hint(error: BaseException) -> str:
+    """What to do without network, when `error` is a failed connection or a timeout."""
+    import requests
+
+    network = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+               ConnectionError, TimeoutError)
+    return f". {OFFLINE_HINT}" if isinstance(error, network) else ""
+
+
+def _remove_partial_downloads(directory: Path) -> None:
+    """Remove the temporary folders (en/<processor>/tmp*) a killed download left."""
+    for folder in directory.glob("*/tmp*"):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def failed_url(error: BaseException, default: str) -> str:
@@ -188,6 +250,10 @@ def reason(error: BaseException) -> str:
     """A one-line reason, digging the root cause out of requests' wrapped errors."""
     while error.args and isinstance(getattr(error.args[0], "reason", None), BaseException):
         error = error.args[0].reason
-    lines = str(error).strip().splitlines()
-    text = lines[0].strip() if lines else type(error).__name__
+    while error.args and isinstance(error.args[0], BaseException):  # ChunkedEncodingError(ProtocolError)
+        error = error.args[0]
+    # ProtocolError("Connection broken: ...", IncompleteRead(...)): the message alone
+    message = error.args[0] if len(error.args) > 1 and isinstance(error.args[0], str) else str(error)
+    lines = message.strip().splitlines()
+    text = lines[0].strip().rstrip(".") if lines else type(error).__name__
     return text if len(text) <= 200 else text[:197] + "..."

@@ -1,9 +1,8 @@
-"""People's names: titles, name forms, gender cues, and one normalized form per person.
+"""People's names: titles, name forms and gender cues.
 
     name_words("Mr Blinken’s") -> ["Blinken"]
     title_gender("Mrs") -> "f"
     first_name_gender("Hatice") -> "f"
-    normalize_person("Antony J. Blinken") -> "antony blinken"
 """
 
 from __future__ import annotations
@@ -68,7 +67,8 @@ FIRST_NAMES = {
 }
 POSSESSIVE = re.compile(r"[’']s?$")
 INITIAL = re.compile(r"^\w\.?$")
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "junior", "senior"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "junior", "senior", "ii", "iii", "iv"}
+"""Generational suffixes, lower case: "Joseph R. Biden Jr.", "Martin Luther King III"."""
 
 
 def fold(text: str) -> str:
@@ -107,13 +107,6 @@ def first_name_gender(word: str) -> str | None:
         if word in names:
             return gender
     return None
-
-
-def normalize_person(name: str) -> str:
-    """One form per person's name: titles, initials and "Jr." dropped, accents folded."""
-    words = name_words(name)
-    kept = [w for w in words if not INITIAL.match(w)] if len(words) > 2 else words
-    return " ".join(fold(w).strip(".,") for w in kept)
 
 
 def same_person(short: list[str], long: list[str]) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 Span = tuple[int, int]
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
-SPEAKER_KINDS = ("person", "organization", "anonymous", "group", "unknown")
+SPEAKER_KINDS = ("person", "organization", "anonymous", "group", "document", "unknown")
 ORG_TYPES = ("government", "international", "party", "media", "company", "ngo", "other")
 
 

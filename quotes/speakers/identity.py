@@ -201,14 +201,15 @@ def _without_articles(name: str) -> str:
 
 
 def same_entity(one: str, other: str) -> bool:
-    """Do two names, as a reader would take them, name one speaker? Name forms of one
-    person, or one name's words within the other's ("Emergencies Ministry", "Russia's
-    Emergencies Ministry"); never two people's full names with one surname."""
-    a, b = person_name(one), person_name(other)
-    if a.first and b.first and a.last and _same_surname(a.last, b.last):
-        return name_forms_agree(one, other)
-    if name_forms_agree(one, other):
+    """Do two names, as a reader would take them, name one speaker? One name's words
+    within the other's ("Emergencies Ministry", "Russia's Emergencies Ministry"; "Biden",
+    "Joe Biden"), or name forms of one person ("Joe Biden", "Joseph R. Biden"); never two
+    people's full names with one surname ("Hunter Biden", "Joe Biden")."""
+    words_a = {fold(w) for w in WORD.findall(one)} - _NOT_TELLING
+    words_b = {fold(w) for w in WORD.findall(other)} - _NOT_TELLING
+    if words_a and words_b and (words_a <= words_b or words_b <= words_a):
         return True
-    words_a = {fold(w) for w in WORD.findall(one)} - {"the", "s"}
-    words_b = {fold(w) for w in WORD.findall(other)} - {"the", "s"}
-    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+    return name_forms_agree(one, other)
+
+
+_NOT_TELLING = {"the", "a", "an", "s", "of"}

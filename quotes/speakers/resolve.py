@@ -21,6 +21,7 @@ Mentions are read in text order and each resolves to a referent of the article
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ from quotes.nlp import Document, Entity
 from quotes.nlp.tree import entity_head, head_of, phrase, text_of
 from quotes.records import Quote, Span, Speaker
 from quotes.speakers.countries import country_of
+from quotes.speakers.identity import is_name_form, name_forms_agree
 from quotes.speakers.mentions import appositive_name, role_and_affiliation, without_articles
 from quotes.speakers.names import ROLE_TITLES, first_name_gender, fold, is_title, name_words
 from quotes.speakers.organisations import is_known, org_type
@@ -37,6 +39,7 @@ from quotes.speakers.referents import Organisations, People, Referent, org_name,
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
 THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them", "we", "us"}
+FIRST_PERSON_PLURAL = {"we", "us"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 PRONOUNS = set(PERSON_PRONOUNS) | THING_PRONOUNS | GROUP_PRONOUNS
 ORG_NOUNS = set("""ministry department government administration agency office committee
@@ -59,9 +62,18 @@ analyst analysts member members adviser advisers advisor advisors resident resid
 witnesses interviewee interviewees employee employees worker workers""".split())
 DOCUMENT_NOUNS = set("""statement tweet report post readout release communique communiqué
 letter message interview remarks comments announcement memo document poll survey study
-video broadcast speech address testimony briefing column""".split())
-"""What a speaker issues: "a statement said ..." is the words of whoever issued it (cue nouns,
-"the claim that ...", are `lexicon.SPEECH_NOUNS`)."""
+video broadcast speech address testimony briefing column decree complaint lawsuit suit
+filing indictment affidavit petition guidelines ruling judgment judgement order paper
+declaration proclamation notice advisory warning""".split())
+"""What a speaker issues: "a statement said ..." is the words of whoever issued it, and "the
+complaint alleges ..." those of whoever filed it (cue nouns, "the claim that ...", are
+`lexicon.SPEECH_NOUNS`); with no author named, the document is the speaker."""
+AUTHOR_VERBS = set("""issue release publish file sign write send post put deliver make give
+submit bring lodge draft present unveil""".split())
+"""Verbs whose subject or agent is a document's author: "the complaint filed by prosecutors"."""
+NUMBERED = {"two": 2, "both": 2, "three": 3, "four": 4}
+"""Words that count the people of a definite plural: "the two leaders", "both nations"."""
+PLACE_NOUNS = {"nation", "country", "side", "state", "government", "capital"}
 HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person")
 NOT_HUMAN = set("""paper letter order number water matter center centre power border computer
 report reporter's quarter corner chapter cancer fever manner member's register tower poster
@@ -76,6 +88,7 @@ QUANTIFIERS = {"both", "all", "each"}
 PARTITIVES = {"some", "many", "several", "most", "one", "all", "none", "each", "two", "three"}
 GROUP_MODIFIERS = {"other", "these", "those", "such", "some", "all", "both", "the", "many"}
 SUBJECTS = ("nsubj", "nsubj:pass")
+POSSESSIVE_END = re.compile(r"[’']s?$")
 PRONOUN_WINDOW = 6
 """Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
 
@@ -92,6 +105,8 @@ def resolve_speakers(doc: Document, quotes: list[Quote], quotations: list[Quotat
         referent = resolver.resolve(quote.source[0])
         if referent is not None:
             quote.speaker = referent.speaker
+            quote.via = resolver.via
+    resolver.note_namesakes()
     _set_reported_by(quotes)
 
 
@@ -119,6 +134,12 @@ class _Resolver:
                 self._note(token, referent)
         self.history: list[Referent] = []
         self.subjects_noted: set[int] = set()
+        self.authors: dict[str, Referent] = {}
+        """Who issued each kind of document the article names ("statement": Donald Trump)."""
+        self.counted: dict[tuple[str, int], Referent] = {}
+        """The groups "the two leaders" was found to be, by noun and count."""
+        self.via: str | None = None
+        """The document the last mention resolved through to its author, if any."""
 
     # -- mentions --------------------------------------------------------------------
 
@@ -129,15 +150,44 @@ class _Resolver:
             return None
         head = head_of(doc, first, last)
         mention = doc.text[span[0]:span[1]]
+        self.via = None
         referent = self._labelled(mention, head) or self._phrase(head, list(range(first, last + 1)))
         if referent is None:
             return None
         referent = self._with_conjuncts(head, referent)
-        if not _only_pronouns(mention) and fold(doc.tokens[head].lemma) not in DOCUMENT_NOUNS:
-            referent.speaker.aliases.add(mention)
+        if fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS and referent.kind != "document":
+            self.via = _document_name(doc, head, list(range(first, last + 1)))
+        alias = self._alias(mention, first, head, referent)
+        if alias:
+            referent.speaker.aliases.add(alias)
         self._note(head, referent)
         self.history.append(referent)
         return referent
+
+    def _alias(self, mention: str, first: int, head: int, referent: Referent) -> str | None:
+        """The name the mention gives its referent, without the description around it:
+        "US secretary of state Antony Blinken" -> "Antony Blinken", "Mr Blinken" stays;
+        "a top Trump adviser" is no alias of Trump's."""
+        doc = self.doc
+        if _only_pronouns(mention) or self.via is not None or fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS:
+            return None
+        entity = doc.entity_at(head)
+        if referent.kind == "person" and entity is not None and entity.label == "PERSON":
+            start = entity.first
+            if start - 1 >= first and is_title(doc.tokens[start - 1].text):
+                start -= 1
+            mention = POSSESSIVE_END.sub("", doc.text[doc.tokens[start].start:doc.tokens[entity.last].end])
+        return mention if is_name_form(mention, referent.speaker) else None
+
+    def note_namesakes(self) -> None:
+        """Give each person the names of the article's other people a name form could
+        confuse with them ("Donald Trump" and "Donald Trump Jr."), never one across articles."""
+        people = [r for r in self.people.referents if r.kind == "person"]
+        for one in people:
+            for other in people:
+                if other is not one and other.speaker.name != one.speaker.name and \
+                        name_forms_agree(one.speaker.name, other.speaker.name):
+                    one.speaker.namesakes.add(other.speaker.name)
 
     def _labelled(self, mention: str, head: int) -> Referent | None:
         """A person named in capitals, as transcripts label turns ("TAPPER", "JAKE
@@ -166,10 +216,9 @@ class _Resolver:
         person = self._person(head, tokens)
         if person is not None:
             return person
-        if token.lemma.lower() in DOCUMENT_NOUNS and token.upos == "NOUN":
-            author = self._author(head)
-            if author is not None:
-                return author
+        entity_of_head = doc.entity_at(head)
+        if fold(token.lemma) in DOCUMENT_NOUNS and token.upos == "NOUN" and entity_of_head is None:
+            return self._document(head, tokens)
         entity = doc.entity_at(head)
         if entity is not None and entity.label in ("ORG", "FAC"):
             referent = self.orgs.add(org_name(entity.text), head)
@@ -238,21 +287,39 @@ class _Resolver:
         return None
 
     def _pronoun(self, head: int, pronoun: str) -> Referent | None:
-        """The antecedent that agrees with the pronoun and is most salient before it."""
+        """The antecedent that agrees with the pronoun and is most salient before it; "we"
+        of a statement is its speaker ("We call on Russia to ...", the Secretary said)."""
         fits = _agreement(pronoun)
         if fits is None:
             return None
+        if pronoun in FIRST_PERSON_PLURAL and self._previous_speaker(head, lambda r: True):
+            return self._previous_speaker(head, lambda r: True)
         found = self._salient(head, fits)
         if found is None:
             found = next((r for r in reversed(self.history) if fits(r)), None)
         return found
 
+    def _previous_speaker(self, head: int, fits: Callable[[Referent], bool]) -> Referent | None:
+        """The speaker of the quote before, if it agrees and was mentioned in this sentence
+        or the one before: a run of quotes keeps its speaker."""
+        if not self.history or not fits(self.history[-1]):
+            return None
+        last = self.history[-1].last_before(head)
+        if last is None or self.doc.tokens[head].sent - self.doc.tokens[last].sent > 1:
+            return None
+        return self.history[-1]
+
     def _salient(self, head: int, fits: Callable[[Referent], bool]) -> Referent | None:
-        """Subjects of this sentence before the pronoun, then of each sentence before it
-        (subjects first, then the other mentions), outside quotation marks."""
+        """Subjects of this sentence before the pronoun, then the speaker of the quote
+        before, then the subjects of each sentence before it (then the other mentions
+        there), outside quotation marks."""
         doc = self.doc
         sentence = doc.tokens[head].sent
         for n in range(sentence, max(-1, sentence - PRONOUN_WINDOW), -1):
+            if n == sentence - 1:
+                previous = self._previous_speaker(head, fits)
+                if previous is not None:
+                    return previous
             self._note_subjects(n)
             here = [e for e in self.events.get(n, []) if e.token < head
                     and not self._in_quotation(e.token) and fits(e.referent)]
@@ -263,9 +330,40 @@ class _Resolver:
                 return here[0].referent
         return None
 
+    def _document(self, head: int, tokens: list[int]) -> Referent:
+        """"The complaint filed by prosecutors", "the statement" (issued by Trump before):
+        the author, when the article names one; else the document itself, a speaker of
+        kind `document` ("police report")."""
+        doc = self.doc
+        lemma = fold(doc.tokens[head].lemma)
+        author = self._author(head)
+        if author is None and fold(doc.tokens[tokens[0]].text) in DEFINITE | {"its", "their", "his", "her"}:
+            author = self.authors.get(lemma) or self._earlier_author(head, lemma)
+        if author is None or author.kind == "document":
+            return self._described(_name(doc, tokens), "document", tokens)
+        self.authors[lemma] = author
+        return author
+
+    def _earlier_author(self, head: int, lemma: str) -> Referent | None:
+        """The author of the same kind of document named earlier ("Trump, in a statement,
+        announced ... The statement also said ...")."""
+        doc = self.doc
+        sentence = doc.tokens[head].sent
+        for i in range(head - 1, -1, -1):
+            token = doc.tokens[i]
+            if sentence - token.sent > PRONOUN_WINDOW:
+                break
+            if fold(token.lemma) == lemma and token.upos == "NOUN" and not self._in_quotation(i):
+                author = self._author(i)
+                if author is not None:
+                    return author
+        return None
+
     def _author(self, head: int) -> Referent | None:
         """Who issued "a statement", "a tweet", "a UN report": its possessor, its "by X",
-        an organisation naming it, or the subject of the verb that released it."""
+        an organisation naming it, the agent of the verb that filed it ("the complaint
+        filed by prosecutors"), or the subject of the verb that released it or that
+        spoke in it ("Trump, in a statement, announced")."""
         doc = self.doc
         owner = self._possessor(head)  # "her acceptance speech"
         if owner is not None:
@@ -280,11 +378,27 @@ class _Resolver:
                         for c in doc.children(child)):
                     continue
                 return self._phrase(child, phrase(doc, child))
+            if token.deprel.startswith("acl") and fold(token.lemma) in AUTHOR_VERBS:
+                agent = self._agent(child)
+                if agent is not None:
+                    return agent
         verb = doc.tokens[head].head
-        if doc.tokens[head].deprel in ("obj", "nsubj:pass") and verb != head:
+        deprel = doc.tokens[head].deprel
+        in_it = deprel == "obl" and any(doc.tokens[c].text.lower() == "in" for c in doc.children(head))
+        if (deprel in ("obj", "nsubj:pass") or in_it) and verb != head:
             for child in doc.children(verb):
                 if doc.tokens[child].deprel in ("nsubj", "obl:agent"):
                     return self._phrase(child, phrase(doc, child))
+        return None
+
+    def _agent(self, verb: int) -> Referent | None:
+        """The "by X" of a participle: "filed by prosecutors", "signed by the Pope"."""
+        doc = self.doc
+        for child in doc.children(verb):
+            token = doc.tokens[child]
+            if token.deprel == "obl:agent" or token.deprel == "obl" and any(
+                    doc.tokens[c].text.lower() == "by" for c in doc.children(child)):
+                return self._phrase(child, [i for i in phrase(doc, child) if doc.tokens[i].text.lower() != "by"])
         return None
 
     def _apposed(self, head: int, tokens: list[int], named: int) -> Referent | None:
@@ -341,6 +455,9 @@ class _Resolver:
         words.add(lemma)
         if plural and fold(doc.tokens[tokens[0]].text) in ("these", "those"):
             return self._group_antecedent(head)
+        counted = self._counted(head)
+        if plural and counted:
+            return self._counted_group(head, counted)
         candidates = []
         for referent in self.people.referents + list(self.described.values()):
             if lemma not in ORG_NOUNS and referent.kind in ("person", "anonymous") \
@@ -359,6 +476,35 @@ class _Resolver:
         if after and lemma not in ORG_NOUNS:
             return candidates[min(after)[1]]
         return None
+
+    def _counted(self, head: int) -> int:
+        """How many "the two leaders" or "both nations" counts (0 if it does not)."""
+        doc = self.doc
+        for child in doc.children(head):
+            number = NUMBERED.get(doc.tokens[child].text.lower())
+            if number and doc.tokens[child].deprel in ("nummod", "det", "det:predet", "cc:preconj", "amod"):
+                return number
+        return 0
+
+    def _counted_group(self, head: int, count: int) -> Referent | None:
+        """"The two leaders" after "Biden met Xi": the `count` people (or, for nations and
+        sides, organisations and countries) named last before it, as one group."""
+        doc = self.doc
+        lemma = fold(doc.tokens[head].lemma)
+        pool = self.orgs.referents if lemma in PLACE_NOUNS else self.people.referents
+        sentence = doc.tokens[head].sent
+        recent = []
+        for referent in pool:
+            last = referent.last_before(head)
+            if last is not None and sentence - doc.tokens[last].sent < PRONOUN_WINDOW and not self._in_quotation(last):
+                recent.append((last, referent))
+        if len(recent) < count:
+            return self.counted.get((lemma, count))  # "the two leaders" again, further on
+        chosen = sorted(sorted(recent, key=lambda pair: pair[0])[-count:], key=lambda pair: min(pair[1].tokens))
+        names = [referent.speaker.name for _, referent in chosen]
+        group = self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
+        self.counted[(lemma, count)] = group
+        return group
 
     def _group_antecedent(self, head: int) -> Referent | None:
         """"these officials" -> the plural with that noun just before: "other US officials"."""
@@ -536,6 +682,13 @@ def _without_trailing_adverbs(doc: Document, tokens: list[int]) -> list[int]:
 
 def _name(doc: Document, tokens: list[int]) -> str:
     return text_of(doc, without_articles(doc, tokens))
+
+
+def _document_name(doc: Document, head: int, tokens: list[int]) -> str:
+    """"The complaint filed by prosecutors" -> "complaint"; "a UN report" -> "UN report"."""
+    words = [i for i in tokens if i <= head and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ")
+             and doc.tokens[i].deprel != "nmod:poss"]
+    return text_of(doc, words) if words else doc.tokens[head].text
 
 
 def _only_pronouns(text: str) -> bool:

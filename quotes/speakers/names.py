@@ -66,6 +66,8 @@ FIRST_NAMES = {
         valerie vanessa veronika veronica victoria virginia wendy yulia yvette zuzana""".split()),
 }
 POSSESSIVE = re.compile(r"[’']s?$")
+GLUED_AGE = re.compile(r",\d.*$")
+"""An age written onto a name: "Okafor,60"."""
 INITIAL = re.compile(r"^\w\.?$")
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "junior", "senior", "ii", "iii", "iv"}
 """Generational suffixes, lower case: "Joseph R. Biden Jr.", "Martin Luther King III"."""
@@ -83,7 +85,7 @@ def is_title(word: str) -> bool:
 
 def name_words(name: str) -> list[str]:
     """The words of a person's name without titles, a possessive ending or ", Jr."."""
-    words = [POSSESSIVE.sub("", w).rstrip(",") for w in name.split()]
+    words = [GLUED_AGE.sub("", POSSESSIVE.sub("", w)).rstrip(",") for w in name.split()]
     words = [w for w in words if w]
     while len(words) > 1 and is_title(words[0]):
         words = words[1:]

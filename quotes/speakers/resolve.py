@@ -89,6 +89,8 @@ PARTITIVES = {"some", "many", "several", "most", "one", "all", "none", "each", "
 GROUP_MODIFIERS = {"other", "these", "those", "such", "some", "all", "both", "the", "many"}
 SUBJECTS = ("nsubj", "nsubj:pass")
 POSSESSIVE_END = re.compile(r"[’']s?$")
+GLUED_AGE = re.compile(r",\s*\d.*$")
+AGED = re.compile(r"\b\d+-year-old\b")
 PRONOUN_WINDOW = 6
 """Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
 
@@ -177,6 +179,7 @@ class _Resolver:
             if start - 1 >= first and is_title(doc.tokens[start - 1].text):
                 start -= 1
             mention = POSSESSIVE_END.sub("", doc.text[doc.tokens[start].start:doc.tokens[entity.last].end])
+        mention = GLUED_AGE.sub("", mention)
         return mention if is_name_form(mention, referent.speaker) else None
 
     def note_namesakes(self) -> None:
@@ -259,13 +262,13 @@ class _Resolver:
             run.insert(0, run[0] - 1)
         words = name_words(text_of(doc, run))
         titled = is_title(doc.tokens[run[0]].text)
-        if entity is not None and not (len(run) == 1 or first_name_gender(words[0])):
+        if entity is not None and not (len(run) == 1 or titled or first_name_gender(words[0])):
             return None
         found = self.people.find(words, head)
         if found is None and entity is not None and entity.label == "GPE":
             return None
         looks_like_a_name = len(words) > 1 and first_name_gender(words[0]) is not None
-        if found is None and (titled and entity is None or looks_like_a_name):
+        if found is None and (titled and (entity is None or entity.label == "ORG") or looks_like_a_name):
             found = self.people.add(words, head)
         if found is not None:
             found.describe(*role_and_affiliation(doc, [i for i in tokens if i < run[0]] + (
@@ -425,6 +428,11 @@ class _Resolver:
         plural = token.feat("Number") == "Plur" or (noun.endswith("s") and noun != lemma)
         human = _is_human(lemma)
         owner = self._possessor(head)
+        if AGED.search(text_of(doc, tokens)) and first in DEFINITE:
+            # "The 26-year-old": the person the article is about, like "she"
+            aged = self._pronoun(head, "i")
+            if aged is not None:
+                return aged
         if noun in PARTITIVES and token.upos in ("PRON", "NUM", "ADJ", "DET", "NOUN"):
             part = self._partitive(head)
             if part is not None:
@@ -667,8 +675,9 @@ def _as_country(word: str) -> str:
 
 
 def _is_human(lemma: str) -> bool:
-    """Does the noun name people ("official", "protester", "MP"), not things ("war")?"""
-    if lemma in ANONYMOUS_NOUNS or lemma in ROLE_TITLES:
+    """Does the noun name people ("official", "protester", "MP", "26-year-old"), not
+    things ("war")?"""
+    if lemma in ANONYMOUS_NOUNS or lemma in ROLE_TITLES or AGED.search(lemma):
         return True
     return lemma.endswith(HUMAN_ENDINGS) and not lemma.endswith("ment") and lemma not in NOT_HUMAN
 

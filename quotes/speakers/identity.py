@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-from nameparser import HumanName
-from nicknames import NickNamer
+from typing import TYPE_CHECKING
 
 from quotes.records import Speaker
 from quotes.speakers.names import SUFFIXES, fold, is_title, name_words
 from quotes.speakers.organisations import normalize_org
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 PER_ARTICLE = ("anonymous", "group")
 SPELLING_VARIANT_LENGTH = 6
@@ -94,6 +95,8 @@ def person_name(name: str) -> PersonName:
     words = name_words(" ".join(raw))
     if len(words) <= 1:
         return PersonName("", (), _folded(" ".join(words)), suffix)
+    from nameparser import HumanName  # here: `quotes check` imports this module, and is quick
+
     parsed = HumanName(" ".join(words))
     first, last = _folded(parsed.first), _folded(parsed.last)
     middles = tuple(_folded(w) for w in parsed.middle.split())
@@ -168,6 +171,8 @@ def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 @cache
 def _nicknamer() -> NickNamer:
+    from nicknames import NickNamer
+
     return NickNamer()
 
 

@@ -89,9 +89,12 @@ PARTITIVES = {"some", "many", "several", "most", "one", "all", "none", "each", "
 GROUP_MODIFIERS = {"other", "these", "those", "such", "some", "all", "both", "the", "many"}
 SUBJECTS = ("nsubj", "nsubj:pass")
 POSSESSIVE_END = re.compile(r"[’']s?$")
+POSSESSIVE_WORD = re.compile(r"[’']s?\b")
 GLUED_AGE = re.compile(r",\s*\d.*$")
 AGED = re.compile(r"\b\d+-year-old\b")
 PRONOUN_WINDOW = 6
+ORGANISATION_REACH = 2
+"""Sentences back "the company" looks for an organisation not described by that noun."""
 """Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
 
 
@@ -472,9 +475,11 @@ class _Resolver:
                     and _role_fits(words, referent):
                 candidates.append(referent)
         if lemma in ORG_NOUNS or lemma in MEDIA_NOUNS:
+            own = _naming_words(doc, tokens, head)
             for referent in self.orgs.referents:
                 media = lemma in MEDIA_NOUNS and lemma != "agency"
-                if referent.nouns & nouns or (media and referent.speaker.org_type == "media"):
+                if (referent.nouns & nouns or (media and referent.speaker.org_type == "media")) and \
+                        own <= _naming_words_of(referent):
                     candidates.append(referent)
         before = [(r.last_before(head), n) for n, r in enumerate(candidates)
                   if r.last_before(head) is not None]
@@ -483,7 +488,23 @@ class _Resolver:
         after = [(min(r.tokens), n) for n, r in enumerate(candidates) if r.tokens]
         if after and lemma not in ORG_NOUNS:
             return candidates[min(after)[1]]
+        if lemma in ORG_NOUNS and not plural and all(
+                i == head or doc.tokens[i].upos == "DET" for i in tokens):
+            return self._organisation_named_before(head, lemma)
         return None
+
+    def _organisation_named_before(self, head: int, lemma: str) -> Referent | None:
+        """"The agency" after "The DCA said", "the company" after "Halvorsen said": the
+        organisation named last before it, in the sentences just before, if its type
+        agrees with the noun (a company is no ministry)."""
+        doc = self.doc
+        wanted = {org_type(lemma), "other"}
+        sentence = doc.tokens[head].sent
+        named = [(r.last_before(head), r) for r in self.orgs.referents
+                 if r.speaker.org_type in wanted and country_of(r.speaker.name) is None]
+        named = [(last, r) for last, r in named if last is not None
+                 and sentence - doc.tokens[last].sent <= ORGANISATION_REACH]
+        return max(named, key=lambda pair: pair[0])[1] if named else None
 
     def _counted(self, head: int) -> int:
         """How many "the two leaders" or "both nations" counts (0 if it does not)."""
@@ -667,6 +688,19 @@ def _role_fits(words: set[str], referent: Referent) -> bool:
     if not words <= role:
         return False
     return not (SUBORDINATE & referent.nouns) - words
+
+
+def _naming_words(doc: Document, tokens: list[int], head: int) -> set[str]:
+    """The names in a description, as countries: "The PRC government" -> {"china"}."""
+    return {_as_country(doc.tokens[i].text) for i in tokens if i != head and (
+        doc.tokens[i].upos == "PROPN" or doc.entity_at(i) is not None) and doc.tokens[i].upos != "DET"}
+
+
+def _naming_words_of(referent: Referent) -> set[str]:
+    """The words of an organisation's names, as countries, to hold a description's names."""
+    names = [referent.speaker.name, *referent.speaker.aliases, referent.speaker.affiliation or ""]
+    return {_as_country(w) for name in names for w in POSSESSIVE_WORD.sub(" ", name).split()} | {
+        fold(country_of(name) or "") for name in names}
 
 
 def _as_country(word: str) -> str:

@@ -14,7 +14,8 @@ alias ("Wang") is in many names. Long words may differ by a letter ("Anthony" / 
 
 A person's other name forms match too (`speakers.identity.name_forms_agree`: first-name
 variants and nicknames, middle names and initials, suffixes), and so does an
-organisation's acronym made of its name's initials. A speaker stored under a bare surname
+organisation's acronym made of its name's initials, and another way of writing an
+organisation's name (`speakers.organisations.normalize_org`). A speaker stored under a bare surname
 ("Okafor") is the claimed "Maria Okafor" when an article quoting that speaker prints the
 claimed name.
 """
@@ -29,6 +30,7 @@ from rapidfuzz.fuzz import ratio
 from quotes.normalize import fold, words
 from quotes.speakers.identity import name_forms_agree, person_name
 from quotes.speakers.names import is_title
+from quotes.speakers.organisations import normalize_org
 
 FUNCTION_WORDS = frozenset({"the", "of"})
 """Words of organisation names that tell nothing apart ("the Ministry of Foreign Affairs")."""
@@ -70,6 +72,8 @@ def names_match(claimed: str, name: str, aliases: Iterable[str] = (),
         return True
     if any(_acronym(claimed, form) or _acronym(form, claimed) for form in forms):
         return True
+    if any(normalize_org(claimed) == normalize_org(form) for form in forms):
+        return True  # "Halvorsen Electronics Co." is "Halvorsen", "the Chinese foreign ministry" China's
     return len(full) == 1 and article_texts is not None and _named_in(claimed, full, article_texts())
 
 

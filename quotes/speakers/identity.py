@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from quotes.records import Speaker
-from quotes.speakers.names import SUFFIXES, fold, is_title, name_words
+from quotes.speakers.names import GENERATIONS, fold, is_title, name_words
 from quotes.speakers.organisations import normalize_org
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def person_name(name: str) -> PersonName:
     Blasio"), after our own titles are taken off; a single word is a surname."""
     raw = [w.rstrip(",") for w in name.split()]
     suffix = ""
-    while len(raw) > 1 and raw[-1].lower() in SUFFIXES:
+    while len(raw) > 1 and raw[-1].lower() in GENERATIONS:
         suffix, raw = GENERATION.get(fold(raw[-1]).rstrip("."), fold(raw[-1]).rstrip(".")), raw[:-1]
     words = name_words(" ".join(raw))
     if len(words) <= 1:

@@ -69,8 +69,10 @@ POSSESSIVE = re.compile(r"[’']s?$")
 GLUED_AGE = re.compile(r",\d.*$")
 """An age written onto a name: "Okafor,60"."""
 INITIAL = re.compile(r"^\w\.?$")
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "junior", "senior", "ii", "iii", "iv"}
-"""Generational suffixes, lower case: "Joseph R. Biden Jr.", "Martin Luther King III"."""
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "junior", "senior"}
+GENERATIONS = SUFFIXES | {"ii", "iii", "iv"}
+"""Generational suffixes, lower case: "Joseph R. Biden Jr.", "Martin Luther King III"
+(a name keeps "II" and "III", which are also regnal numbers: "Elizabeth II")."""
 
 
 def fold(text: str) -> str:

@@ -172,7 +172,7 @@ class Organisations:
         self.doc = doc
         self.by_name: dict[str, Referent] = {}
         self.referents: list[Referent] = []
-        for entity in doc.entities:
+        for entity in sorted(doc.entities, key=lambda e: -len(e.text)):  # full names first
             if entity.label != "ORG" and not (entity.label == "PERSON" and is_known(entity.text)):
                 continue
             text = org_name(entity.text)
@@ -187,7 +187,7 @@ class Organisations:
 
     def add(self, name: str, token: int, place: bool = False) -> Referent:
         key = normalize_org(name)
-        referent = self.by_name.get(key)
+        referent = self.by_name.get(key) or (None if place else self._shortened(key))
         if referent is None:
             speaker = Speaker(name, "organization", org_type=org_type(name, is_place=place))
             referent = Referent(speaker, plural=False)
@@ -198,6 +198,17 @@ class Organisations:
         referent.tokens.append(token)
         referent.tokens.sort()
         return referent
+
+
+    def _shortened(self, key: str) -> Referent | None:
+        """The one organisation of the article whose name holds every word of `key`: "the
+        House" of "the United States House of Representatives"; none if several do ("the
+        foreign ministry" of China's and Russia's)."""
+        words = set(key.split())
+        if not words:
+            return None
+        owners = {id(r): r for name, r in self.by_name.items() if words < set(name.split())}
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
 
 def people_in(doc: Document) -> list[Entity]:

@@ -74,6 +74,20 @@ submit bring lodge draft present unveil""".split())
 NUMBERED = {"two": 2, "both": 2, "three": 3, "four": 4}
 """Words that count the people of a definite plural: "the two leaders", "both nations"."""
 PLACE_NOUNS = {"nation", "country", "side", "state", "government", "capital"}
+SPEAKING_NOUNS = set("""people public crowd family community population majority minority
+staff leadership opposition police press crew panel jury delegation party placard sign
+banner media medium critic expert eyewitness witness victim relative parent child friend
+neighbour neighbor colleague ally rival candidate delegate nominee scholar citizen veteran
+patient republican democrat conservative liberal democrat activist protester lawmaker
+whistleblower whistle-blower guideline source spokesperson hospital school college church
+mosque temple museum charity watchdog tribunal city county district province region
+municipality town village league brand store shop restaurant hotel studio label magazine
+journal prison mission team squad band family household owner landlord tenant""".split())
+"""Nouns for speakers that no ending shows ("the crowd", "critics", "an expert", "the
+hospital"), beside the organisation, document and human nouns."""
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "what", "whose"}
+PREVIOUS_SPEAKER_REACH = 3
+"""Sentences back words in quotation marks whose mention cannot speak look for a speaker."""
 HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person")
 NOT_HUMAN = set("""paper letter order number water matter center centre power border computer
 report reporter's quarter corner chapter cancer fever manner member's register tower poster
@@ -107,6 +121,13 @@ def resolve_speakers(doc: Document, quotes: list[Quote], quotations: list[Quotat
         return
     resolver = _Resolver(doc, quotations)
     for quote in sorted(with_source, key=lambda q: q.source[0]):
+        if not resolver.can_speak(quote.source[0]):
+            # "On supply chains: “...”", "this competition should not veer ... and
+            # underscored that": a mention that cannot speak is no speaker; words in
+            # quotation marks just after a speaker's are taken to be theirs.
+            previous = resolver.previous_speaker(quote.source[0]) if quote.type == "direct" else None
+            quote.speaker = previous.speaker if previous else None
+            continue
         referent = resolver.resolve(quote.source[0])
         if referent is not None:
             quote.speaker = referent.speaker
@@ -147,6 +168,36 @@ class _Resolver:
         """The document the last mention resolved through to its author, if any."""
 
     # -- mentions --------------------------------------------------------------------
+
+    def can_speak(self, span: Span) -> bool:
+        """Can the mention say something: a pronoun (not a relative one), a name, a
+        person, group, organisation, country or document; not "this competition", "supply
+        chains" or "the 36", which the parser may take for a cue's subject?"""
+        doc = self.doc
+        first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
+        if first is None or last is None:
+            return True
+        head = head_of(doc, first, last)
+        token = doc.tokens[head]
+        lemma = fold(token.lemma)
+        if len(token.text) > 1 and token.text.isupper():
+            return True  # "WHO", "UN"
+        if token.upos == "PRON":
+            return lemma not in RELATIVE_PRONOUNS
+        if token.upos == "NUM":
+            return False
+        if token.upos != "NOUN" or doc.entity_at(head) is not None or token.text[:1].isupper() and head != first:
+            return True
+        return (_is_human(lemma) or _is_human(fold(token.text)) or lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS
+                or lemma in PLACE_NOUNS or lemma in SPEAKING_NOUNS or lemma.rstrip("s") in SPEAKING_NOUNS
+                or first_name_gender(lemma) is not None)
+
+    def previous_speaker(self, span: Span) -> Referent | None:
+        """The speaker of the quote just before `span` (a sentence or two back)."""
+        token = self.doc.token_at(span[0])
+        if token is None:
+            return None
+        return self._previous_speaker(token, lambda r: True, sentences=PREVIOUS_SPEAKER_REACH)
 
     def resolve(self, span: Span) -> Referent | None:
         doc = self.doc
@@ -305,13 +356,13 @@ class _Resolver:
             found = next((r for r in reversed(self.history) if fits(r)), None)
         return found
 
-    def _previous_speaker(self, head: int, fits: Callable[[Referent], bool]) -> Referent | None:
+    def _previous_speaker(self, head: int, fits: Callable[[Referent], bool], sentences: int = 1) -> Referent | None:
         """The speaker of the quote before, if it agrees and was mentioned in this sentence
-        or the one before: a run of quotes keeps its speaker."""
+        or the `sentences` before: a run of quotes keeps its speaker."""
         if not self.history or not fits(self.history[-1]):
             return None
         last = self.history[-1].last_before(head)
-        if last is None or self.doc.tokens[head].sent - self.doc.tokens[last].sent > 1:
+        if last is None or self.doc.tokens[head].sent - self.doc.tokens[last].sent > sentences:
             return None
         return self.history[-1]
 

@@ -41,8 +41,8 @@ from bench_speakers import GOLD, NAME_FORMS_GOLD, SAMPLES, SCORER, Timings, extr
 
 from quotes.factcheck import check_claim, open_database
 from quotes.factcheck.results import Match
-from quotes.normalize import contains, normalize
 from quotes.nlp import load_engine
+from quotes.normalize import contains, normalize
 from quotes.records import Article, Quote
 from quotes.speakers.identity import same_entity
 from quotes.store.database import Store

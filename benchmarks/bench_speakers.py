@@ -10,6 +10,8 @@ Runs the extraction pipeline (spaCy engine) on
 - the name-forms set (`name_forms_gold.jsonl` and `name_forms/`, texts of our own): one
   person under several name forms across articles;
 - PolNeAR dev (../shared/eval/polnear_dev.jsonl), which marks only the mention;
+- for aliases, a database of the sample articles and 200 articles of PolNeAR train, whose
+  speakers' aliases must all be name forms (`speakers.identity.is_name_form`);
 
 matches found quotes to annotated ones as ../shared/eval/score.py does (ggt@0.3) and
 prints, for the matched quotes, how often the mention and the resolved speaker are right,
@@ -31,6 +33,7 @@ import hashlib
 import json
 import os
 import pickle
+import sqlite3
 import sys
 import tempfile
 import time
@@ -40,9 +43,10 @@ from quotes.detection.detect import find_quotes
 from quotes.detection.quote_filter import drop_unlikely
 from quotes.detection.quotemarks import find_quotations
 from quotes.nlp import Document, load_engine
-from quotes.records import Article, Quote
-from quotes.speakers.identity import same_entity
+from quotes.records import Article, Quote, Speaker
+from quotes.speakers.identity import is_name_form, same_entity
 from quotes.speakers.resolve import PRONOUNS, resolve_speakers
+from quotes.store.database import Store
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -53,6 +57,8 @@ NAME_FORMS_GOLD = HERE / "name_forms_gold.jsonl"
 NAME_FORMS = HERE / "name_forms"
 SAMPLES = SHARED / "samples" / "articles.jsonl"
 POLNEAR_DEV = SHARED / "eval" / "polnear_dev.jsonl"
+POLNEAR_TRAIN = SHARED / "eval" / "polnear_train.jsonl"
+POLNEAR_ALIAS_ARTICLES = 200
 SCORER = SHARED / "eval" / "score.py"
 BUNDLED = {"seed-blinken-china-2023-06-19": ROOT / "tests" / "fixtures" / "seed-blinken-china-2023-06-19.txt"}
 CACHE = Path(os.environ.get("QUOTES_PARSE_CACHE") or Path(tempfile.gettempdir()) / "quotes-parses")
@@ -204,6 +210,33 @@ def source_on_polnear(engine, timings: Timings) -> str:
     return f"PolNeAR dev ({len(docs)} articles, speech cues): mention right {pct(ok, n)} of {n} matched quotes"
 
 
+def alias_check(engine, timings: Timings, show: bool) -> str:
+    """Store the 40 sample articles and the first POLNEAR_ALIAS_ARTICLES of PolNeAR train,
+    and count the aliases that are not name forms of their speaker: those resolution
+    proposed (and the store dropped), and those stored (none should be)."""
+    docs = [{"id": key, "text": doc["text"]} for key, doc in sample_texts().items() if key.startswith(("wn-", "sd-", "wh-", "seed"))]
+    docs += [{"id": doc["id"], "text": doc["text"]} for doc in read_jsonl(POLNEAR_TRAIN)[:POLNEAR_ALIAS_ARTICLES]]
+    found = extract(docs, engine, timings)
+    proposed = sorted({(alias, q.speaker.name) for _, quotes in found for q in quotes if q.speaker
+                       for alias in q.speaker.aliases if not is_name_form(alias, q.speaker)})
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "aliases.db"
+        with Store(path) as store:
+            store.save_many(found)
+        conn = sqlite3.connect(path)
+        rows = conn.execute("SELECT alias, name, kind FROM aliases JOIN speakers ON speakers.id = speaker_id").fetchall()
+        conn.close()
+    stored = [(alias, name) for alias, name, kind in rows if not is_name_form(alias, Speaker(name, kind))]
+    if show:
+        for alias, name in proposed:
+            print(f"    dropped: {alias!r} of {name!r}")
+        for alias, name in stored:
+            print(f"    STORED: {alias!r} of {name!r}")
+    return (f"Aliases ({len(docs)} articles: the samples and {POLNEAR_ALIAS_ARTICLES} of PolNeAR train): "
+            f"{len(rows)} stored, {len(stored)} not a name form of their speaker; "
+            f"{len(proposed)} descriptions proposed by resolution and dropped")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-polnear", action="store_true", help="score our own gold only")
@@ -239,6 +272,8 @@ def main(argv: list[str] | None = None) -> None:
         print(total.line("Both"))
     if not args.skip_polnear and POLNEAR_DEV.exists():
         print(source_on_polnear(engine, timings))
+    if not args.skip_polnear and POLNEAR_TRAIN.exists():
+        print(alias_check(engine, timings, args.show))
     texts = [doc["text"] for doc in gold_with_texts(GOLD)]
     parse = time_parse(engine, texts)
     resolve = Timings()

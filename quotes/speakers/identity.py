@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from quotes.records import Speaker
-from quotes.speakers.names import GENERATIONS, fold, is_title, name_words
+from quotes.speakers.names import GENERATIONS, POSSESSIVE, fold, is_title, name_words
 from quotes.speakers.organisations import normalize_org
 
 if TYPE_CHECKING:
@@ -57,8 +57,10 @@ def _normalized_name(kind: str, name: str) -> str:
 
 def speaker_key(speaker: Speaker, article_id: str | None = None) -> str:
     """What makes two speakers the same: kind and normalized name, and for anonymous
-    sources and groups the article they were quoted in."""
-    if speaker.kind in PER_ARTICLE and article_id is not None:
+    sources, groups and people an article only describes ("the New Jersey governor") the
+    article they were quoted in."""
+    per_article = speaker.kind in PER_ARTICLE or speaker.kind == "person" and is_description(speaker.name)
+    if per_article and article_id is not None:
         return f"{speaker.kind}:{article_id}:{normalized_name(speaker)}"
     return f"{speaker.kind}:{normalized_name(speaker)}"
 
@@ -120,7 +122,7 @@ def name_forms_agree(one: str, other: str) -> bool:
     first), middle names that do not contradict, no two different suffixes. A bare surname
     agrees with every full name of that surname (the store asks that it be the only one)."""
     a, b = person_name(one), person_name(other)
-    if not a.last or not _same_surname(a.last, b.last):
+    if not a.last or not b.last or not _same_surname(a.last, b.last):
         return False
     if a.suffix and b.suffix and a.suffix != b.suffix:
         return False
@@ -179,12 +181,15 @@ def _nicknamer() -> NickNamer:
 def is_name_form(alias: str, speaker: Speaker) -> bool:
     """Is `alias` a name of `speaker` (a title and the name, a surname, a nickname, an
     acronym), not a description that holds it ("a top Trump adviser")?"""
-    words = WORD.findall(alias)
-    if not words:
+    if " ".join(alias.split()) == " ".join(speaker.name.split()):
+        return True
+    if not WORD.findall(alias):
         return False
     if speaker.kind == "person":
-        named = [w for w in alias.split() if not is_title(w)] or alias.split()
-        if any(w[:1].islower() and fold(w) not in _PARTICLES for w in named):
+        named = alias.split()
+        while len(named) > 1 and is_title(named[0]):
+            named = named[1:]
+        if any(w[:1].islower() and fold(w.split("-")[0]) not in _PARTICLES for w in named):
             return False  # "adviser", "candidates like": a description
         return name_forms_agree(" ".join(named), speaker.name) and \
             len(named) <= len(speaker.name.split()) + 1
@@ -194,6 +199,20 @@ def is_name_form(alias: str, speaker: Speaker) -> bool:
         return normalize_org(alias) == normalize_org(speaker.name) or _without_articles(alias) == \
             _without_articles(speaker.name)
     return True
+
+
+def is_description(name: str) -> bool:
+    """Is a person's "name" a description ("New Jersey governor", "the princess"), as
+    when an article never names them? Its last word is no name: lower case, or a title."""
+    words = [POSSESSIVE.sub("", w) for w in name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return True
+    last = words[-1]
+    if not last[:1].isupper():
+        return not any(c.isupper() for c in last)  # "al-Assadi" is a name
+    return is_title(last) and (len(words) == 1 or not words[-2][:1].isupper()
+                               or all(is_title(w) for w in words))
 
 
 _PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "del", "della", "der", "van", "von", "da",

@@ -551,10 +551,12 @@ class _Resolver:
         doc = self.doc
         wanted = {org_type(lemma), "other"}
         sentence = doc.tokens[head].sent
-        named = [(r.last_before(head), r) for r in self.orgs.referents
-                 if r.speaker.org_type in wanted and country_of(r.speaker.name) is None]
-        named = [(last, r) for last, r in named if last is not None
-                 and sentence - doc.tokens[last].sent <= ORGANISATION_REACH]
+        named: list[tuple[int, Referent]] = []
+        for referent in self.orgs.referents:
+            last = referent.last_before(head)
+            if last is not None and referent.speaker.org_type in wanted and country_of(referent.speaker.name) \
+                    is None and sentence - doc.tokens[last].sent <= ORGANISATION_REACH:
+                named.append((last, referent))
         return max(named, key=lambda pair: pair[0])[1] if named else None
 
     def _counted(self, head: int) -> int:

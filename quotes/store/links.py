@@ -25,7 +25,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from quotes.records import Speaker
-from quotes.speakers.identity import name_forms_agree, normalize_person, person_name
+from quotes.speakers.identity import is_description, name_forms_agree, normalize_person, person_name
 from quotes.speakers.organisations import normalize_org
 
 DOMINANCE = 3
@@ -117,11 +117,11 @@ def find_link(conn: sqlite3.Connection, speaker: Speaker, key: str, batch: dict[
 def _person_link(conn: sqlite3.Connection, speaker: Speaker, key: str, batch: dict[str, Speaker],
                  plan: LinkPlan, before: int | None) -> str | None:
     name = person_name(speaker.name)
-    if not name.last:
+    if not name.last or is_description(speaker.name):
         return None
     candidates = _people_of_surname(conn, name.last, before)
     candidates += [_Candidate(k, s.name, 0, {k}) for k, s in batch.items()
-                   if s.kind == "person" and person_name(s.name).last == name.last]
+                   if s.kind == "person" and not is_description(s.name) and person_name(s.name).last == name.last]
     barred = _namesakes_of(conn, key) | {o for k, o in plan.namesakes if k == key}
     candidates = [c for c in candidates if not (c.keys & barred)]
     agreeing = [c for c in candidates if name_forms_agree(speaker.name, c.name)]
@@ -240,4 +240,6 @@ def _organisations_with_alias(conn: sqlite3.Connection, alias: str, before: int 
 
 def surname_of(speaker: Speaker) -> str | None:
     """The folded surname a person is found by (`speakers.surname`); None for others."""
-    return person_name(speaker.name).last or None if speaker.kind == "person" else None
+    if speaker.kind != "person" or is_description(speaker.name):
+        return None
+    return person_name(speaker.name).last or None

@@ -57,9 +57,10 @@ def _normalized_name(kind: str, name: str) -> str:
 
 def speaker_key(speaker: Speaker, article_id: str | None = None) -> str:
     """What makes two speakers the same: kind and normalized name, and for anonymous
-    sources, groups and people an article only describes ("the New Jersey governor") the
-    article they were quoted in."""
-    per_article = speaker.kind in PER_ARTICLE or speaker.kind == "person" and is_description(speaker.name)
+    sources, groups, and people and organisations an article only describes ("the New
+    Jersey governor", "the campaign") the article they were quoted in."""
+    per_article = speaker.kind in PER_ARTICLE or speaker.kind == "person" and is_description(speaker.name) \
+        or speaker.kind == "organization" and not any(w[:1].isupper() for w in speaker.name.split())
     if per_article and article_id is not None:
         return f"{speaker.kind}:{article_id}:{normalized_name(speaker)}"
     return f"{speaker.kind}:{normalized_name(speaker)}"
@@ -202,8 +203,9 @@ def is_name_form(alias: str, speaker: Speaker) -> bool:
 
 
 def is_description(name: str) -> bool:
-    """Is a person's "name" a description ("New Jersey governor", "the princess"), as
-    when an article never names them? Its last word is no name: lower case, or a title."""
+    """Is a person's "name" a description ("New Jersey governor", "the princess"), as when
+    an article never names them? Its last word is no name: lower case, or a title. (An
+    organisation's is when no word of it is a name: "campaign", "the company".)"""
     words = [POSSESSIVE.sub("", w) for w in name.split()]
     words = [w for w in words if w]
     if not words:

@@ -139,12 +139,15 @@ def role_and_affiliation(doc: Document, tokens: list[int]) -> tuple[str | None, 
         tokens = tokens[len(covered):]
     if affiliation is None:
         affiliation = _affiliation_in(doc, tokens)
+    if affiliation is not None and not plausible_role(affiliation):
+        affiliation = None  # "ImagesRepublican": page furniture
     if not tokens or len(tokens) > MAX_ROLE_WORDS:
         return None, affiliation
     role = text_of(doc, tokens).strip(" ,")
     if doc.tokens[tokens[0]].upos not in ("NOUN", "PROPN", "ADJ", "VERB") and len(tokens) == 1:
         return None, affiliation
-    return (role if plausible_role(role) else None), affiliation
+    return (role if plausible_role(role) else None), (
+        affiliation if affiliation is None or plausible_role(affiliation) else None)
 
 
 RUN_TOGETHER = re.compile(r"[A-Z]{2,}[A-Z][a-z]|(?<!M)(?<!Ma)[a-z][A-Z]|\d(?!(?:st|nd|rd|th)\b)[a-z]|[a-z]\d")

@@ -86,13 +86,12 @@ def is_title(word: str) -> bool:
 
 
 def name_words(name: str) -> list[str]:
-    """The words of a person's name without titles, a possessive ending or ", Jr."."""
+    """The words of a person's name without titles or a possessive ending ("Jr." stays:
+    "Donald Trump Jr." is not "Donald Trump")."""
     words = [GLUED_AGE.sub("", POSSESSIVE.sub("", w)).rstrip(",") for w in name.split()]
     words = [w for w in words if w]
     while len(words) > 1 and is_title(words[0]):
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in SUFFIXES:
-        words = words[:-1]
     return words
 
 
@@ -117,6 +116,10 @@ def same_person(short: list[str], long: list[str]) -> bool:
     """Is the name `short` a form of `long`? ("Erdogan" of "Recep Tayyip Erdoğan",
     "Tayyip Erdogan" too; "Hunter Biden" is not a form of "Joe Biden")."""
     a, b = [fold(w) for w in short], [fold(w) for w in long]
+    if len(b) > 1 and b[-1] in SUFFIXES and (not a or a[-1] not in SUFFIXES):
+        if a == b[:-1]:
+            return False  # "Donald Trump" beside "Donald Trump Jr.": the father
+        b = b[:-1]
     if not a or len(a) > len(b):
         return False
     if len(a) == 1:  # "Spana" is a form of "Monica Schoch-Spana"

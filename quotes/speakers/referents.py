@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from quotes.nlp import Document, Entity
 from quotes.nlp.tree import entity_head, phrase, text_of
 from quotes.records import Speaker
+from quotes.speakers.identity import name_forms_agree
+from quotes.speakers.identity import person_name as parsed_name
 from quotes.speakers.mentions import (
     affiliation_after,
     appositive_description,
@@ -74,21 +77,38 @@ class People:
         mentions = [(e, words) for e, words in mentions if words and words[0][:1].isupper()]
         for _, words in sorted(mentions, key=lambda m: -len(m[1])):
             self._cluster(words)
+        written: dict[int, Counter[tuple[str, ...]]] = {}
         for entity, words in mentions:
             referent = self.find(words, entity.first)
             if referent is not None:
                 referent.tokens.append(entity_head(doc, entity))
                 self._learn(referent, entity)
+                if len(words) > 1:
+                    written.setdefault(id(referent), Counter())[tuple(words)] += 1
         for referent in self.referents:
             referent.tokens.sort()
+            self._name_by_usage(referent, written.get(id(referent), Counter()))
             if referent.gender is None and len(referent.words) > 1:
                 referent.gender = first_name_gender(referent.words[0])
+
+    @staticmethod
+    def _name_by_usage(referent: Referent, forms: Counter[tuple[str, ...]]) -> None:
+        """Name a person by the full name the article prints most ("Antony Blinken" three
+        times, not "Anthony Blinken" once in a caption), the fullest of those."""
+        if len(forms) < 2:
+            return
+        words = max(forms, key=lambda form: (forms[form], len(form)))
+        if len(words) >= len(referent.words) - 1 and same_person(list(words), referent.words) is False:
+            referent.words = list(words)
+            referent.speaker.name = " ".join(words)
 
     def _cluster(self, words: list[str]) -> None:
         key = tuple(fold(w) for w in words)
         if key in self.forms:
             return
         owners = [r for r in self.referents if same_person(words, r.words)]
+        if not owners and len(words) > 1:  # "Sandy Paradis" of "Sandra Paradis"
+            owners = [r for r in self.referents if len(r.words) > 1 and _one_name(words, r.words)]
         if len(owners) == 1 or (owners and len(words) == 1):
             self.forms[key] = owners
             return
@@ -211,6 +231,13 @@ class Organisations:
         return next(iter(owners.values())) if len(owners) == 1 else None
 
 
+def _one_name(words: list[str], other: list[str]) -> bool:
+    """Name forms of one person (a nickname, a middle initial), with the same suffix or
+    none: "Donald Trump" and "Donald Trump Jr." are two people of the article."""
+    one, two = parsed_name(" ".join(words)), parsed_name(" ".join(other))
+    return one.suffix == two.suffix and name_forms_agree(" ".join(words), " ".join(other))
+
+
 def people_in(doc: Document) -> list[Entity]:
     """The person entities, less the well-known organisations the recogniser took for
     people ("Rudaw")."""
@@ -239,7 +266,11 @@ def untagged_people(doc: Document) -> list[Entity]:
 
 
 def person_name(doc: Document, entity: Entity) -> str:
+    """The name a person entity gives, without a word the recogniser took in before it
+    that is no name ("Telling Jeb Bush")."""
     first, last = name_span(doc, entity)
+    while first < last and doc.tokens[first].upos in ("VERB", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "AUX"):
+        first += 1
     return text_of(doc, list(range(first, last + 1)))
 
 

@@ -32,7 +32,7 @@ from quotes.records import Quote, Span, Speaker
 from quotes.speakers.countries import country_of
 from quotes.speakers.identity import is_name_form, name_forms_agree
 from quotes.speakers.mentions import appositive_name, role_and_affiliation, without_articles
-from quotes.speakers.names import ROLE_TITLES, first_name_gender, fold, is_title, name_words
+from quotes.speakers.names import ROLE_TITLES, SUFFIXES, first_name_gender, fold, is_title, name_words
 from quotes.speakers.organisations import is_known, org_type
 from quotes.speakers.referents import Organisations, People, Referent, org_name, person_name
 
@@ -273,10 +273,12 @@ class _Resolver:
         person = self._person(head, tokens)
         if person is not None:
             return person
-        entity_of_head = doc.entity_at(head)
-        if fold(token.lemma) in DOCUMENT_NOUNS and token.upos == "NOUN" and entity_of_head is None:
-            return self._document(head, tokens)
         entity = doc.entity_at(head)
+        if fold(token.lemma) in DOCUMENT_NOUNS and token.upos == "NOUN" and entity is None:
+            return self._document(head, tokens)
+        taken = self._person_taken_for_organisation(entity, head)
+        if taken is not None:
+            return taken
         if entity is not None and entity.label in ("ORG", "FAC"):
             referent = self.orgs.add(org_name(entity.text), head)
             referent.nouns.update(fold(doc.tokens[i].lemma) for i in tokens
@@ -328,6 +330,21 @@ class _Resolver:
             found.describe(*role_and_affiliation(doc, [i for i in tokens if i < run[0]] + (
                 [run[0]] if titled else [])))
         return found
+
+    def _person_taken_for_organisation(self, entity: Entity | None, head: int) -> Referent | None:
+        """"Trump" tagged as an organisation in an article about Donald Trump: the person
+        whose surname it is (one entity, one kind)."""
+        if entity is None or entity.label != "ORG" or is_known(entity.text):
+            return None
+        words = name_words(org_name(entity.text))
+        if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+            return None
+        person = self.people.find(words, head)
+        if person is None or fold(person.words[-1]) != fold(words[-1]) and not (
+                len(person.words) > 1 and person.words[-1].lower().rstrip(".") in SUFFIXES
+                and fold(person.words[-2]) == fold(words[-1])):
+            return None
+        return person
 
     def _person_entity_in(self, head: int, tokens: list[int]) -> Entity | None:
         """The person entity the mention names: one at its head, or one inside it that

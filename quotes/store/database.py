@@ -235,7 +235,11 @@ class Store:
             targets[key] = target
             fixed[key] = Speaker(name, kind, speaker.role, speaker.affiliation, speaker.aliases | {speaker.name},
                                  speaker.org_type if kind == "organization" else None)
-        plan = links.link_keys(conn, fixed, targets, namesakes)
+        quoted = Counter(row[SPEAKER_ID] for _, rows in batch for row in rows.quotes)
+        counts: Counter[str] = Counter()
+        for key, target in targets.items():
+            counts[target] += quoted[key]
+        plan = links.link_keys(conn, fixed, targets, namesakes, counts)
         conn.executemany(UPSERT_SPEAKER, [
             [targets[key], s.name, s.kind, s.role, s.affiliation, s.org_type, links.surname_of(s)]
             for key, s in fixed.items() if plan.targets[key] == targets[key]])

@@ -52,6 +52,8 @@ class LinkPlan:
     renames: dict[str, str] = field(default_factory=dict)
     """Speaker key -> its fuller name ("Erdoğan" -> "Recep Tayyip Erdoğan")."""
     namesakes: set[tuple[str, str]] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=dict)
+    """Quotes of each key in the batch, to tell the most quoted of one surname."""
 
     def record(self, conn: sqlite3.Connection, ids: dict[str, int]) -> None:
         """Write the links, renames and namesakes; `ids` maps speaker keys to row ids."""
@@ -66,11 +68,11 @@ class LinkPlan:
 
 
 def link_keys(conn: sqlite3.Connection, speakers: dict[str, Speaker], targets: dict[str, str],
-              namesakes: dict[str, list[str]] | None = None) -> LinkPlan:
+              namesakes: dict[str, list[str]] | None = None, counts: dict[str, int] | None = None) -> LinkPlan:
     """Decide where each speaker of a batch goes. `speakers` are by their own key,
     `targets` the key each goes to after the editors' fixes; `namesakes` the keys each
-    key's article named as other people."""
-    plan = LinkPlan(dict(targets))
+    key's article named as other people; `counts` their quotes in the batch."""
+    plan = LinkPlan(dict(targets), counts=dict(counts or {}))
     for key, others in (namesakes or {}).items():
         for other in others:
             plan.namesakes.update({(key, other), (other, key)})
@@ -98,6 +100,7 @@ def link_keys(conn: sqlite3.Connection, speakers: dict[str, Speaker], targets: d
         else:
             plan.links[target] = found
             plan.targets[key] = found
+            plan.counts[found] = plan.counts.get(found, 0) + plan.counts.get(target, 0)
     for key, target in list(plan.targets.items()):
         plan.targets[key] = plan.links.get(target, target)
     return plan
@@ -120,7 +123,9 @@ def _person_link(conn: sqlite3.Connection, speaker: Speaker, key: str, batch: di
     if not name.last or is_description(speaker.name):
         return None
     candidates = _people_of_surname(conn, name.last, before)
-    candidates += [_Candidate(k, s.name, 0, {k}) for k, s in batch.items()
+    for candidate in candidates:
+        candidate.quotes += plan.counts.get(candidate.key, 0)
+    candidates += [_Candidate(k, s.name, plan.counts.get(k, 0), {k}) for k, s in batch.items()
                    if s.kind == "person" and not is_description(s.name) and person_name(s.name).last == name.last]
     barred = _namesakes_of(conn, key) | {o for k, o in plan.namesakes if k == key}
     candidates = [c for c in candidates if not (c.keys & barred)]

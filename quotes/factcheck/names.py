@@ -108,10 +108,10 @@ def _acronym(short: str, long: str) -> bool:
 
 
 def _named_in(claimed: str, surname: set[str], texts: Iterable[str]) -> bool:
-    """Is the claimed full name, ending with the speaker's surname, printed in one of
+    """Is the claimed full name, holding the speaker's one name, printed in one of
     `texts`? ("Maria Okafor" for a speaker stored as "Okafor".)"""
     claimed_words = _name_words(claimed)
-    if len(claimed_words) < 2 or claimed_words[-1] not in surname:
+    if len(claimed_words) < 2 or not surname & set(claimed_words):
         return False
     phrase = " ".join(claimed_words)
     return any(phrase in " ".join(words(text)) for text in texts)

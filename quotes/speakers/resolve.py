@@ -303,6 +303,8 @@ class _Resolver:
         entity = self._person_entity_in(head, tokens)
         if entity is not None:
             words = name_words(person_name(doc, entity))
+            if all(is_title(w) for w in words):  # "the Pope": a title, no name
+                return self._description(head, tokens, plural=False)
             referent = self.people.find(words, head) or self.people.add(words, head)
             referent.describe(*role_and_affiliation(doc, [i for i in tokens if i < entity.first]))
             return referent

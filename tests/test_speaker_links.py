@@ -13,7 +13,7 @@ from quotes.records import Article, Quote, Speaker
 from quotes.speakers.identity import is_name_form, name_forms_agree, same_entity
 from quotes.speakers.organisations import normalize_org
 from quotes.store.database import Store
-from quotes.store.speakers import list_speakers, merge_speakers
+from quotes.store.speakers import describe, list_speakers, merge_speakers
 
 
 @pytest.mark.parametrize("one, other", [
@@ -214,6 +214,10 @@ def test_roles_are_kept_per_quote_and_the_speaker_shows_the_latest(tmp_path):
     assert roles == [("early", "Vice President"), ("late", "President")]
     assert conn.execute("SELECT role FROM speakers").fetchall() == [("President",)]
     conn.close()
+    [row] = list_speakers(str(path))
+    assert [(r.role, r.first, r.last, r.quotes) for r in row.roles] == [
+        ("President", "2023-05-01", "2023-05-01", 1), ("Vice President", "2014-05-01", "2014-05-01", 1)]
+    assert "roles: President (2023-05-01); Vice President (2014-05-01)" in describe(row)
 
 
 def test_an_editors_merge_keeps_the_links(tmp_path):

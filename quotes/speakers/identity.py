@@ -138,8 +138,12 @@ def _same_surname(a: str, b: str) -> bool:
     """"Schoch-Spana" and "Spana" (a double name shortened), "de Blasio" and "Blasio"."""
     if a == b:
         return True
+    if a.rpartition(" ")[2] == b.rpartition(" ")[2]:
+        return True
+    if "-" not in a + b:
+        return False
     parts_a, parts_b = set(re.split(r"[\s-]", a)), set(re.split(r"[\s-]", b))
-    return a.split()[-1] == b.split()[-1] or bool(parts_a & parts_b and (a in parts_b or b in parts_a))
+    return a in parts_b or b in parts_a
 
 
 def _first_names_agree(a: str, b: str) -> bool:

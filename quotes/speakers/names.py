@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None,
               "sir": "m", "dame": "f", "lord": "m", "lady": "f", "madam": "f", "prof": None,
@@ -75,8 +76,12 @@ GENERATIONS = SUFFIXES | {"ii", "iii", "iv"}
 (a name keeps "II" and "III", which are also regnal numbers: "Elizabeth II")."""
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: "Erdoğan" -> "erdogan", "Straße" -> "strasse"."""
+    """Case- and accent-insensitive form: "Erdoğan" -> "erdogan", "Straße" -> "strasse"
+    (cached: names and words recur through an article)."""
+    if text.isascii():
+        return text.replace("’", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -13,6 +13,7 @@ ngo, other.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quotes.speakers.countries import COUNTRIES
 from quotes.speakers.names import fold
@@ -122,6 +123,7 @@ def org_type(name: str, is_place: bool = False) -> str:
     return "other"
 
 
+@lru_cache(maxsize=65536)
 def normalize_org(name: str) -> str:
     """One name for the ways of writing an organisation: countries and demonyms become the
     country, put first; "ministry of X" becomes "X ministry"; "foreign affairs ministry"

@@ -22,6 +22,7 @@ Mentions are read in text order and each resolves to a referent of the article
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -714,8 +715,7 @@ class _Resolver:
     def _note(self, token: int, referent: Referent) -> None:
         doc = self.doc
         if token not in referent.tokens:
-            referent.tokens.append(token)
-            referent.tokens.sort()
+            insort(referent.tokens, token)
         sentence = doc.tokens[token].sent
         self.events.setdefault(sentence, []).append(
             _Event(token, _is_subject(doc, token), referent))

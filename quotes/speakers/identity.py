@@ -206,6 +206,7 @@ def is_name_form(alias: str, speaker: Speaker) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
 def is_description(name: str) -> bool:
     """Is a person's "name" a description ("New Jersey governor", "the princess"), as when
     an article never names them? Its last word is no name: lower case, or a title. (An

@@ -54,6 +54,8 @@ class LinkPlan:
     namesakes: set[tuple[str, str]] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
     """Quotes of each key in the batch, to tell the most quoted of one surname."""
+    surnames: dict[str, list[str]] = field(default_factory=dict)
+    """The people new in the batch, by surname."""
 
     def record(self, conn: sqlite3.Connection, ids: dict[str, int]) -> None:
         """Write the links, renames and namesakes; `ids` maps speaker keys to row ids."""
@@ -97,6 +99,9 @@ def link_keys(conn: sqlite3.Connection, speakers: dict[str, Speaker], targets: d
         found = find_link(conn, speaker, target, batch, plan)
         if found is None:
             batch[target] = speaker
+            surname = surname_of(speaker)
+            if surname:
+                plan.surnames.setdefault(surname, []).append(target)
         else:
             plan.links[target] = found
             plan.targets[key] = found
@@ -125,8 +130,8 @@ def _person_link(conn: sqlite3.Connection, speaker: Speaker, key: str, batch: di
     candidates = _people_of_surname(conn, name.last, before)
     for candidate in candidates:
         candidate.quotes += plan.counts.get(candidate.key, 0)
-    candidates += [_Candidate(k, s.name, plan.counts.get(k, 0), {k}) for k, s in batch.items()
-                   if s.kind == "person" and not is_description(s.name) and person_name(s.name).last == name.last]
+    candidates += [_Candidate(k, batch[k].name, plan.counts.get(k, 0), {k})
+                   for k in plan.surnames.get(name.last, []) if k in batch]
     barred = _namesakes_of(conn, key) | {o for k, o in plan.namesakes if k == key}
     candidates = [c for c in candidates if not (c.keys & barred)]
     agreeing = [c for c in candidates if name_forms_agree(speaker.name, c.name)]

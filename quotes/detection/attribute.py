@@ -33,12 +33,18 @@ def subject_of(doc: Document, verb: int) -> int | None:
     ("was told by X"): "Hamas was urged to ..." has no speaker."""
     current = verb
     for _ in range(4):
+        subjects = []
         for child in doc.children(current):
             deprel = doc.tokens[child].deprel
             if deprel == "nsubj:pass" and current == verb:
                 return agent_of(doc, verb)
             if deprel in SUBJECTS:
-                return child
+                subjects.append(child)
+        if subjects:
+            # Two subjects are a misparse ("WHO director-general Tedros ... said", "WHO"
+            # taken for a pronoun): the one nearest the verb is the speaker's phrase.
+            before = [i for i in subjects if i < current]
+            return before[-1] if before else subjects[0]
         token = doc.tokens[current]
         if token.deprel not in CLAUSE_LINKS or token.head == current:
             return None

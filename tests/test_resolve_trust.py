@@ -113,3 +113,11 @@ def test_page_furniture_is_no_role(role):
                                   "McDonald's spokesman", "2nd-term senator", "chief executive of Hong Kong"])
 def test_titles_and_descriptions_are_roles(role):
     assert plausible_role(role)
+
+
+def test_an_organisation_spelt_out_before_its_acronym_takes_the_whole_name(quotes_of):
+    text = ("The United Nations Educational, Scientific and Cultural Organization (UNESCO) met on "
+            "Friday. UNESCO said the change would require its approval.")
+    [quote] = quotes_of(text)
+    assert quote.speaker.name == "United Nations Educational, Scientific and Cultural Organization"
+    assert "UNESCO" in quote.speaker.aliases

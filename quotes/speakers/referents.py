@@ -30,6 +30,9 @@ from quotes.speakers.names import POSSESSIVE, first_name_gender, fold, is_title,
 from quotes.speakers.organisations import is_known, normalize_org, org_type
 
 ACRONYM = re.compile(r"[^()]+?\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+SPELT_OUT = re.compile(r"([^()\n.;]+?)\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+SPELT_OUT_REACH = 90
+"""Characters after an organisation's entity where its spelt-out name and acronym may end."""
 UNCLOSED = re.compile(r"\s*\([^)]*$")
 FUZZY_SIMILARITY = 0.8
 
@@ -201,6 +204,26 @@ class Organisations:
             if acronym and acronym.group(1)[0] == text[0]:
                 self.by_name.setdefault(normalize_org(acronym.group(1)), referent)
                 referent.speaker.aliases.add(acronym.group(1))
+            else:
+                self._spelt_out(entity, referent)
+
+    def _spelt_out(self, entity: Entity, referent: Referent) -> None:
+        """"United Nations Educational, Scientific and Cultural Organization (UNESCO)",
+        the recogniser's entity cut at a comma: the whole name, given its acronym, is the
+        organisation's name, and the acronym another."""
+        found = SPELT_OUT.match(self.doc.text, entity.start, entity.end + SPELT_OUT_REACH)
+        if found is None:
+            return
+        name, acronym = " ".join(found.group(1).split()).strip(" ,"), found.group(2)
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
+                           if w[0].isupper())
+        if initials.upper() != acronym.replace(".", "").upper() or len(name) <= len(referent.speaker.name):
+            return
+        referent.speaker.aliases.add(referent.speaker.name)
+        referent.speaker.name = name
+        referent.speaker.aliases.add(acronym)
+        for key in (normalize_org(name), normalize_org(acronym)):
+            self.by_name.setdefault(key, referent)
 
     def find(self, name: str) -> Referent | None:
         return self.by_name.get(normalize_org(name))

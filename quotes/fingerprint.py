@@ -18,7 +18,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).parent
 EXTRACTION_FILES = ("nlp", "reading", "detection", "speakers", "pipeline/extract.py")
-IDENTITY_FILES = ("speakers/identity.py", "speakers/names.py", "speakers/organisations.py",
+IDENTITY_FILES = ("speakers/identity.py", "speakers/names.py", "speakers/organisations.py", "store/links.py",
                   "speakers/countries.py")
 HASH_CHARS = 12
 

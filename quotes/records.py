@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 Span = tuple[int, int]
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
-SPEAKER_KINDS = ("person", "organization", "anonymous", "group", "unknown")
+SPEAKER_KINDS = ("person", "organization", "anonymous", "group", "document", "unknown")
 ORG_TYPES = ("government", "international", "party", "media", "company", "ngo", "other")
 
 
@@ -39,6 +39,9 @@ class Speaker:
     affiliation: str | None = None
     aliases: set[str] = field(default_factory=set)
     org_type: str | None = None
+    namesakes: set[str] = field(default_factory=set)
+    """Names of other people of the same article whose names are forms of this one's
+    ("Donald Trump" beside "Donald Trump Jr."): never the same speaker across articles."""
 
 
 @dataclass
@@ -56,6 +59,9 @@ class Quote:
     stance: str = "neutral"
     speaker: Speaker | None = None
     reported_by: Speaker | None = None
+    via: str | None = None
+    """The document the words were given in when the speaker is its author: "the
+    complaint" ("the complaint filed by prosecutors said ...": the prosecutors')."""
 
     def text(self, article_text: str) -> str:
         """The content as printed, pieces joined by a space."""

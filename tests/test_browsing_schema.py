@@ -60,7 +60,7 @@ def test_upgraded_view_keeps_its_columns_and_adds_new_ones_at_the_end(old_path: 
     Store(old_path).close()
     with sqlite3.connect(old_path) as conn:
         after = [row[1] for row in conn.execute("PRAGMA table_info(quotes_view)")]
-    assert after == before + ["year", "speaker_role", "speaker_affiliation", "reported_by_id"]
+    assert after == before + ["year", "speaker_role", "speaker_affiliation", "reported_by_id", "via"]
     [row] = rows(
         old_path,
         "SELECT speaker, reported_by, article, year, speaker_affiliation FROM quotes_view"

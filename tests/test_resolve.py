@@ -224,8 +224,11 @@ def test_seed_people_have_roles(seed, words, name, role, affiliation):
     assert (speaker.name, speaker.role, speaker.affiliation) == (name, role, affiliation)
 
 
-def test_seed_every_quote_with_a_mention_has_a_speaker(seed):
+def test_seed_every_quote_with_a_mention_that_can_speak_has_a_speaker(seed):
+    """"Aerial photos reveal ..." (a headline among the links) has a mention that
+    cannot speak: no speaker rather than a speaker named "Aerial photos"."""
     text, quotes = seed
     for quote in quotes:
-        if quote.source:
+        if quote.source and quote.source_text(text) != "Aerial photos":
             assert quote.speaker is not None, quote.source_text(text)
+    assert [q.speaker for q in quotes if q.source_text(text) == "Aerial photos"] in ([], [None])

@@ -63,10 +63,11 @@ def test_organisation_types(name, expected):
 
 
 @pytest.mark.parametrize("speaker, article, key", [
-    (Speaker("Antony J. Blinken", "person"), "a", "person:antony blinken"),
+    (Speaker("Antony J. Blinken", "person"), "a", "person:antony j blinken"),
     (Speaker("Antony Blinken", "person"), "b", "person:antony blinken"),
     (Speaker("Recep Tayyip Erdoğan", "person"), "a", "person:recep tayyip erdogan"),
-    (Speaker("Joseph R. Biden, Jr.", "person"), "a", "person:joseph biden"),
+    (Speaker("Joseph R. Biden, Jr.", "person"), "a", "person:joseph r biden"),
+    (Speaker("Secretary of State Antony Blinken", "person"), "a", "person:antony blinken"),
     (Speaker("the Chinese foreign ministry", "organization"), "a", "organization:china foreign ministry"),
     (Speaker("US official", "anonymous"), "a", "anonymous:a:us official"),
     (Speaker("US official", "anonymous"), "b", "anonymous:b:us official"),

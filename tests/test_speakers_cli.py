@@ -23,8 +23,8 @@ MINISTRY = ("China’s ministry of foreign affairs said on Monday that the talks
             "Antony Blinken, the US secretary of state, said both sides wanted better lines of "
             "communication, according to a US official.\n")
 FOREIGN_MINISTRY = ("The Chinese foreign ministry said the visit would help. "
-                    "Tony Blinken said he was hopeful, a US official said.\n")
-LATER = "Tony Blinken told reporters the visit had gone well.\n"
+                    "Antony Blinkin said he was hopeful, a US official said.\n")
+LATER = "Antony Blinkin told reporters the visit had gone well.\n"
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -92,33 +92,33 @@ def test_speakers_text_output_and_limit(db):
 
 
 def test_merge_speakers_moves_quotes_and_later_ingests_follow(db, tmp_path):
-    keep, other = named(db, "Antony Blinken"), named(db, "Tony Blinken")
-    code, out, err = run("merge-speakers", str(keep["id"]), "Tony Blinken", "--db", str(db), "--json")
+    keep, other = named(db, "Antony Blinken"), named(db, "Antony Blinkin")
+    code, out, err = run("merge-speakers", str(keep["id"]), "Antony Blinkin", "--db", str(db), "--json")
     assert code == 0, err
     merged = json.loads(out)
     assert (merged["id"], merged["quote_count"], merged["article_count"]) == (keep["id"], 2, 2)
-    assert "Tony Blinken" in merged["aliases"]
-    assert "Tony Blinken" not in {s["name"] for s in speakers(db)}
+    assert "Antony Blinkin" in merged["aliases"]
+    assert "Antony Blinkin" not in {s["name"] for s in speakers(db)}
 
     later = tmp_path / "later.txt"
     later.write_text(LATER, encoding="utf-8")
     code, _, err = run("ingest", str(later), "--db", str(db))
     assert code == 0, err
-    assert "Tony Blinken" not in {s["name"] for s in speakers(db)}
+    assert "Antony Blinkin" not in {s["name"] for s in speakers(db)}
     assert named(db, "Antony Blinken")["quote_count"] == 3
     assert other["id"] not in {s["id"] for s in speakers(db)}
 
 
 def test_rename_speaker_keeps_the_old_name_as_alias_and_later_ingests_follow(db, tmp_path):
-    code, out, err = run("rename-speaker", "Tony Blinken", "Anthony Blinken", "--db", str(db))
+    code, out, err = run("rename-speaker", "Antony Blinkin", "Anthony Blinken", "--db", str(db))
     assert code == 0, err
     assert out.startswith("renamed:") and "Anthony Blinken" in out
     later = tmp_path / "later.txt"
     later.write_text(LATER, encoding="utf-8")
     run("ingest", str(later), "--db", str(db))
-    assert "Tony Blinken" not in {s["name"] for s in speakers(db)}
+    assert "Antony Blinkin" not in {s["name"] for s in speakers(db)}
     renamed = next(s for s in speakers(db) if s["name"] == "Anthony Blinken")
-    assert renamed["quote_count"] == 2 and "Tony Blinken" in renamed["aliases"]
+    assert renamed["quote_count"] == 2 and "Antony Blinkin" in renamed["aliases"]
 
 
 def test_rename_speaker_changes_the_kind(db):
@@ -135,7 +135,7 @@ def test_rename_speaker_changes_the_kind(db):
 
 
 def test_rename_onto_an_existing_speaker_says_to_merge(db):
-    tony = named(db, "Tony Blinken")
+    tony = named(db, "Antony Blinkin")
     code, _, err = run("rename-speaker", str(tony["id"]), "Antony Blinken", "--db", str(db))
     assert code == 1
     assert f"merge instead: quotes merge-speakers {named(db, 'Antony Blinken')['id']} {tony['id']}" in err

@@ -54,7 +54,7 @@ def test_speaker_role_affiliation_rule_and_confidence(db_path):
     text = " ".join(page(db_path, f"/quotes/quotes/{number}").split())
     assert (
         '<a class="quote-speaker" href="/quotes/speakers/1">Antony Blinken</a>'
-        " (person, US secretary of state, US), named here as &ldquo;Mr Blinken&rdquo;"
+        " (person, US secretary of state), named here as &ldquo;Mr Blinken&rdquo;"
     ) in text
     assert "rule <code>quote-cue-speaker</code>, confidence 0.95" in text
     assert "&ldquo;told&rdquo; (tell, neutral)" in text

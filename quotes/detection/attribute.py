@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quotes.nlp import Document
 from quotes.nlp.tree import NOT_IN_PHRASE, subtree
 
@@ -31,12 +33,18 @@ def subject_of(doc: Document, verb: int) -> int | None:
     ("was told by X"): "Hamas was urged to ..." has no speaker."""
     current = verb
     for _ in range(4):
+        subjects = []
         for child in doc.children(current):
             deprel = doc.tokens[child].deprel
             if deprel == "nsubj:pass" and current == verb:
                 return agent_of(doc, verb)
             if deprel in SUBJECTS:
-                return child
+                subjects.append(child)
+        if subjects:
+            # Two subjects are a misparse ("WHO director-general Tedros ... said", "WHO"
+            # taken for a pronoun): the one nearest the verb is the speaker's phrase.
+            before = [i for i in subjects if i < current]
+            return before[-1] if before else subjects[0]
         token = doc.tokens[current]
         if token.deprel not in CLAUSE_LINKS or token.head == current:
             return None
@@ -55,11 +63,46 @@ def agent_of(doc: Document, verb: int) -> int | None:
 def mention_span(doc: Document, head: int) -> tuple[int, int]:
     """Characters of the noun phrase headed by `head`, without relative clauses,
     appositives or trailing punctuation; a description followed by the name of the
-    person it describes ("the engineer, Tom Bell, ...") is mentioned by the name."""
+    person it describes ("the engineer, Tom Bell, ...") is mentioned by the name. Words
+    are never cut: "The 26-year-old", "Front-runner Donald Trump", not "old"; an age
+    glued on after a comma is left out ("Maria Okafor,60")."""
     head = _named_apposition(doc, head)
-    start, end = doc.span(*subtree(doc, head, NOT_IN_MENTION))
+    first, last = _whole_words(doc, *subtree(doc, head, NOT_IN_MENTION))
+    start, end = doc.span(first, last)
+    glued_number = GLUED_NUMBER.search(doc.text, start, end)
+    if glued_number and glued_number.start() > start:
+        end = glued_number.start()
     while start < end - 1 and not doc.text[start].isalnum():
         start += 1  # "-Commissioner Geoffrey Starks", "“Sen. Smith"
     while end > start + 1 and not (doc.text[end - 1].isalnum() or doc.text[end - 1] in ".)"):
         end -= 1
     return start, end
+
+
+GLUED_NUMBER = re.compile(r",\s*\d")
+WORD_JOINERS = set("-‐‑–'’")
+
+
+def _whole_words(doc: Document, first: int, last: int) -> tuple[int, int]:
+    """Widen a token range to whole words the tokenizer split at hyphens ("26-year-old",
+    "co-founder"), with the determiner of the word so completed ("The 26-year-old")."""
+    widened = first
+    while widened > 0 and (_glued(doc, widened - 1, widened) and (
+            doc.tokens[widened - 1].text in WORD_JOINERS or doc.tokens[widened].text in WORD_JOINERS)
+            or widened < first and _modifies(doc, widened - 1, widened, last)):
+        widened -= 1  # "Mr. Smith-Jones": "Mr." modifies "Jones", past the hyphen
+    end = last
+    while end + 1 < len(doc.tokens) and _glued(doc, end, end + 1) and (
+            doc.tokens[end + 1].text in WORD_JOINERS or doc.tokens[end].text in WORD_JOINERS):
+        end += 1
+    return widened, end
+
+
+def _modifies(doc: Document, token: int, first: int, last: int) -> bool:
+    """Does `token` hang from a token of `first`..`last` as part of its noun phrase?"""
+    return first <= doc.tokens[token].head <= last and doc.tokens[token].deprel not in NOT_IN_MENTION \
+        and doc.tokens[token].deprel != "case"
+
+
+def _glued(doc: Document, left: int, right: int) -> bool:
+    return doc.tokens[left].end == doc.tokens[right].start and doc.tokens[left].sent == doc.tokens[right].sent

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from quotes.factcheck.names import names_match
+from quotes.factcheck.names import article_texts, names_match
 from quotes.factcheck.results import LABELS, WORD_MATCHES, Match
 
 
@@ -54,8 +54,13 @@ def claimed_speaker_ids(conn: sqlite3.Connection, claimed: str | None, matches: 
     return {
         person_id
         for person_id, person in people.items()
-        if names_match(claimed, person.name, aliases[person_id])
+        if names_match(claimed, person.name, aliases[person_id], article_texts(conn, [
+            match.article.id for match in matches if person_id in (speaker_id(match), reporter_id(match))]))
     }
+
+
+def reporter_id(match: Match) -> int | None:
+    return match.reported_by.id if match.reported_by else None
 
 
 TYPE_ORDER = {"direct": 0, "mixed": 1, "indirect": 2}

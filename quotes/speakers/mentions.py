@@ -10,6 +10,8 @@ affiliation that a title or an appositive gives a person.
 
 from __future__ import annotations
 
+import re
+
 from quotes.nlp import Document, Entity
 from quotes.nlp.tree import entity_head, phrase, text_of
 from quotes.speakers.countries import country_of
@@ -137,12 +139,32 @@ def role_and_affiliation(doc: Document, tokens: list[int]) -> tuple[str | None, 
         tokens = tokens[len(covered):]
     if affiliation is None:
         affiliation = _affiliation_in(doc, tokens)
+    if affiliation is not None and not plausible_role(affiliation):
+        affiliation = None  # "ImagesRepublican": page furniture
     if not tokens or len(tokens) > MAX_ROLE_WORDS:
         return None, affiliation
     role = text_of(doc, tokens).strip(" ,")
     if doc.tokens[tokens[0]].upos not in ("NOUN", "PROPN", "ADJ", "VERB") and len(tokens) == 1:
         return None, affiliation
-    return role or None, affiliation
+    return (role if plausible_role(role) else None), (
+        affiliation if affiliation is None or plausible_role(affiliation) else None)
+
+
+RUN_TOGETHER = re.compile(r"[A-Z]{2,}[A-Z][a-z]|(?<!M)(?<!Ma)[a-z][A-Z]|\d(?!(?:st|nd|rd|th)\b)[a-z]|[a-z]\d")
+"""Words of page furniture run together: "PRESSOhio", "moderatorFeatured", "5ptsmoderator"."""
+DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d|"
+                  r"\b(?:january|february|march|april|june|july|august|september|october|november|"
+                  r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+QUOTE_MARKS = set("\"“”„«»")
+
+
+def plausible_role(role: str) -> bool:
+    """Is `role` a short title or description ("secretary of state", "top diplomat"), not
+    page furniture: no words run together, no dates, no byline, no quotation marks, one
+    line, at most MAX_ROLE_WORDS words, some letters?"""
+    return bool(role) and role[0].isalnum() and "\n" not in role and not RUN_TOGETHER.search(role) and not DATE.search(role) \
+        and not QUOTE_MARKS & set(role) and not role.lower().startswith("by ") \
+        and len(role.split()) <= MAX_ROLE_WORDS and sum(c.isalpha() for c in role) >= 2
 
 
 def _affiliation_in(doc: Document, tokens: list[int]) -> str | None:

@@ -1,15 +1,15 @@
-"""People's names: titles, name forms, gender cues, and one normalized form per person.
+"""People's names: titles, name forms and gender cues.
 
     name_words("Mr Blinken’s") -> ["Blinken"]
     title_gender("Mrs") -> "f"
     first_name_gender("Hatice") -> "f"
-    normalize_person("Antony J. Blinken") -> "antony blinken"
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None,
               "sir": "m", "dame": "f", "lord": "m", "lady": "f", "madam": "f", "prof": None,
@@ -67,12 +67,21 @@ FIRST_NAMES = {
         valerie vanessa veronika veronica victoria virginia wendy yulia yvette zuzana""".split()),
 }
 POSSESSIVE = re.compile(r"[’']s?$")
+GLUED_AGE = re.compile(r",\d.*$")
+"""An age written onto a name: "Okafor,60"."""
 INITIAL = re.compile(r"^\w\.?$")
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "junior", "senior"}
+GENERATIONS = SUFFIXES | {"ii", "iii", "iv"}
+"""Generational suffixes, lower case: "Joseph R. Biden Jr.", "Martin Luther King III"
+(a name keeps "II" and "III", which are also regnal numbers: "Elizabeth II")."""
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: "Erdoğan" -> "erdogan", "Straße" -> "strasse"."""
+    """Case- and accent-insensitive form: "Erdoğan" -> "erdogan", "Straße" -> "strasse"
+    (cached: names and words recur through an article)."""
+    if text.isascii():
+        return text.replace("’", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -82,13 +91,12 @@ def is_title(word: str) -> bool:
 
 
 def name_words(name: str) -> list[str]:
-    """The words of a person's name without titles, a possessive ending or ", Jr."."""
-    words = [POSSESSIVE.sub("", w).rstrip(",") for w in name.split()]
+    """The words of a person's name without titles or a possessive ending ("Jr." stays:
+    "Donald Trump Jr." is not "Donald Trump")."""
+    words = [GLUED_AGE.sub("", POSSESSIVE.sub("", w)).rstrip(",") for w in name.split()]
     words = [w for w in words if w]
     while len(words) > 1 and is_title(words[0]):
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in SUFFIXES:
-        words = words[:-1]
     return words
 
 
@@ -109,17 +117,14 @@ def first_name_gender(word: str) -> str | None:
     return None
 
 
-def normalize_person(name: str) -> str:
-    """One form per person's name: titles, initials and "Jr." dropped, accents folded."""
-    words = name_words(name)
-    kept = [w for w in words if not INITIAL.match(w)] if len(words) > 2 else words
-    return " ".join(fold(w).strip(".,") for w in kept)
-
-
 def same_person(short: list[str], long: list[str]) -> bool:
     """Is the name `short` a form of `long`? ("Erdogan" of "Recep Tayyip Erdoğan",
     "Tayyip Erdogan" too; "Hunter Biden" is not a form of "Joe Biden")."""
     a, b = [fold(w) for w in short], [fold(w) for w in long]
+    if len(b) > 1 and b[-1] in SUFFIXES and (not a or a[-1] not in SUFFIXES):
+        if a == b[:-1]:
+            return False  # "Donald Trump" beside "Donald Trump Jr.": the father
+        b = b[:-1]
     if not a or len(a) > len(b):
         return False
     if len(a) == 1:  # "Spana" is a form of "Monica Schoch-Spana"

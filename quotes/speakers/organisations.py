@@ -13,6 +13,7 @@ ngo, other.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quotes.speakers.countries import COUNTRIES
 from quotes.speakers.names import fold
@@ -77,6 +78,12 @@ PHRASES = [  # written forms -> one form, applied after "X of Y" is turned into 
     ("state department", "state department"),
 ]
 MOVABLE_HEADS = ("ministry", "department", "office", "bureau", "agency", "commission")
+LEGAL_SUFFIXES = {"co", "co.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "corporation",
+                  "company", "ag", "sa", "s.a.", "gmbh", "nv", "n.v.", "bv", "limited", "incorporated"}
+"""Legal forms a company's name may end with: "Samsung Electronics Co." is Samsung's."""
+TRADE_WORDS = {"electronics", "holdings", "group", "motor", "motors", "industries", "technologies"}
+"""What a company's legal name adds to its brand ("Samsung Electronics Co.", "Ford Motor
+Company"), dropped only where a legal form ends the name."""
 DROPPED = {"the", "of", "'s", "’s", "and", "&"}
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 NON_WORD = re.compile(r"[^\w.&'’-]+")
@@ -116,6 +123,7 @@ def org_type(name: str, is_place: bool = False) -> str:
     return "other"
 
 
+@lru_cache(maxsize=65536)
 def normalize_org(name: str) -> str:
     """One name for the ways of writing an organisation: countries and demonyms become the
     country, put first; "ministry of X" becomes "X ministry"; "foreign affairs ministry"
@@ -147,11 +155,22 @@ def normalize_org(name: str) -> str:
         rest = rest[1:]
     while rest and rest[-1] in DROPPED:
         rest = rest[:-1]
-    rest = _head_last(rest)
+    rest = _head_last(_without_legal_form(rest))
     phrase = " ".join(w for w in rest if w not in DROPPED)
     for written, canonical in PHRASES:
         phrase = re.sub(rf"\b{re.escape(written)}\b", canonical, phrase)
     return " ".join(sorted(set(countries)) + [phrase]).strip()
+
+
+def _without_legal_form(words: list[str]) -> list[str]:
+    """"samsung electronics co." -> "samsung"; "general motors" stays (no legal form)."""
+    if len(words) < 2 or words[-1] not in LEGAL_SUFFIXES:
+        return words
+    while len(words) > 1 and (words[-1] in LEGAL_SUFFIXES or words[-1] in DROPPED):
+        words = words[:-1]
+    while len(words) > 1 and words[-1] in TRADE_WORDS:
+        words = words[:-1]
+    return words
 
 
 def _head_last(words: list[str]) -> list[str]:

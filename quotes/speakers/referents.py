@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from quotes.nlp import Document, Entity
 from quotes.nlp.tree import entity_head, phrase, text_of
 from quotes.records import Speaker
+from quotes.speakers.identity import name_forms_agree
+from quotes.speakers.identity import person_name as parsed_name
 from quotes.speakers.mentions import (
     affiliation_after,
     appositive_description,
@@ -27,6 +30,9 @@ from quotes.speakers.names import POSSESSIVE, first_name_gender, fold, is_title,
 from quotes.speakers.organisations import is_known, normalize_org, org_type
 
 ACRONYM = re.compile(r"[^()]+?\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+SPELT_OUT = re.compile(r"([^()\n.;]+?)\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+SPELT_OUT_REACH = 90
+"""Characters after an organisation's entity where its spelt-out name and acronym may end."""
 UNCLOSED = re.compile(r"\s*\([^)]*$")
 FUZZY_SIMILARITY = 0.8
 
@@ -74,21 +80,38 @@ class People:
         mentions = [(e, words) for e, words in mentions if words and words[0][:1].isupper()]
         for _, words in sorted(mentions, key=lambda m: -len(m[1])):
             self._cluster(words)
+        written: dict[int, Counter[tuple[str, ...]]] = {}
         for entity, words in mentions:
             referent = self.find(words, entity.first)
             if referent is not None:
                 referent.tokens.append(entity_head(doc, entity))
                 self._learn(referent, entity)
+                if len(words) > 1:
+                    written.setdefault(id(referent), Counter())[tuple(words)] += 1
         for referent in self.referents:
             referent.tokens.sort()
+            self._name_by_usage(referent, written.get(id(referent), Counter()))
             if referent.gender is None and len(referent.words) > 1:
                 referent.gender = first_name_gender(referent.words[0])
+
+    @staticmethod
+    def _name_by_usage(referent: Referent, forms: Counter[tuple[str, ...]]) -> None:
+        """Name a person by the full name the article prints most ("Antony Blinken" three
+        times, not "Anthony Blinken" once in a caption), the fullest of those."""
+        if len(forms) < 2:
+            return
+        words = max(forms, key=lambda form: (forms[form], len(form)))
+        if len(words) >= len(referent.words) - 1 and same_person(list(words), referent.words) is False:
+            referent.words = list(words)
+            referent.speaker.name = " ".join(words)
 
     def _cluster(self, words: list[str]) -> None:
         key = tuple(fold(w) for w in words)
         if key in self.forms:
             return
         owners = [r for r in self.referents if same_person(words, r.words)]
+        if not owners and len(words) > 1:  # "Sandy Paradis" of "Sandra Paradis"
+            owners = [r for r in self.referents if len(r.words) > 1 and _one_name(words, r.words)]
         if len(owners) == 1 or (owners and len(words) == 1):
             self.forms[key] = owners
             return
@@ -172,7 +195,7 @@ class Organisations:
         self.doc = doc
         self.by_name: dict[str, Referent] = {}
         self.referents: list[Referent] = []
-        for entity in doc.entities:
+        for entity in sorted(doc.entities, key=lambda e: -len(e.text)):  # full names first
             if entity.label != "ORG" and not (entity.label == "PERSON" and is_known(entity.text)):
                 continue
             text = org_name(entity.text)
@@ -181,13 +204,33 @@ class Organisations:
             if acronym and acronym.group(1)[0] == text[0]:
                 self.by_name.setdefault(normalize_org(acronym.group(1)), referent)
                 referent.speaker.aliases.add(acronym.group(1))
+            else:
+                self._spelt_out(entity, referent)
+
+    def _spelt_out(self, entity: Entity, referent: Referent) -> None:
+        """"United Nations Educational, Scientific and Cultural Organization (UNESCO)",
+        the recogniser's entity cut at a comma: the whole name, given its acronym, is the
+        organisation's name, and the acronym another."""
+        found = SPELT_OUT.match(self.doc.text, entity.start, entity.end + SPELT_OUT_REACH)
+        if found is None:
+            return
+        name, acronym = " ".join(found.group(1).split()).strip(" ,"), found.group(2)
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
+                           if w[0].isupper())
+        if initials.upper() != acronym.replace(".", "").upper() or len(name) <= len(referent.speaker.name):
+            return
+        referent.speaker.aliases.add(referent.speaker.name)
+        referent.speaker.name = name
+        referent.speaker.aliases.add(acronym)
+        for key in (normalize_org(name), normalize_org(acronym)):
+            self.by_name.setdefault(key, referent)
 
     def find(self, name: str) -> Referent | None:
         return self.by_name.get(normalize_org(name))
 
     def add(self, name: str, token: int, place: bool = False) -> Referent:
         key = normalize_org(name)
-        referent = self.by_name.get(key)
+        referent = self.by_name.get(key) or (None if place else self._shortened(key))
         if referent is None:
             speaker = Speaker(name, "organization", org_type=org_type(name, is_place=place))
             referent = Referent(speaker, plural=False)
@@ -198,6 +241,24 @@ class Organisations:
         referent.tokens.append(token)
         referent.tokens.sort()
         return referent
+
+
+    def _shortened(self, key: str) -> Referent | None:
+        """The one organisation of the article whose name holds every word of `key`: "the
+        House" of "the United States House of Representatives"; none if several do ("the
+        foreign ministry" of China's and Russia's)."""
+        words = set(key.split())
+        if not words:
+            return None
+        owners = {id(r): r for name, r in self.by_name.items() if words < set(name.split())}
+        return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _one_name(words: list[str], other: list[str]) -> bool:
+    """Name forms of one person (a nickname, a middle initial), with the same suffix or
+    none: "Donald Trump" and "Donald Trump Jr." are two people of the article."""
+    one, two = parsed_name(" ".join(words)), parsed_name(" ".join(other))
+    return one.suffix == two.suffix and name_forms_agree(" ".join(words), " ".join(other))
 
 
 def people_in(doc: Document) -> list[Entity]:
@@ -228,7 +289,11 @@ def untagged_people(doc: Document) -> list[Entity]:
 
 
 def person_name(doc: Document, entity: Entity) -> str:
+    """The name a person entity gives, without a word the recogniser took in before it
+    that is no name ("Telling Jeb Bush")."""
     first, last = name_span(doc, entity)
+    while first < last and doc.tokens[first].upos in ("VERB", "ADV", "ADP", "PRON", "SCONJ", "CCONJ", "AUX"):
+        first += 1
     return text_of(doc, list(range(first, last + 1)))
 
 

@@ -21,6 +21,8 @@ Mentions are read in text order and each resolves to a referent of the article
 
 from __future__ import annotations
 
+import re
+from bisect import insort
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,14 +31,16 @@ from quotes.nlp import Document, Entity
 from quotes.nlp.tree import entity_head, head_of, phrase, text_of
 from quotes.records import Quote, Span, Speaker
 from quotes.speakers.countries import country_of
+from quotes.speakers.identity import is_name_form, name_forms_agree
 from quotes.speakers.mentions import appositive_name, role_and_affiliation, without_articles
-from quotes.speakers.names import ROLE_TITLES, first_name_gender, fold, is_title, name_words
+from quotes.speakers.names import ROLE_TITLES, SUFFIXES, first_name_gender, fold, is_title, name_words
 from quotes.speakers.organisations import is_known, org_type
 from quotes.speakers.referents import Organisations, People, Referent, org_name, person_name
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "me": None}
 THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them", "we", "us"}
+FIRST_PERSON_PLURAL = {"we", "us"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
 PRONOUNS = set(PERSON_PRONOUNS) | THING_PRONOUNS | GROUP_PRONOUNS
 ORG_NOUNS = set("""ministry department government administration agency office committee
@@ -59,9 +63,32 @@ analyst analysts member members adviser advisers advisor advisors resident resid
 witnesses interviewee interviewees employee employees worker workers""".split())
 DOCUMENT_NOUNS = set("""statement tweet report post readout release communique communiqué
 letter message interview remarks comments announcement memo document poll survey study
-video broadcast speech address testimony briefing column""".split())
-"""What a speaker issues: "a statement said ..." is the words of whoever issued it (cue nouns,
-"the claim that ...", are `lexicon.SPEECH_NOUNS`)."""
+video broadcast speech address testimony briefing column decree complaint lawsuit suit
+filing indictment affidavit petition guidelines ruling judgment judgement order paper
+declaration proclamation notice advisory warning""".split())
+"""What a speaker issues: "a statement said ..." is the words of whoever issued it, and "the
+complaint alleges ..." those of whoever filed it (cue nouns, "the claim that ...", are
+`lexicon.SPEECH_NOUNS`); with no author named, the document is the speaker."""
+AUTHOR_VERBS = set("""issue release publish file sign write send post put deliver make give
+submit bring lodge draft present unveil""".split())
+"""Verbs whose subject or agent is a document's author: "the complaint filed by prosecutors"."""
+NUMBERED = {"two": 2, "both": 2, "three": 3, "four": 4}
+"""Words that count the people of a definite plural: "the two leaders", "both nations"."""
+PLACE_NOUNS = {"nation", "country", "side", "state", "government", "capital"}
+SPEAKING_NOUNS = set("""people public crowd family community population majority minority
+staff leadership opposition police press crew panel jury delegation party placard sign
+banner media medium critic expert eyewitness witness victim relative parent child friend
+neighbour neighbor colleague ally rival candidate delegate nominee scholar citizen veteran
+patient republican democrat conservative liberal democrat activist protester lawmaker
+whistleblower whistle-blower guideline source spokesperson hospital school college church
+mosque temple museum charity watchdog tribunal city county district province region
+municipality town village league brand store shop restaurant hotel studio label magazine
+journal prison mission team squad band family household owner landlord tenant""".split())
+"""Nouns for speakers that no ending shows ("the crowd", "critics", "an expert", "the
+hospital"), beside the organisation, document and human nouns."""
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "what", "whose"}
+PREVIOUS_SPEAKER_REACH = 3
+"""Sentences back words in quotation marks whose mention cannot speak look for a speaker."""
 HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person")
 NOT_HUMAN = set("""paper letter order number water matter center centre power border computer
 report reporter's quarter corner chapter cancer fever manner member's register tower poster
@@ -76,7 +103,13 @@ QUANTIFIERS = {"both", "all", "each"}
 PARTITIVES = {"some", "many", "several", "most", "one", "all", "none", "each", "two", "three"}
 GROUP_MODIFIERS = {"other", "these", "those", "such", "some", "all", "both", "the", "many"}
 SUBJECTS = ("nsubj", "nsubj:pass")
+POSSESSIVE_END = re.compile(r"[’']s?$")
+POSSESSIVE_WORD = re.compile(r"[’']s?\b")
+GLUED_AGE = re.compile(r",\s*\d.*$")
+AGED = re.compile(r"\b\d+-year-old\b")
 PRONOUN_WINDOW = 6
+ORGANISATION_REACH = 2
+"""Sentences back "the company" looks for an organisation not described by that noun."""
 """Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
 
 
@@ -89,9 +122,18 @@ def resolve_speakers(doc: Document, quotes: list[Quote], quotations: list[Quotat
         return
     resolver = _Resolver(doc, quotations)
     for quote in sorted(with_source, key=lambda q: q.source[0]):
+        if not resolver.can_speak(quote.source[0]):
+            # "On supply chains: “...”", "this competition should not veer ... and
+            # underscored that": a mention that cannot speak is no speaker; words in
+            # quotation marks just after a speaker's are taken to be theirs.
+            previous = resolver.previous_speaker(quote.source[0]) if quote.type == "direct" else None
+            quote.speaker = previous.speaker if previous else None
+            continue
         referent = resolver.resolve(quote.source[0])
         if referent is not None:
             quote.speaker = referent.speaker
+            quote.via = resolver.via
+    resolver.note_namesakes()
     _set_reported_by(quotes)
 
 
@@ -119,8 +161,44 @@ class _Resolver:
                 self._note(token, referent)
         self.history: list[Referent] = []
         self.subjects_noted: set[int] = set()
+        self.authors: dict[str, Referent] = {}
+        """Who issued each kind of document the article names ("statement": Donald Trump)."""
+        self.counted: dict[tuple[str, int], Referent] = {}
+        """The groups "the two leaders" was found to be, by noun and count."""
+        self.via: str | None = None
+        """The document the last mention resolved through to its author, if any."""
 
     # -- mentions --------------------------------------------------------------------
+
+    def can_speak(self, span: Span) -> bool:
+        """Can the mention say something: a pronoun (not a relative one), a name, a
+        person, group, organisation, country or document; not "this competition", "supply
+        chains" or "the 36", which the parser may take for a cue's subject?"""
+        doc = self.doc
+        first, last = doc.token_at(span[0]), doc.token_at(span[1] - 1)
+        if first is None or last is None:
+            return True
+        head = head_of(doc, first, last)
+        token = doc.tokens[head]
+        lemma = fold(token.lemma)
+        if len(token.text) > 1 and token.text.isupper():
+            return True  # "WHO", "UN"
+        if token.upos == "PRON":
+            return lemma not in RELATIVE_PRONOUNS
+        if token.upos == "NUM":
+            return False
+        if token.upos != "NOUN" or doc.entity_at(head) is not None or token.text[:1].isupper() and head != first:
+            return True
+        return (_is_human(lemma) or _is_human(fold(token.text)) or lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS
+                or lemma in PLACE_NOUNS or lemma in SPEAKING_NOUNS or lemma.rstrip("s") in SPEAKING_NOUNS
+                or first_name_gender(lemma) is not None)
+
+    def previous_speaker(self, span: Span) -> Referent | None:
+        """The speaker of the quote just before `span` (a sentence or two back)."""
+        token = self.doc.token_at(span[0])
+        if token is None:
+            return None
+        return self._previous_speaker(token, lambda r: True, sentences=PREVIOUS_SPEAKER_REACH)
 
     def resolve(self, span: Span) -> Referent | None:
         doc = self.doc
@@ -129,15 +207,45 @@ class _Resolver:
             return None
         head = head_of(doc, first, last)
         mention = doc.text[span[0]:span[1]]
+        self.via = None
         referent = self._labelled(mention, head) or self._phrase(head, list(range(first, last + 1)))
         if referent is None:
             return None
         referent = self._with_conjuncts(head, referent)
-        if not _only_pronouns(mention) and fold(doc.tokens[head].lemma) not in DOCUMENT_NOUNS:
-            referent.speaker.aliases.add(mention)
+        if fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS and referent.kind != "document":
+            self.via = _document_name(doc, head, list(range(first, last + 1)))
+        alias = self._alias(mention, first, head, referent)
+        if alias:
+            referent.speaker.aliases.add(alias)
         self._note(head, referent)
         self.history.append(referent)
         return referent
+
+    def _alias(self, mention: str, first: int, head: int, referent: Referent) -> str | None:
+        """The name the mention gives its referent, without the description around it:
+        "US secretary of state Antony Blinken" -> "Antony Blinken", "Mr Blinken" stays;
+        "a top Trump adviser" is no alias of Trump's."""
+        doc = self.doc
+        if _only_pronouns(mention) or self.via is not None or fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS:
+            return None
+        entity = doc.entity_at(head)
+        if referent.kind == "person" and entity is not None and entity.label == "PERSON":
+            start = entity.first
+            if start - 1 >= first and is_title(doc.tokens[start - 1].text):
+                start -= 1
+            mention = POSSESSIVE_END.sub("", doc.text[doc.tokens[start].start:doc.tokens[entity.last].end])
+        mention = GLUED_AGE.sub("", mention)
+        return mention if is_name_form(mention, referent.speaker) else None
+
+    def note_namesakes(self) -> None:
+        """Give each person the names of the article's other people a name form could
+        confuse with them ("Donald Trump" and "Donald Trump Jr."), never one across articles."""
+        people = [r for r in self.people.referents if r.kind == "person"]
+        for one in people:
+            for other in people:
+                if other is not one and other.speaker.name != one.speaker.name and \
+                        name_forms_agree(one.speaker.name, other.speaker.name):
+                    one.speaker.namesakes.add(other.speaker.name)
 
     def _labelled(self, mention: str, head: int) -> Referent | None:
         """A person named in capitals, as transcripts label turns ("TAPPER", "JAKE
@@ -166,11 +274,12 @@ class _Resolver:
         person = self._person(head, tokens)
         if person is not None:
             return person
-        if token.lemma.lower() in DOCUMENT_NOUNS and token.upos == "NOUN":
-            author = self._author(head)
-            if author is not None:
-                return author
         entity = doc.entity_at(head)
+        if fold(token.lemma) in DOCUMENT_NOUNS and token.upos == "NOUN" and entity is None:
+            return self._document(head, tokens)
+        taken = self._person_taken_for_organisation(entity, head)
+        if taken is not None:
+            return taken
         if entity is not None and entity.label in ("ORG", "FAC"):
             referent = self.orgs.add(org_name(entity.text), head)
             referent.nouns.update(fold(doc.tokens[i].lemma) for i in tokens
@@ -195,6 +304,8 @@ class _Resolver:
         entity = self._person_entity_in(head, tokens)
         if entity is not None:
             words = name_words(person_name(doc, entity))
+            if all(is_title(w) for w in words):  # "the Pope": a title, no name
+                return self._description(head, tokens, plural=False)
             referent = self.people.find(words, head) or self.people.add(words, head)
             referent.describe(*role_and_affiliation(doc, [i for i in tokens if i < entity.first]))
             return referent
@@ -210,18 +321,33 @@ class _Resolver:
             run.insert(0, run[0] - 1)
         words = name_words(text_of(doc, run))
         titled = is_title(doc.tokens[run[0]].text)
-        if entity is not None and not (len(run) == 1 or first_name_gender(words[0])):
+        if entity is not None and not (len(run) == 1 or titled or first_name_gender(words[0])):
             return None
         found = self.people.find(words, head)
         if found is None and entity is not None and entity.label == "GPE":
             return None
         looks_like_a_name = len(words) > 1 and first_name_gender(words[0]) is not None
-        if found is None and (titled and entity is None or looks_like_a_name):
+        if found is None and (titled and (entity is None or entity.label == "ORG") or looks_like_a_name):
             found = self.people.add(words, head)
         if found is not None:
             found.describe(*role_and_affiliation(doc, [i for i in tokens if i < run[0]] + (
                 [run[0]] if titled else [])))
         return found
+
+    def _person_taken_for_organisation(self, entity: Entity | None, head: int) -> Referent | None:
+        """"Trump" tagged as an organisation in an article about Donald Trump: the person
+        whose surname it is (one entity, one kind)."""
+        if entity is None or entity.label != "ORG" or is_known(entity.text):
+            return None
+        words = name_words(org_name(entity.text))
+        if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+            return None
+        person = self.people.find(words, head)
+        if person is None or fold(person.words[-1]) != fold(words[-1]) and not (
+                len(person.words) > 1 and person.words[-1].lower().rstrip(".") in SUFFIXES
+                and fold(person.words[-2]) == fold(words[-1])):
+            return None
+        return person
 
     def _person_entity_in(self, head: int, tokens: list[int]) -> Entity | None:
         """The person entity the mention names: one at its head, or one inside it that
@@ -238,21 +364,39 @@ class _Resolver:
         return None
 
     def _pronoun(self, head: int, pronoun: str) -> Referent | None:
-        """The antecedent that agrees with the pronoun and is most salient before it."""
+        """The antecedent that agrees with the pronoun and is most salient before it; "we"
+        of a statement is its speaker ("We call on Russia to ...", the Secretary said)."""
         fits = _agreement(pronoun)
         if fits is None:
             return None
+        if pronoun in FIRST_PERSON_PLURAL and self._previous_speaker(head, lambda r: True):
+            return self._previous_speaker(head, lambda r: True)
         found = self._salient(head, fits)
         if found is None:
             found = next((r for r in reversed(self.history) if fits(r)), None)
         return found
 
+    def _previous_speaker(self, head: int, fits: Callable[[Referent], bool], sentences: int = 1) -> Referent | None:
+        """The speaker of the quote before, if it agrees and was mentioned in this sentence
+        or the `sentences` before: a run of quotes keeps its speaker."""
+        if not self.history or not fits(self.history[-1]):
+            return None
+        last = self.history[-1].last_before(head)
+        if last is None or self.doc.tokens[head].sent - self.doc.tokens[last].sent > sentences:
+            return None
+        return self.history[-1]
+
     def _salient(self, head: int, fits: Callable[[Referent], bool]) -> Referent | None:
-        """Subjects of this sentence before the pronoun, then of each sentence before it
-        (subjects first, then the other mentions), outside quotation marks."""
+        """Subjects of this sentence before the pronoun, then the speaker of the quote
+        before, then the subjects of each sentence before it (then the other mentions
+        there), outside quotation marks."""
         doc = self.doc
         sentence = doc.tokens[head].sent
         for n in range(sentence, max(-1, sentence - PRONOUN_WINDOW), -1):
+            if n == sentence - 1:
+                previous = self._previous_speaker(head, fits)
+                if previous is not None:
+                    return previous
             self._note_subjects(n)
             here = [e for e in self.events.get(n, []) if e.token < head
                     and not self._in_quotation(e.token) and fits(e.referent)]
@@ -263,9 +407,40 @@ class _Resolver:
                 return here[0].referent
         return None
 
+    def _document(self, head: int, tokens: list[int]) -> Referent:
+        """"The complaint filed by prosecutors", "the statement" (issued by Trump before):
+        the author, when the article names one; else the document itself, a speaker of
+        kind `document` ("police report")."""
+        doc = self.doc
+        lemma = fold(doc.tokens[head].lemma)
+        author = self._author(head)
+        if author is None and fold(doc.tokens[tokens[0]].text) in DEFINITE | {"its", "their", "his", "her"}:
+            author = self.authors.get(lemma) or self._earlier_author(head, lemma)
+        if author is None or author.kind == "document":
+            return self._described(_name(doc, tokens), "document", tokens)
+        self.authors[lemma] = author
+        return author
+
+    def _earlier_author(self, head: int, lemma: str) -> Referent | None:
+        """The author of the same kind of document named earlier ("Trump, in a statement,
+        announced ... The statement also said ...")."""
+        doc = self.doc
+        sentence = doc.tokens[head].sent
+        for i in range(head - 1, -1, -1):
+            token = doc.tokens[i]
+            if sentence - token.sent > PRONOUN_WINDOW:
+                break
+            if fold(token.lemma) == lemma and token.upos == "NOUN" and not self._in_quotation(i):
+                author = self._author(i)
+                if author is not None:
+                    return author
+        return None
+
     def _author(self, head: int) -> Referent | None:
         """Who issued "a statement", "a tweet", "a UN report": its possessor, its "by X",
-        an organisation naming it, or the subject of the verb that released it."""
+        an organisation naming it, the agent of the verb that filed it ("the complaint
+        filed by prosecutors"), or the subject of the verb that released it or that
+        spoke in it ("Trump, in a statement, announced")."""
         doc = self.doc
         owner = self._possessor(head)  # "her acceptance speech"
         if owner is not None:
@@ -280,11 +455,27 @@ class _Resolver:
                         for c in doc.children(child)):
                     continue
                 return self._phrase(child, phrase(doc, child))
+            if token.deprel.startswith("acl") and fold(token.lemma) in AUTHOR_VERBS:
+                agent = self._agent(child)
+                if agent is not None:
+                    return agent
         verb = doc.tokens[head].head
-        if doc.tokens[head].deprel in ("obj", "nsubj:pass") and verb != head:
+        deprel = doc.tokens[head].deprel
+        in_it = deprel == "obl" and any(doc.tokens[c].text.lower() == "in" for c in doc.children(head))
+        if (deprel in ("obj", "nsubj:pass") or in_it) and verb != head:
             for child in doc.children(verb):
                 if doc.tokens[child].deprel in ("nsubj", "obl:agent"):
                     return self._phrase(child, phrase(doc, child))
+        return None
+
+    def _agent(self, verb: int) -> Referent | None:
+        """The "by X" of a participle: "filed by prosecutors", "signed by the Pope"."""
+        doc = self.doc
+        for child in doc.children(verb):
+            token = doc.tokens[child]
+            if token.deprel == "obl:agent" or token.deprel == "obl" and any(
+                    doc.tokens[c].text.lower() == "by" for c in doc.children(child)):
+                return self._phrase(child, [i for i in phrase(doc, child) if doc.tokens[i].text.lower() != "by"])
         return None
 
     def _apposed(self, head: int, tokens: list[int], named: int) -> Referent | None:
@@ -311,6 +502,11 @@ class _Resolver:
         plural = token.feat("Number") == "Plur" or (noun.endswith("s") and noun != lemma)
         human = _is_human(lemma)
         owner = self._possessor(head)
+        if AGED.search(text_of(doc, tokens)) and first in DEFINITE:
+            # "The 26-year-old": the person the article is about, like "she"
+            aged = self._pronoun(head, "i")
+            if aged is not None:
+                return aged
         if noun in PARTITIVES and token.upos in ("PRON", "NUM", "ADJ", "DET", "NOUN"):
             part = self._partitive(head)
             if part is not None:
@@ -341,15 +537,20 @@ class _Resolver:
         words.add(lemma)
         if plural and fold(doc.tokens[tokens[0]].text) in ("these", "those"):
             return self._group_antecedent(head)
+        counted = self._counted(head)
+        if plural and counted:
+            return self._counted_group(head, counted)
         candidates = []
         for referent in self.people.referents + list(self.described.values()):
             if lemma not in ORG_NOUNS and referent.kind in ("person", "anonymous") \
                     and _role_fits(words, referent):
                 candidates.append(referent)
         if lemma in ORG_NOUNS or lemma in MEDIA_NOUNS:
+            own = _naming_words(doc, tokens, head)
             for referent in self.orgs.referents:
                 media = lemma in MEDIA_NOUNS and lemma != "agency"
-                if referent.nouns & nouns or (media and referent.speaker.org_type == "media"):
+                if (referent.nouns & nouns or (media and referent.speaker.org_type == "media")) and \
+                        own <= _naming_words_of(referent):
                     candidates.append(referent)
         before = [(r.last_before(head), n) for n, r in enumerate(candidates)
                   if r.last_before(head) is not None]
@@ -358,7 +559,54 @@ class _Resolver:
         after = [(min(r.tokens), n) for n, r in enumerate(candidates) if r.tokens]
         if after and lemma not in ORG_NOUNS:
             return candidates[min(after)[1]]
+        if lemma in ORG_NOUNS and not plural and all(
+                i == head or doc.tokens[i].upos == "DET" for i in tokens):
+            return self._organisation_named_before(head, lemma)
         return None
+
+    def _organisation_named_before(self, head: int, lemma: str) -> Referent | None:
+        """"The agency" after "The DCA said", "the company" after "Halvorsen said": the
+        organisation named last before it, in the sentences just before, if its type
+        agrees with the noun (a company is no ministry)."""
+        doc = self.doc
+        wanted = {org_type(lemma), "other"}
+        sentence = doc.tokens[head].sent
+        named: list[tuple[int, Referent]] = []
+        for referent in self.orgs.referents:
+            last = referent.last_before(head)
+            if last is not None and referent.speaker.org_type in wanted and country_of(referent.speaker.name) \
+                    is None and sentence - doc.tokens[last].sent <= ORGANISATION_REACH:
+                named.append((last, referent))
+        return max(named, key=lambda pair: pair[0])[1] if named else None
+
+    def _counted(self, head: int) -> int:
+        """How many "the two leaders" or "both nations" counts (0 if it does not)."""
+        doc = self.doc
+        for child in doc.children(head):
+            number = NUMBERED.get(doc.tokens[child].text.lower())
+            if number and doc.tokens[child].deprel in ("nummod", "det", "det:predet", "cc:preconj", "amod"):
+                return number
+        return 0
+
+    def _counted_group(self, head: int, count: int) -> Referent | None:
+        """"The two leaders" after "Biden met Xi": the `count` people (or, for nations and
+        sides, organisations and countries) named last before it, as one group."""
+        doc = self.doc
+        lemma = fold(doc.tokens[head].lemma)
+        pool = self.orgs.referents if lemma in PLACE_NOUNS else self.people.referents
+        sentence = doc.tokens[head].sent
+        recent = []
+        for referent in pool:
+            last = referent.last_before(head)
+            if last is not None and sentence - doc.tokens[last].sent < PRONOUN_WINDOW and not self._in_quotation(last):
+                recent.append((last, referent))
+        if len(recent) < count:
+            return self.counted.get((lemma, count))  # "the two leaders" again, further on
+        chosen = sorted(sorted(recent, key=lambda pair: pair[0])[-count:], key=lambda pair: min(pair[1].tokens))
+        names = [referent.speaker.name for _, referent in chosen]
+        group = self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
+        self.counted[(lemma, count)] = group
+        return group
 
     def _group_antecedent(self, head: int) -> Referent | None:
         """"these officials" -> the plural with that noun just before: "other US officials"."""
@@ -467,8 +715,7 @@ class _Resolver:
     def _note(self, token: int, referent: Referent) -> None:
         doc = self.doc
         if token not in referent.tokens:
-            referent.tokens.append(token)
-            referent.tokens.sort()
+            insort(referent.tokens, token)
         sentence = doc.tokens[token].sent
         self.events.setdefault(sentence, []).append(
             _Event(token, _is_subject(doc, token), referent))
@@ -515,14 +762,28 @@ def _role_fits(words: set[str], referent: Referent) -> bool:
     return not (SUBORDINATE & referent.nouns) - words
 
 
+def _naming_words(doc: Document, tokens: list[int], head: int) -> set[str]:
+    """The names in a description, as countries: "The PRC government" -> {"china"}."""
+    return {_as_country(doc.tokens[i].text) for i in tokens if i != head and (
+        doc.tokens[i].upos == "PROPN" or doc.entity_at(i) is not None) and doc.tokens[i].upos != "DET"}
+
+
+def _naming_words_of(referent: Referent) -> set[str]:
+    """The words of an organisation's names, as countries, to hold a description's names."""
+    names = [referent.speaker.name, *referent.speaker.aliases, referent.speaker.affiliation or ""]
+    return {_as_country(w) for name in names for w in POSSESSIVE_WORD.sub(" ", name).split()} | {
+        fold(country_of(name) or "") for name in names}
+
+
 def _as_country(word: str) -> str:
     """"Greek" and "Greece" compare equal."""
     return fold(country_of(word) or word)
 
 
 def _is_human(lemma: str) -> bool:
-    """Does the noun name people ("official", "protester", "MP"), not things ("war")?"""
-    if lemma in ANONYMOUS_NOUNS or lemma in ROLE_TITLES:
+    """Does the noun name people ("official", "protester", "MP", "26-year-old"), not
+    things ("war")?"""
+    if lemma in ANONYMOUS_NOUNS or lemma in ROLE_TITLES or AGED.search(lemma):
         return True
     return lemma.endswith(HUMAN_ENDINGS) and not lemma.endswith("ment") and lemma not in NOT_HUMAN
 
@@ -536,6 +797,13 @@ def _without_trailing_adverbs(doc: Document, tokens: list[int]) -> list[int]:
 
 def _name(doc: Document, tokens: list[int]) -> str:
     return text_of(doc, without_articles(doc, tokens))
+
+
+def _document_name(doc: Document, head: int, tokens: list[int]) -> str:
+    """"The complaint filed by prosecutors" -> "complaint"; "a UN report" -> "UN report"."""
+    words = [i for i in tokens if i <= head and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ")
+             and doc.tokens[i].deprel != "nmod:poss"]
+    return text_of(doc, words) if words else doc.tokens[head].text
 
 
 def _only_pronouns(text: str) -> bool:

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from quotes.errors import StoreError
 from quotes.records import Article, Quote, Speaker
-from quotes.store import derived, schema
+from quotes.store import derived, links, schema
 from quotes.store.keys import canonical_url, text_hash
 from quotes.store.rows import (
     ID,
@@ -209,6 +209,7 @@ class Store:
             conn.execute(schema.COUNT_BATCH, {"article_ids": article_ids, "sign": 1})
             conn.execute(schema.DROP_ZERO_COUNTS)
             self._update_speakers(changes)
+            derived.latest_roles(conn, sorted(changes.touched))
 
     def _upsert_speakers(self, batch: list[tuple[Article, ArticleRows]]) -> dict[str, int]:
         """Insert or update each speaker quoted in the batch, following the editors' fixes
@@ -217,26 +218,37 @@ class Store:
         A speaker quoted in many articles of the batch is written once."""
         conn = self.db.conn
         speakers: dict[str, Speaker] = {}
+        namesakes: dict[str, list[str]] = {}
         for _, rows in batch:
-            for key, name, kind, role, affiliation, org_type, aliases in rows.speakers:
+            for key, name, kind, role, affiliation, org_type, aliases, others in rows.speakers:
                 speakers[key] = combine_mentions(
-                    speakers.get(key), Speaker(name, kind, role, affiliation, aliases, org_type))
+                    speakers.get(key), Speaker(name, kind, role, affiliation, set(aliases), org_type))
+                namesakes.setdefault(key, []).extend(others)
         fixes = speakers and conn.execute(ANY_FIX).fetchone()[0]
-        speaker_rows, targets = [], {}
+        fixed: dict[str, Speaker] = {}
+        targets: dict[str, str] = {}
         for key, speaker in speakers.items():
             target, name, kind = key, _collapse(speaker.name), speaker.kind
             fix = conn.execute(SELECT_FIX, [key]).fetchone() if fixes else None
             if fix is not None:
                 target, name, kind = fix
-            org_type = speaker.org_type if kind == "organization" else None
-            speaker_rows.append([target, name, kind, speaker.role, speaker.affiliation, org_type])
             targets[key] = target
-        conn.executemany(UPSERT_SPEAKER, speaker_rows)
-        row_ids = dict(conn.execute(SELECT_SPEAKER_IDS, [json.dumps(list(targets.values()))]))
-        ids = {key: row_ids[target] for key, target in targets.items()}
+            fixed[key] = Speaker(name, kind, speaker.role, speaker.affiliation, speaker.aliases | {speaker.name},
+                                 speaker.org_type if kind == "organization" else None)
+        quoted = Counter(row[SPEAKER_ID] for _, rows in batch for row in rows.quotes)
+        counts: Counter[str] = Counter()
+        for key, target in targets.items():
+            counts[target] += quoted[key]
+        plan = links.link_keys(conn, fixed, targets, namesakes, counts)
+        conn.executemany(UPSERT_SPEAKER, [
+            [targets[key], s.name, s.kind, s.role, s.affiliation, s.org_type, links.surname_of(s)]
+            for key, s in fixed.items() if plan.targets[key] == targets[key]])
+        row_ids = dict(conn.execute(SELECT_SPEAKER_IDS, [json.dumps(sorted(set(plan.targets.values())))]))
+        ids = {key: row_ids[target] for key, target in plan.targets.items()}
+        plan.record(conn, row_ids)
         conn.executemany(
             "INSERT OR IGNORE INTO aliases (speaker_id, alias) VALUES (?, ?)",
-            [(ids[key], alias) for key, speaker in speakers.items() for alias in _aliases(speaker)],
+            [(ids[key], alias) for key, speaker in fixed.items() for alias in _aliases(speaker)],
         )
         return ids
 
@@ -252,6 +264,9 @@ class Store:
         orphans = json.dumps([row[0] for row in conn.execute(SELECT_ORPHANS, [touched])])
         conn.execute(
             "DELETE FROM aliases WHERE speaker_id IN (SELECT value FROM json_each(?))", [orphans]
+        )
+        conn.execute(
+            "DELETE FROM speaker_links WHERE speaker_id IN (SELECT value FROM json_each(?))", [orphans]
         )
         conn.execute("DELETE FROM speakers WHERE id IN (SELECT value FROM json_each(?))", [orphans])
 
@@ -307,7 +322,8 @@ ON CONFLICT (id) DO UPDATE SET
 """
 
 UPSERT_SPEAKER = """
-INSERT INTO speakers (key, name, kind, role, affiliation, org_type) VALUES (?, ?, ?, ?, ?, ?)
+INSERT INTO speakers (key, name, kind, role, affiliation, org_type, surname)
+VALUES (?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (key) DO UPDATE SET
     role = coalesce(excluded.role, role),
     affiliation = coalesce(excluded.affiliation, affiliation),

@@ -4,16 +4,19 @@
 
 - quotes' normalized words (`quotes.normalize`) and articles' keys (`keys`), filled where
   a schema step added them empty;
-- speakers' keys and organisation types (`speakers.identity`), given again whenever the
-  identity rules differ from those the database was keyed by (`fingerprint.identity_hash`,
-  kept in `settings`): speakers that are now one are merged, anonymous sources and groups
-  quoted in several articles are split.
+- speakers' keys, surnames, links and organisation types (`speakers.identity`,
+  `store.links`), given again whenever the identity rules differ from those the database
+  was keyed by (`fingerprint.identity_hash`, kept in `settings`): speakers that are now
+  one are merged, anonymous sources and groups quoted in several articles are split;
+- speakers' role and affiliation: those of their latest quote that has one
+  (`latest_roles`), each quote keeping its own.
 
 Also the row operations that merging speakers needs, here and for the editors' merges.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from quotes.fingerprint import identity_hash
@@ -21,6 +24,7 @@ from quotes.normalize import normalize
 from quotes.records import Speaker
 from quotes.speakers.identity import PER_ARTICLE, speaker_key
 from quotes.speakers.organisations import org_type
+from quotes.store import links
 from quotes.store.keys import canonical_url, text_hash
 
 IDENTITY_SETTING = "speaker identity rules"
@@ -55,11 +59,13 @@ def fill_article_keys(conn: sqlite3.Connection) -> None:
 def rekey_speakers(conn: sqlite3.Connection) -> None:
     """Give every speaker the key of `identity.speaker_key`, splitting anonymous sources and
     groups quoted in several articles and merging speakers whose keys become one."""
+    conn.execute("DELETE FROM speaker_links")
     rows = conn.execute("SELECT id, name, kind, role, affiliation FROM speakers").fetchall()
     for speaker_id, name, kind, role, affiliation in rows:
         speaker = Speaker(name, kind)
         if kind == "organization":
             conn.execute("UPDATE speakers SET org_type = ? WHERE id = ?", [org_type(name), speaker_id])
+        conn.execute("UPDATE speakers SET surname = ? WHERE id = ?", [links.surname_of(speaker), speaker_id])
         articles = [row[0] for row in conn.execute(
             "SELECT DISTINCT article_id FROM quotes WHERE ? IN (speaker_id, reported_by_id)"
             " ORDER BY article_id", [speaker_id])]
@@ -76,7 +82,44 @@ def rekey_speakers(conn: sqlite3.Connection) -> None:
                          " SELECT ?, alias FROM aliases WHERE speaker_id = ?", [target, speaker_id])
         conn.execute("DELETE FROM aliases WHERE speaker_id = ?", [speaker_id])
         conn.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
+    relink_speakers(conn)
     recount_speakers(conn)
+
+
+def relink_speakers(conn: sqlite3.Connection) -> None:
+    """Merge each person or organisation into an older speaker it is another name form of
+    (`store.links`), oldest first, as if they had been saved in that order."""
+    recount_speakers(conn)
+    rows = conn.execute("SELECT id, key, name, kind FROM speakers WHERE kind IN ('person', 'organization')"
+                        " ORDER BY id").fetchall()
+    for speaker_id, key, name, kind in rows:
+        aliases = {row[0] for row in conn.execute("SELECT alias FROM aliases WHERE speaker_id = ?", [speaker_id])}
+        plan = links.LinkPlan({key: key})
+        target = links.find_link(conn, Speaker(name, kind, aliases=aliases), key, {}, plan, before=speaker_id)
+        if target is None:
+            continue
+        keep = conn.execute("SELECT id FROM speakers WHERE key = ?", [target]).fetchone()[0]
+        merge_speaker_rows(conn, keep, speaker_id)
+        plan.links[key] = target
+        plan.record(conn, {target: keep})
+
+
+def latest_roles(conn: sqlite3.Connection, ids: list[int]) -> None:
+    """Give each of `ids` the role and affiliation of its latest quote that has one."""
+    for start in range(0, len(ids), 500):
+        chunk = json.dumps(ids[start:start + 500])
+        conn.execute(LATEST_ROLES, [chunk])
+
+
+LATEST_ROLES = """
+UPDATE speakers SET
+    role = coalesce((SELECT speaker_role FROM quotes WHERE speaker_id = speakers.id
+                     AND speaker_role IS NOT NULL ORDER BY published DESC, id DESC LIMIT 1), role),
+    affiliation = coalesce((SELECT speaker_affiliation FROM quotes WHERE speaker_id = speakers.id
+                            AND speaker_affiliation IS NOT NULL ORDER BY published DESC, id DESC LIMIT 1),
+                           affiliation)
+WHERE id IN (SELECT value FROM json_each(?))
+"""
 
 
 def _move_to_key(conn: sqlite3.Connection, speaker_id: int | None, key: str,
@@ -115,6 +158,9 @@ def merge_speaker_rows(conn: sqlite3.Connection, keep: int, other: int) -> None:
                org_type = coalesce(org_type, (SELECT org_type FROM speakers WHERE id = :other))
            WHERE id = :keep""", {"keep": keep, "other": other})
     conn.execute("DELETE FROM aliases WHERE speaker_id = ?", [other])
+    conn.execute("UPDATE speaker_links SET speaker_id = ? WHERE speaker_id = ?", [keep, other])
+    conn.execute("INSERT OR REPLACE INTO speaker_links (key, speaker_id)"
+                 " SELECT key, ? FROM speakers WHERE id = ?", [keep, other])
     conn.execute("DELETE FROM speakers WHERE id = ?", [other])
 
 

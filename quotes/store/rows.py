@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from quotes.errors import StoreError
 from quotes.normalize import normalize
 from quotes.records import Article, Quote, Span, Speaker
-from quotes.speakers.identity import speaker_key
+from quotes.speakers.identity import is_name_form, speaker_key
 from quotes.store.keys import canonical_url, words_hash
 
 QUOTE_COLUMNS = ("id", "text", "speaker_id", "type", "cue_text", "cue_lemma", "cue_class",
                  "stance", "reported_by_id", "source_text", "published", "publisher",
                  "article_id", "start", "end", "content", "cue", "source", "confidence", "rule",
-                 "normalized")
-"""The columns of a quote row, in order; `speaker_kind` is looked up when it is written."""
+                 "normalized", "speaker_role", "speaker_affiliation", "via")
+"""The columns of a quote row, in order; `speaker_kind` is looked up when it is written.
+`speaker_role` and `speaker_affiliation` are the ones the quote's own article gives."""
 ID, TEXT, SPEAKER_ID, REPORTED_BY_ID = (QUOTE_COLUMNS.index(name) for name in (
     "id", "text", "speaker_id", "reported_by_id"))
 
@@ -38,7 +39,8 @@ class ArticleRows:
 
     `quotes` are lists in QUOTE_COLUMNS order whose `id` is None and whose `speaker_id`
     and `reported_by_id` hold speaker keys, for the writer to number. `speakers` are
-    [key, name, kind, role, affiliation, org_type, aliases], one per key."""
+    [key, name, kind, role, affiliation, org_type, aliases, namesakes], one per key
+    (`namesakes`: the keys of other people the article names with a form of this name)."""
 
     words: int
     text_hash: str
@@ -72,7 +74,8 @@ def article_rows(article: Article, quotes: list[Quote]) -> ArticleRows:
         ignored=spans_json(article.ignored),
         quotes=[_quote_row(article, quote, keys) for quote in quotes],
         speakers=[[key, speaker.name, speaker.kind, speaker.role, speaker.affiliation,
-                   speaker.org_type, sorted(speaker.aliases)]
+                   speaker.org_type, sorted(a for a in speaker.aliases if is_name_form(a, speaker)),
+                   sorted({speaker_key(Speaker(name, "person")) for name in speaker.namesakes})]
                   for key, speaker in speakers.items()],
     )
 
@@ -100,11 +103,12 @@ def combine_mentions(known: Speaker | None, seen: Speaker) -> Speaker:
     `known` is a copy made on the first mention, and is updated in place."""
     if known is None:
         return Speaker(seen.name, seen.kind, seen.role, seen.affiliation, set(seen.aliases),
-                       seen.org_type)
+                       seen.org_type, set(seen.namesakes))
     known.role = seen.role or known.role
     known.affiliation = seen.affiliation or known.affiliation
     known.aliases |= set(seen.aliases)
     known.org_type = known.org_type or seen.org_type
+    known.namesakes |= set(seen.namesakes)
     return known
 
 
@@ -133,6 +137,9 @@ def _quote_row(article: Article, quote: Quote, keys: dict[int, str]) -> list:
         quote.confidence,
         quote.rule,
         normalize(words),
+        None if speaker is None else speaker.role,
+        None if speaker is None else speaker.affiliation,
+        quote.via,
     ]
 
 

@@ -298,7 +298,70 @@ def fingerprints(conn: sqlite3.Connection) -> None:
 
 SETTINGS = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
+SPEAKER_VIEW = """
+CREATE VIEW quotes_view AS
+SELECT
+    quotes.id,
+    quotes.published,
+    (SELECT name FROM speakers WHERE speakers.id = quotes.speaker_id) AS speaker,
+    quotes.speaker_kind,
+    quotes.type,
+    quotes.text,
+    quotes.cue_text,
+    quotes.cue_lemma,
+    quotes.stance,
+    (SELECT name FROM speakers WHERE speakers.id = quotes.reported_by_id) AS reported_by,
+    (SELECT title FROM articles WHERE articles.id = quotes.article_id) AS article,
+    (SELECT url FROM articles WHERE articles.id = quotes.article_id) AS url,
+    quotes.publisher,
+    quotes.article_id,
+    quotes.speaker_id,
+    quotes.confidence,
+    quotes.rule,
+    substr(quotes.published, 1, 4) AS year,
+    quotes.speaker_role,
+    quotes.speaker_affiliation,
+    quotes.reported_by_id,
+    quotes.via
+FROM quotes
+"""
+
+
+def speakers_as_quoted(conn: sqlite3.Connection) -> None:
+    """One person under several name forms, and roles as of each quote.
+
+    - `quotes.speaker_role`, `quotes.speaker_affiliation`: the role and affiliation the
+      quote's own article gives its speaker (older quotes take their speaker's one role);
+      `quotes.via`: the document the words were given in when the speaker is its author
+      ("the complaint", filed by the prosecutors who speak); `quotes_view` shows these;
+    - `speaker_links`: other keys of a speaker, other forms of its name ("person:joe
+      biden" for Joseph R. Biden), given by `store.identity` as speakers are saved;
+    - `speaker_namesakes`: pairs of person keys an article named as two people ("Donald
+      Trump", "Donald Trump Jr."), never linked;
+    - `speakers.surname`: a person's surname, folded, to find their other name forms
+      (filled by `derived.refresh`).
+    """
+    statements = [
+        "ALTER TABLE quotes ADD COLUMN speaker_role TEXT",
+        "ALTER TABLE quotes ADD COLUMN speaker_affiliation TEXT",
+        "ALTER TABLE quotes ADD COLUMN via TEXT",
+        """UPDATE quotes SET speaker_role = (SELECT role FROM speakers WHERE id = quotes.speaker_id),
+               speaker_affiliation = (SELECT affiliation FROM speakers WHERE id = quotes.speaker_id)""",
+        ("CREATE TABLE speaker_links (key TEXT PRIMARY KEY,"
+         " speaker_id INTEGER NOT NULL REFERENCES speakers(id))"),
+        "CREATE INDEX idx_speaker_links_speaker_id ON speaker_links (speaker_id)",
+        ("CREATE TABLE speaker_namesakes (key TEXT NOT NULL, other TEXT NOT NULL,"
+         " PRIMARY KEY (key, other)) WITHOUT ROWID"),
+        "ALTER TABLE speakers ADD COLUMN surname TEXT",
+        "CREATE INDEX idx_speakers_surname ON speakers (surname)",
+        "DROP VIEW quotes_view",
+        SPEAKER_VIEW,
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 MIGRATIONS = [create_v1, speakers_v2, add_normalized_text, add_quote_browsing,
-              add_duplicate_keys_and_extractor, fingerprints]
+              add_duplicate_keys_and_extractor, fingerprints, speakers_as_quoted]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLE_NAMES = ("articles", "speakers", "aliases", "quotes")

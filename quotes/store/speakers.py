@@ -1,6 +1,7 @@
 """The speakers of a quotes database: list them, and let an editor merge or rename them.
 
     list_speakers("db/quotes.db", kinds=["person"])   -> [SpeakerRow, ...]
+    speaker_roles(conn, [42])                         -> {42: [Role("President", ...), ...]}
     merge_speakers(store, "Antony Blinken", ["Tony Blinken"])
     rename_speaker(store, "42", "Xi Jinping")
 
@@ -34,9 +35,43 @@ class SpeakerRow:
     quote_count: int
     article_count: int
     aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    """The roles and affiliations their quotes' articles gave them, latest first."""
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class Role:
+    """A role (and affiliation) as of the quotes whose articles gave it, with the dates of
+    the first and last of them."""
+
+    role: str | None
+    affiliation: str | None
+    first: str | None
+    last: str | None
+    quotes: int
+
+
+SELECT_ROLES = """
+SELECT speaker_id, speaker_role, speaker_affiliation, min(published), max(published), count(*)
+FROM quotes WHERE speaker_id IN ({marks}) AND (speaker_role IS NOT NULL OR speaker_affiliation IS NOT NULL)
+GROUP BY speaker_id, speaker_role, speaker_affiliation
+ORDER BY speaker_id, max(published) DESC, count(*) DESC
+"""
+"""Roles as of each quote, by speaker: what a speaker's page lists with its dates."""
+
+
+def speaker_roles(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[Role]]:
+    """The roles of each speaker of `ids`, latest first (`quotes.speaker_role`)."""
+    found: dict[int, list[Role]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        sql = SELECT_ROLES.format(marks=", ".join("?" * len(chunk)))
+        for speaker_id, *fields in conn.execute(sql, chunk):
+            found.setdefault(speaker_id, []).append(Role(*fields))
+    return found
 
 
 SELECT_SPEAKERS = """
@@ -63,12 +98,14 @@ def list_speakers(path: str, kinds: Sequence[str] = (), limit: int | None = None
         sql = SELECT_SPEAKERS.format(where=where, limit=f"LIMIT {int(limit)}" if limit else "")
         rows = [SpeakerRow(*row) for row in conn.execute(sql, params)]
         aliases = _aliases(conn, [row.id for row in rows])
+        roles = speaker_roles(conn, [row.id for row in rows])
     except sqlite3.Error as error:
         raise StoreError(f"{path}: {error}") from error
     finally:
         conn.close()
     for row in rows:
         row.aliases = [a for a in aliases.get(row.id, []) if a != row.name]
+        row.roles = roles.get(row.id, [])
     return rows
 
 
@@ -183,11 +220,21 @@ def _row(conn: sqlite3.Connection, speaker_id: int) -> SpeakerRow:
     return row
 
 
+def _dated(role: Role) -> str:
+    """"President, US (2021-01-20 to 2023-06-19)"."""
+    what = ", ".join(part for part in (role.role, role.affiliation) if part)
+    if not role.first:
+        return what
+    return f"{what} ({role.first})" if role.first == role.last else f"{what} ({role.first} to {role.last})"
+
+
 def describe(row: SpeakerRow) -> str:
     """One line about a speaker: "12  Antony Blinken  person  3 quotes in 2 articles ..."."""
     kind = f"{row.kind} ({row.org_type})" if row.org_type else row.kind
     about = ", ".join(part for part in (row.role, row.affiliation) if part)
     aliases = f"  aka {'; '.join(row.aliases)}" if row.aliases else ""
+    if len(row.roles) > 1:
+        aliases += "  roles: " + "; ".join(_dated(role) for role in row.roles)
     quotes = f"{row.quote_count} quote{'s' * (row.quote_count != 1)}"
     articles = f"{row.article_count} article{'s' * (row.article_count != 1)}"
     return (f"{row.id:>5}  {row.name}  [{kind}]  {quotes} in {articles}"

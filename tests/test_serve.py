@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -77,8 +78,8 @@ def test_quotes_table_shows_speaker_names_and_facets(datasette):
 def test_full_text_search_finds_the_quote(datasette, table: str, query: str):
     found = get(datasette, f"/quotes/{table}.json?_search={query}&_shape=array").json()
     assert [row["text"] for row in found] == [JUNCTURES]
-    html = get(datasette, f"/quotes/{table}?_search={query}").text
-    assert JUNCTURES in html and "critical moment" not in html
+    text = re.sub(r"<[^>]+>", "", get(datasette, f"/quotes/{table}?_search={query}").text)
+    assert JUNCTURES in text and "critical moment" not in text
 
 
 def test_json_export_of_the_browsing_view(datasette):
@@ -134,19 +135,18 @@ def test_immutable_database_is_not_hashed_whole(db_path: str, monkeypatch):
 
     monkeypatch.setattr("datasette.database.inspect_hash", read_everything)
     datasette = make_datasette(db_path, immutable=True)
-    assert "Search quotes" in get(datasette, "/").text
+    assert "Search the words of quotes" in get(datasette, "/").text
     [database] = get(datasette, "/-/databases.json").json()
     assert len(database["hash"]) == 64
 
 
-def test_long_texts_are_cut_in_listings_and_whole_on_row_pages(tmp_path: Path):
+def test_long_texts_are_left_out_of_listings_and_whole_on_row_pages(tmp_path: Path):
     long_text = talks_article()[0].text + " More words follow here." * 40
     with Store(tmp_path / "quotes.db") as store:
         store.save(*talks_article(long_text))
     datasette = make_datasette(str(tmp_path / "quotes.db"))
     listing = get(datasette, "/quotes/articles").text
-    assert 0 < listing.count("More words follow here.") < 40
-    assert "More\u2026</td>" in listing
+    assert "Blinken arrives in Beijing" in listing and "More words follow here." not in listing
     assert get(datasette, "/quotes/articles/talks").text.count("More words follow here.") == 40
 
 
@@ -247,7 +247,7 @@ def test_real_server_answers_and_stops_cleanly(db_path: str):
     )
     try:
         html = wait_for(f"http://127.0.0.1:{port}/", server)
-        assert "Search quotes" in html
+        assert "Search the words of quotes" in html
         server.send_signal(signal.SIGINT)
         _stdout, stderr = server.communicate(timeout=15)
     finally:

@@ -14,7 +14,7 @@ import math
 import sqlite3
 
 from quotes.factcheck.names import names_match
-from quotes.factcheck.results import LABELS, TOO_SHORT, VERBATIM, WORD_MATCHES, Match
+from quotes.factcheck.results import LABELS, VERBATIM, WORD_MATCHES, Match
 from quotes.factcheck.search import STOPWORDS
 
 COMMON_WORDS = frozenset(

@@ -96,17 +96,26 @@ def register_plugin() -> None:
 
 
 def plain_error_pages() -> None:
-    """Render error pages without `rich`, which spaCy installs.
+    """Leave error pages to the plugin's `handle_exception`, quietly.
 
-    With rich importable, Datasette 0.65 prints each error's traceback and locals to the
-    console, and for an address that matches no route (a 404 raised outside any `except`)
-    rich itself fails, so a mistyped address or a POST answered 500 instead of 404.
+    Datasette's own handler still runs after ours (its answer is dropped): without `rich`,
+    which spaCy installs and which, importable, printed each error's traceback and locals
+    and failed on an address that matches no route (a 404 raised outside any `except`),
+    and without printing a traceback for every bad address a visitor types. The plugin
+    prints the tracebacks of real failures (status 500) itself.
     """
     # Imported here, after datasette.app: imported first, it would register with
     # Datasette's plugin manager before its hook is defined.
     from datasette import handle_exception
 
     handle_exception.rich = None
+    handle_exception.traceback = _NoTraceback
+
+
+class _NoTraceback:
+    @staticmethod
+    def print_exc(*args, **kwargs) -> None:
+        pass
 
 
 def check_port(host: str, port: int) -> None:

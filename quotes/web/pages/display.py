@@ -42,6 +42,14 @@ def display_date(value: str | None) -> str:
     return text
 
 
+def is_iso_date(value: object) -> bool:
+    """Is `value` a day written YYYY-MM-DD?"""
+    try:
+        return isinstance(value, str) and len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
 def count(number: int | None, noun: str, plural: str | None = None) -> str:
     """"1 quote", "3,088 quotes"."""
     number = number or 0

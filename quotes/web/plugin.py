@@ -17,6 +17,7 @@ harmless next to other databases.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from datasette import hookimpl
@@ -43,6 +44,10 @@ SITE_DESCRIPTION = "Who said what in the news: quotes, their speakers and the ar
 MMAP_BYTES = 2**31
 """SQLite caps this at its build's limit (2 GB by default); beyond, it reads as usual."""
 CACHE_KIB = 64 * 1024
+MAX_VALUE_BYTES = 32 * 2**20
+"""The largest string or blob a query may make or read (SQLite's length limit): far above
+any article (`--max-chars`), far below `randomblob(300000000)`, which would take the
+memory and stall every page for seconds whatever the time limit (one long C call)."""
 
 
 @hookimpl
@@ -104,9 +109,10 @@ async def listing_page(datasette, request, send):
 def prepare_connection(conn):
     """Read through memory-mapped pages, with a larger page cache: a search or a speaker's
     page reads thousands of quotes scattered over a large file, three times (rows, count,
-    facets)."""
+    facets). No value bigger than MAX_VALUE_BYTES."""
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
 
 
 @hookimpl

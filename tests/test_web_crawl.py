@@ -18,7 +18,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from sample_records import ministry_article, talks_article
-from web_helpers import build_db, crowd_article, hostile_article, html_text, served
+from web_helpers import build_db, crowd_article, hostile_article, served
 
 from quotes.pipeline.extract import extract_articles
 from quotes.reading.corpus import read_articles

@@ -6,7 +6,7 @@ import re
 import sqlite3
 
 import pytest
-from sample_records import article_quoting, blinken, ministry_article, talks_article
+from sample_records import article_quoting, ministry_article, talks_article
 from web_helpers import build_db, html_text, page
 
 from quotes.records import Speaker

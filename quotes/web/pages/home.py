@@ -19,6 +19,8 @@ SELECT
     (SELECT count(*) FROM speakers) AS speakers,
     (SELECT count(*) FROM articles) AS articles
 """
+_CACHE: dict[tuple[str, str | None], dict] = {}
+"""Home pages of immutable databases, which never change."""
 NEWEST_SQL = """
 SELECT * FROM quotes_view WHERE id IN (
     SELECT id FROM quotes WHERE type NOT IN (SELECT value FROM json_each(:hidden_types))
@@ -29,6 +31,16 @@ TOP_SPEAKERS_SQL = """
 SELECT id, name, kind, role, affiliation, quote_count, article_count
 FROM speakers ORDER BY quote_count DESC, id LIMIT :limit
 """
+
+
+async def cached_context(database: Database) -> dict:
+    """`context`, computed once for a database opened immutable (a published site)."""
+    if database.is_mutable:
+        return await context(database)
+    key = (database.name, database.hash)
+    if key not in _CACHE:
+        _CACHE[key] = await context(database)
+    return _CACHE[key]
 
 
 async def context(database: Database) -> dict:

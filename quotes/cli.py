@@ -446,7 +446,15 @@ def models_list(lang, directory, as_json):
 @click.option(
     "--immutable",
     is_flag=True,
-    help="Open the database read-only and never look for changes: for a finished database.",
+    help="Open the database read-only, as a file nothing changes (read-only media included): "
+         "for a finished database. Implies --public.",
+)
+@click.option(
+    "--public/--no-public",
+    default=None,
+    help="Publishing mode: no SQL typed in the address bar (the pages, their JSON and CSV and "
+         "the ready-made queries stay), a time limit and 1,000 rows per answer, no whole-database "
+         "download. The default with --immutable.",
 )
 @click.option("-o", "--open", "open_browser", is_flag=True, help="Open it in your web browser.")
 @click.option(
@@ -454,22 +462,24 @@ def models_list(lang, directory, as_json):
     type=click.Path(exists=True, dir_okay=False),
     help="Datasette metadata (YAML or JSON) to use instead of the bundled quotes/web/metadata.yml.",
 )
-def serve(db_path, host, port, immutable, open_browser, metadata):
+def serve(db_path, host, port, immutable, public, open_browser, metadata):
     """Browse the quotes database in your web browser, with Datasette.
 
-    Search quotes, facet them by speaker and type, follow them to their article,
-    and export any page as JSON or CSV. Runs until you press Ctrl+C.
+    Search quotes, find speakers, see them over time and by outlet, follow them to
+    their article, check claimed words, and export any list as JSON or CSV. Runs
+    until you press Ctrl+C.
 
     \b
     quotes serve                        http://127.0.0.1:8001
     quotes serve --port 9000 --open     another port, opened in your browser
-    quotes serve --db news.db --immutable
+    quotes serve --db news.db --immutable --host 0.0.0.0   publish it
     """
     from quotes.web.serve import check_port, make_datasette, run, url
 
-    datasette = make_datasette(db_path, immutable=immutable, metadata_path=metadata)
+    datasette = make_datasette(db_path, immutable=immutable, metadata_path=metadata, public=public)
     check_port(host, port)
-    click.echo(f"Serving {db_path} at {url(host, port)} - press Ctrl+C to stop", err=True)
+    mode = " (public: no SQL from the address bar)" if (immutable if public is None else public) else ""
+    click.echo(f"Serving {db_path} at {url(host, port)}{mode} - press Ctrl+C to stop", err=True)
     run(datasette, host, port, open_browser)
 
 

@@ -168,11 +168,15 @@ def test_search_from_the_home_page(browser, server):
     assert JUNCTURES in found  # and the seed article's "critical juncture"
     assert all("juncture" in words for words in found)
     assert "Antony Blinken" in texts(browser, "#facet-speaker_id a")
+    summary = browser.find_element(By.CSS_SELECTOR, ".listing-summary").text
+    assert summary == f"{len(found)} quotes matching \u201cjuncture\u201d, newest first."
+    assert browser.find_elements(By.CSS_SELECTOR, ".facet-timeline .timeline-bar")
     screenshot(browser, "search")
 
 
 def test_quote_page_highlights_exactly_the_quoted_words(browser, server):
     browser.get(f"{server}/quotes/quotes_view?_search=juncture")
+    assert texts(browser, ".quote-card[data-quote-id='4'] mark.search-hit") == ["junctures"]
     wait(browser, f".quote-card[data-quote-id='{4}'] .quote-link").click()
     wait(browser, ".quote-paragraph mark")
     marks = browser.find_elements(By.CSS_SELECTOR, ".quote-paragraph mark")
@@ -202,7 +206,7 @@ def test_the_speaker_link_leads_to_the_speaker_page(browser, server):
     assert browser.current_url == f"{server}/quotes/speakers/1"
     assert "secretary of state" in browser.find_element(By.CSS_SELECTOR, ".speaker-summary").text
     assert {"Blinken", "Mr Blinken"} <= set(texts(browser, ".speaker-alias"))
-    assert texts(browser, ".timeline .timeline-label") == ["2023-06"]
+    assert texts(browser, ".timeline .timeline-label") == ["Jun 23"]
     cards = texts(browser, ".speaker-quotes .quote-card")
     counts = browser.find_element(By.CSS_SELECTOR, ".speaker-counts").text
     assert counts.startswith(f"{len(cards)} quotes in ") and len(cards) >= 3
@@ -241,7 +245,7 @@ def test_hovering_or_focusing_a_highlight_names_the_speaker(browser, server):
     assert after_content(browser, first) in ("none", "normal")
     ActionChains(browser).move_to_element(first).perform()
     assert after_content(browser, first) == "Wang Yi, reported by China's foreign ministry"
-    browser.execute_script("arguments[0].focus()", second)
+    browser.execute_script("arguments[0].focus()", second.find_element(By.CSS_SELECTOR, "a"))
     assert after_content(browser, second) == "Antony Blinken"
     screenshot(browser, "article-hover")
     legend = [link.get_attribute("href") for link in browser.find_elements(By.CSS_SELECTOR, ".speaker-legend a")]
@@ -263,3 +267,108 @@ def test_script_in_the_data_shows_as_text_and_never_runs(browser, server, path, 
     with pytest.raises(NoAlertPresentException):
         _ = browser.switch_to.alert.text
     screenshot(browser, name)
+
+
+def test_an_empty_search_shows_the_quotes_with_a_hint(browser, server):
+    browser.get(server)
+    wait(browser, "#quotes-search-input").send_keys(Keys.RETURN)
+    WebDriverWait(browser, 10).until(shows.url_contains("_search="))
+    assert texts(browser, "h1") == ["Quotes"]
+    assert len(texts(browser, ".quote-card")) >= 10
+    browser.get(f"{server}/quotes/quotes_view?_search=%22")
+    assert "Showing all quotes instead." in texts(browser, ".search-hint")
+    screenshot(browser, "empty-search")
+
+
+def test_an_error_page_keeps_the_site(browser, server):
+    browser.get(f"{server}/quotes/quotes_view?_sort=nonexistent")
+    assert texts(browser, "h1") == ["This address cannot be shown"]
+    assert "_sort must be newest, oldest or relevance" in wait(browser, ".error-message").text
+    assert [link.text for link in browser.find_elements(By.CSS_SELECTOR, ".site-sections a")] == [
+        "Quotes", "Speakers", "Articles", "Check a quote"
+    ]
+    box = wait(browser, "#error-search-input")
+    screenshot(browser, "error")
+    box.send_keys("juncture", Keys.RETURN)
+    WebDriverWait(browser, 10).until(shows.url_contains("_search=juncture"))
+    assert JUNCTURES in texts(browser, ".quote-card .quote-words")
+
+
+def test_the_check_page_from_a_quote_page(browser, server):
+    browser.get(f"{server}/quotes/quotes/4")
+    wait(browser, ".check-these-words").click()
+    WebDriverWait(browser, 10).until(shows.url_contains("/-/check?claim="))
+    verdict = wait(browser, ".check-verdict").text
+    assert verdict.startswith("Found: the words are Antony Blinken's")
+    assert "this quote is in no other article" in browser.find_element(By.CSS_SELECTOR, ".check-carriers").text.lower()
+    screenshot(browser, "check")
+    box = browser.find_element(By.CSS_SELECTOR, "#check-claim")
+    box.clear()
+    box.send_keys("and not", Keys.RETURN)
+    WebDriverWait(browser, 10).until(shows.url_contains("claim=and+not"))
+    assert wait(browser, ".check-verdict").text.startswith("Too short to check")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".check-match")
+    screenshot(browser, "check-too-short")
+
+
+def test_speaker_search_from_the_home_page(browser, server):
+    browser.get(server)
+    wait(browser, "#speakers-search-input").send_keys("blink", Keys.RETURN)
+    WebDriverWait(browser, 10).until(shows.url_contains("q=blink"))
+    assert texts(browser, ".speaker-card-name") == ["Antony Blinken"]
+    screenshot(browser, "speakers")
+
+
+def test_a_quote_lands_on_its_passage_in_the_article(browser, server):
+    browser.get(f"{server}/quotes/quotes/4")
+    wait(browser, "figcaption .quote-article").click()
+    WebDriverWait(browser, 10).until(shows.url_contains("#quote-4"))
+    target = browser.execute_script("return document.querySelector(':target')")
+    assert target is not None and target.text == JUNCTURES
+    assert target.value_of_css_property("outline-style") == "solid"
+    target.find_element(By.CSS_SELECTOR, "a").click()
+    WebDriverWait(browser, 10).until(shows.url_to_be(f"{server}/quotes/quotes/4"))
+
+
+@pytest.fixture
+def phone(browser):
+    """The browser as a 390 px wide phone."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+    )
+    yield browser
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize(
+    "path, name",
+    [("/quotes/quotes_view", "phone-quotes"), ("/", "phone-home"), ("/quotes/who_is_quoted_most", "phone-query"),
+     ("/quotes/articles/seed", "phone-article"), ("/-/check?claim=benefit+our+two+countries", "phone-check")],
+)  # fmt: skip
+def test_phone_layout(phone, server, path, name):
+    phone.get(server + path)
+    wait(phone, "h1")
+    width = phone.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"the page is {width[0]} px wide on a {width[1]} px screen"
+    screenshot(phone, name)
+
+
+def test_on_a_phone_the_quotes_come_before_the_filters(phone, server):
+    phone.get(f"{server}/quotes/quotes_view")
+    first_card = wait(phone, ".quote-card").rect
+    filters = phone.find_element(By.CSS_SELECTOR, ".listing-filters").rect
+    assert first_card["y"] < 700, "the first quote is on the first screen"
+    assert first_card["y"] < filters["y"]
+    assert phone.find_element(By.CSS_SELECTOR, "#facet-speaker_id summary").is_displayed()  # collapsible
+
+
+def test_every_control_has_a_label(browser, server):
+    for path in ("/", "/quotes/quotes_view", "/quotes/speakers", "/quotes/articles", "/-/check",
+                 "/quotes/quotes_by_speaker", "/quotes/quotes/1"):
+        browser.get(server + path)
+        unlabelled = browser.execute_script("""
+            return [...document.querySelectorAll('input:not([type=hidden]):not([type=submit]), select, textarea')]
+              .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+              .map(el => el.outerHTML);
+        """)
+        assert unlabelled == [], path

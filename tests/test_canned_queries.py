@@ -84,3 +84,40 @@ def test_queries_are_listed_on_the_database_page(db_path):
     for title in ("Quotes by a speaker", "Quotes between two dates", "Who is quoted most",
                   "Anonymous sources by outlet"):
         assert title in html
+
+
+def test_an_empty_or_one_letter_name_finds_nothing_and_asks_for_one(db_path):
+    assert query(db_path, "quotes_by_speaker", name="") == []
+    assert query(db_path, "quotes_by_speaker", name=" a ") == []
+    html = get(served(db_path), "/quotes/quotes_by_speaker?name=").text
+    assert "Fill in &ldquo;Name, or part of one&rdquo; to see the results." in html
+    assert '<label for="qp-name">Name, or part of one</label>' in html
+
+
+def test_dates_must_be_days(db_path):
+    assert query(db_path, "quotes_between_dates", first_day="2023-6-1", last_day="2023-06-30") == []
+    html = get(served(db_path), "/quotes/quotes_between_dates?first_day=June&last_day=2023-06-30").text
+    assert "Write dates as YYYY-MM-DD" in html
+
+
+def test_quotes_are_shown_as_quote_cards(db_path):
+    html = get(served(db_path), "/quotes/quotes_by_speaker?name=blinken").text
+    assert html.count('<article class="quote-card') == 3
+    assert '<a class="quote-speaker" href="/quotes/speakers/1">Antony Blinken</a>' in html
+    assert "cue_text" not in html.split("<details")[0]  # no column names before the SQL
+
+
+def test_other_results_have_labelled_columns_and_linked_names(db_path):
+    html = " ".join(get(served(db_path), "/quotes/who_is_quoted_most").text.split())
+    assert '<th scope="col">Speaker</th><th scope="col">Kind</th>' in html
+    assert '<th scope="col">id</th>' not in html and "quote_count" not in html.split("<details")[0]
+    assert '<td class="col-name" data-label="Speaker"><a href="/quotes/speakers/1">Antony Blinken</a></td>' in html
+    assert '<a href="/quotes/quotes_view?speaker_id=1">3</a>' in html
+    anonymous = " ".join(get(served(db_path), "/quotes/anonymous_sources_by_outlet").text.split())
+    assert '<a href="/quotes/quotes_view?publisher=Example+News&amp;speaker_kind=anonymous">1</a>' in anonymous
+
+
+def test_the_sql_comes_after_the_results(db_path):
+    html = get(served(db_path), "/quotes/quotes_by_speaker?name=blinken").text
+    assert html.index('class="quote-cards"') < html.index('<details class="canned-query-sql">')
+    assert '<nav aria-label="Site">' in html

@@ -320,7 +320,7 @@ def test_articles_carrying_the_same_words_and_the_earliest(hand_db: str):
     assert carriers["count"] == 2
     assert carriers["earliest"]["url"] == "https://example.org/bridge-2"
     text = run_check(hand_db, "the bridge will open in may")[1]
-    assert "the same words are in 2 articles; earliest: 1 February 2024, Bridge story 2" in text
+    assert "this quote is in 2 articles; first: 1 February 2024, Bridge story 2, Example Times" in text
     review = json.loads(run_check(hand_db, "bridge will open", "--format", "claimreview")[1])
     claim = review["itemReviewed"]
     assert claim["author"] == {"@type": "Person", "name": "Ada Example", "jobTitle": "mayor"}

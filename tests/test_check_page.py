@@ -90,7 +90,7 @@ def test_altered_words_show_a_diff(datasette):
 
 def test_not_found(datasette):
     html = get(datasette, "/-/check", {"claim": "the moon is made of cheese"}).text
-    assert '<p class="check-verdict not-found">' in html
+    assert '<p class="check-verdict not-found" role="status">' in html
     assert "no stored quote holds these words" in html
 
 
@@ -132,9 +132,9 @@ def test_claimreview_json(datasette):
     [
         ({}, "give the claimed words as ?claim=..."),
         ({"claim": "..."}, "the claim has no words to look up"),
-        ({"claim": "hyping", "limit": "0"}, "limit must be a whole number from 1 to 100, not '0'"),
+        ({"claim": "hyping", "limit": "0"}, "limit must be a whole number from 1 to 100, not \u201c0\u201d"),
         ({"claim": "hyping", "limit": "many"},
-         "limit must be a whole number from 1 to 100, not 'many'"),
+         "limit must be a whole number from 1 to 100, not \u201cmany\u201d"),
     ],
 )
 def test_json_errors(datasette, params: dict, error: str):

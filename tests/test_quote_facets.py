@@ -87,7 +87,7 @@ def test_too_many_matching_quotes_skips_the_facets(db_path, monkeypatch):
     monkeypatch.setattr(quote_list, "MAX_COUNTED_QUOTES", 5)
     assert facets(db_path, "type=indirect") == {}
     html = page(db_path, "/quotes/quotes_view?type=indirect")
-    assert "Counts by speaker, type, publisher and year appear when at most" in html
+    assert "Counts by speaker, outlet, type and time appear when at most" in html
     assert facets(db_path, "article_id=talks") == counted(db_path, "article_id = 'talks'")
 
 

@@ -51,7 +51,16 @@ def test_highlights_are_coloured_by_speaker_and_name_them(db_path):
         "Wang Yi, reported by China&#39;s foreign ministry",  # a nested report
         "Antony Blinken",
     ]
-    assert all('tabindex="0"' in m for m in marks)  # focusable from the keyboard
+    links = re.findall(r'<a class="quote-highlight-link" href="([^"]+)">', html)
+    assert links == ["/quotes/quotes/3", "/quotes/quotes/4"]  # focusable, and lead to the quote
+
+
+def test_a_link_to_a_quote_lands_on_its_first_words(db_path):
+    html = article_text(page(db_path, "/quotes/articles/talks"))
+    anchors = re.findall(r'<mark [^>]*id="(quote-\d+)"[^>]*>(?:<a [^>]*>)?([^<]*)', html)
+    assert anchors == [("quote-1", "We are at a critical moment,"), ("quote-2", "both sides wanted to stabilise relations")]
+    quote_page = page(db_path, "/quotes/quotes/1")
+    assert 'href="/quotes/articles/talks#quote-1">' in quote_page
 
 
 def test_legend_lists_speakers_in_order_of_appearance(db_path):
@@ -63,12 +72,21 @@ def test_legend_lists_speakers_in_order_of_appearance(db_path):
     ]
 
 
-def test_many_speakers_reuse_colours_and_unknown_speakers_are_grey(db_path):
+def test_many_speakers_reuse_colours_with_numbers_and_unknown_speakers_are_grey(db_path):
     html = page(db_path, "/quotes/articles/crowd")
     colours = re.findall(r'class="quote-highlight (\S+)"', article_text(html))
     assert colours == [f"speaker-colour-{n % 8}" for n in range(10)] + ["speaker-colour-none"]
     assert 'data-speaker="unknown speaker"' in html
     assert html.count('class="legend-entry"') == 11
+    # colours repeat beyond eight speakers: each highlight and legend entry gets a number
+    numbers = re.findall(r'data-number="(\d+)"', article_text(html))
+    assert numbers == [str(n) for n in range(1, 11)]
+    legend = html.split('class="speaker-legend"')[1].split("</section>")[0]
+    assert re.findall(r'legend-swatch speaker-colour-\d" aria-hidden="true">(\d+)</span>', legend) == numbers
+
+
+def test_few_speakers_need_no_numbers(db_path):
+    assert "data-number" not in article_text(page(db_path, "/quotes/articles/ministry"))
 
 
 def test_quotes_of_the_article_link_to_their_pages(db_path):

@@ -54,3 +54,19 @@ def test_stylesheet_is_served(tmp_path):
     assert 'href="/-/quotes-static/quotes.css"' in page(db_path, "/")
     css = get(served(db_path), "/-/quotes-static/quotes.css")
     assert ".quote-card" in css.text and css.headers["content-type"].startswith("text/css")
+
+
+def test_speaker_search_and_the_check_page_from_the_home_page(html):
+    assert '<form class="speakers-search" action="/quotes/speakers" method="get" role="search">' in html
+    assert '<label for="speakers-search-input">Find a speaker</label>' in html
+    assert '<p class="home-check"><a href="/-/check">Check a quote</a>' in html
+
+
+def test_every_page_has_the_sites_navigation(html):
+    nav = html.split('<nav aria-label="Site">')[1].split("</nav>")[0]
+    for link in ("/quotes/quotes_view", "/quotes/speakers", "/quotes/articles", "/-/check"):
+        assert f'href="{link}"' in nav
+
+
+def test_no_placeholder_in_the_footer(html):
+    assert "`quotes ingest`" not in html and "Data source:" not in html

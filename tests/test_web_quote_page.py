@@ -112,3 +112,58 @@ def test_context_bounds(text, piece, limit, expected):
     start = text.index(piece)
     first, last = context_bounds(text, start, start + len(piece), limit)
     assert text[first:last] == expected
+
+
+def test_the_same_words_in_other_articles_first_appearance_first(tmp_path):
+    from sample_records import at
+    from web_helpers import build_db as build
+
+    from quotes.records import Article, Quote, Speaker
+
+    items = []
+    for number, (published, outlet) in enumerate([("2024-03-02", "Later Post"), ("2024-02-01", "Early Times")]):
+        text = f"Ada Example said: \u201cThe bridge will open in May.\u201d Story {number}."
+        quote = Quote("direct", [at(text, "The bridge will open in May.")], [at(text, "said")], "say",
+                      [at(text, "Ada Example")], "t", 0.9, speaker=Speaker("Ada Example", "person"))
+        items.append((Article(f"bridge-{number}", text, title=f"Bridge story {number}", publisher=outlet,
+                              published=published), [quote]))  # fmt: skip
+    db = build(tmp_path / "quotes.db", *items)
+    html = " ".join(page(db, "/quotes/quotes/1").split())
+    spread = html.split('class="quote-spread"')[1].split("</section>")[0]
+    assert "The same words in 2 articles" in spread
+    assert html_text(spread).index("1 February 2024, Early Times") < html_text(spread).index("2 March 2024, Later Post")
+    assert '<a href="/quotes/articles/bridge-1">Bridge story 1</a> <span class="spread-first">first appearance</span>' in spread
+    alone = " ".join(page(db, "/quotes/quotes_view").split())
+    assert "The same words" not in alone
+
+
+def test_a_quote_alone_says_so(db_path):
+    assert "No other article in the database quotes these words." in page(db_path, "/quotes/quotes/3")
+
+
+def test_cite_box_and_permalink(db_path):
+    html = page(db_path, "/quotes/quotes/1")
+    citation = html.split('<textarea id="cite-text" class="cite-text" rows="4" readonly>')[1].split("</textarea>")[0]
+    assert citation == (
+        "Antony Blinken (US secretary of state), quoted in \"Blinken arrives in Beijing\", Example News,"
+        " 18 June 2023, https://example.org/talks: \u201cWe are at a critical moment, and we must keep talking.\u201d"
+        " (quote 1, http://localhost/quotes/quotes/1)"
+    )
+    assert '<input id="cite-link" class="cite-link" type="url" readonly value="http://localhost/quotes/quotes/1">' in html
+    assert '<label for="cite-text">Plain-text citation</label>' in html
+
+
+def test_check_these_words_and_the_passage_in_its_article(db_path):
+    html = page(db_path, "/quotes/quotes/4")
+    assert ('<a class="check-these-words" href="/-/check?claim=the+junctures+ahead+would+test+both+countries">'
+            "Check these words</a>") in html  # fmt: skip
+    assert 'href="/quotes/articles/ministry#quote-4">China demands US stop interfering</a>' in html
+
+
+def test_description_and_open_graph_tags(db_path):
+    html = page(db_path, "/quotes/quotes/4")
+    assert '<html lang="en">' in html
+    assert ('<meta name="description" content="Antony Blinken (said): the junctures ahead would test both'
+            ' countries - China demands US stop interfering, Example Wire, 19 June 2023">') in html  # fmt: skip
+    assert '<meta property="og:title" content="Antony Blinken: the junctures ahead would test both countries">' in html
+    assert '<meta property="og:url" content="http://localhost/quotes/quotes/4">' in html

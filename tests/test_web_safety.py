@@ -61,7 +61,7 @@ def test_only_web_addresses_become_links(db_path, path):
 
 def test_an_article_id_with_markup_links_safely(db_path):
     html = page(db_path, "/quotes/quotes/3")
-    assert 'href="/quotes/articles/x~22~3E~3Cb~3Eid"' in html
+    assert 'href="/quotes/articles/x~22~3E~3Cb~3Eid#quote-3"' in html
 
 
 def test_pages_have_no_forms_that_post(db_path):

@@ -46,7 +46,7 @@ def test_publications_quoting_the_speaker(db_path):
     publications = html.split('class="speaker-publications"')[1].split("</section>")[0]
     assert (
         '<a href="/quotes/quotes_view?speaker_id=1&amp;publisher=Example+News">Example News</a>'
-        '</td> <td class="type-int">2</td> <td>2023-06-18</td> <td>2023-06-18</td>'
+        '</td> <td class="type-int">2</td> <td>18 June 2023</td> <td>18 June 2023</td>'
     ) in publications
     assert publications.index("Example News") < publications.index("Example Wire")
 
@@ -54,8 +54,8 @@ def test_publications_quoting_the_speaker(db_path):
 def test_timeline_links_to_the_quotes_of_each_month(db_path):
     html = flat(page(db_path, "/quotes/speakers/1"))
     assert (
-        '<a href="/quotes/quotes_view?speaker_id=1&amp;published__startswith=2023-06"'
-        ' title="2023-06: 3 quotes">'
+        '<a href="/quotes/quotes_view?speaker_id=1&amp;from=2023-06&amp;to=2023-06"'
+        ' title="June 2023: 3 quotes">'
     ) in html
 
 

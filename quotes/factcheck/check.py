@@ -19,10 +19,19 @@ import re
 import sqlite3
 from pathlib import Path
 
-from quotes.factcheck.results import WORD_MATCHES, Carriers, CheckError, CheckResult, Match
+from quotes.factcheck.results import TOO_SHORT, Carriers, CheckError, CheckResult, Match
 from quotes.factcheck.search import Search
-from quotes.factcheck.verdict import claimed_speaker_ids, mark_reports, rank, verdict_of
+from quotes.factcheck.verdict import (
+    claimed_speaker_ids,
+    distinctive_words,
+    mark_reports,
+    rank,
+    too_short,
+    too_short_explanation,
+    verdict_of,
+)
 from quotes.factcheck.worddiff import Words
+from quotes.normalize import normalize
 from quotes.store.schema import SCHEMA_VERSION
 
 MAX_CLAIM_WORDS = 200
@@ -89,21 +98,22 @@ def _check_claim(conn: sqlite3.Connection, claim: str, speaker: str | None, limi
             f" {MAX_CLAIM_WORDS} (a sentence or two)"
         )
     _require_schema(conn)
+    if too_short(claimed.normalized):
+        return CheckResult(claim, speaker, TOO_SHORT, too_short_explanation(claimed.normalized))
     search = Search(conn, claimed)
     matches = search.run()
     mark_reports(matches)
     claimed_ids = claimed_speaker_ids(conn, speaker, matches)
     matches.sort(key=lambda match: rank(match, claimed_ids))
-    verdict, explanation = verdict_of(matches, speaker, claimed_ids)
+    verdict, explanation = verdict_of(matches, speaker, claimed_ids, distinctive_words(claimed.normalized))
     shown = matches[:limit]
     _add_context(conn, shown)
     carriers: dict[str, Carriers] = {}
     for match in shown:
-        if match.label not in WORD_MATCHES:
-            continue  # its words are not the claim's
-        if match.words not in carriers:
-            carriers[match.words] = search.carriers(match.words)
-        match.carriers = carriers[match.words]
+        words = normalize(match.text)
+        if words not in carriers:
+            carriers[words] = search.carriers(words)
+        match.carriers = carriers[words]
     return CheckResult(claim, speaker, verdict, explanation, shown)
 
 

@@ -15,6 +15,7 @@ VERDICT_COLOURS = {
     "misattributed": "red",
     "unattributed": "yellow",
     "not found": "red",
+    "too short to check": "yellow",
 }
 DIFF_STYLES: dict[str, dict[str, Any]] = {"-": {"fg": "red", "strikethrough": True}, "+": {"fg": "green", "bold": True}}
 
@@ -54,16 +55,24 @@ def _match_lines(number: int, match: Match) -> list[str]:
         lines.append("          " + " \u00b7 ".join(source))
     if match.context:
         lines.append(f"   context: {match.context}")
-    if match.carriers is not None and match.carriers.earliest is not None:
-        count = match.carriers.count
-        more = "+" if match.carriers.capped else ""
-        earliest = match.carriers.earliest
-        when = display_date(earliest.published) or "date unknown"
-        lines.append(
-            f"   the same words are in {count:,}{more} article{'s' if count != 1 else ''};"
-            f" earliest: {when}, {earliest.title or earliest.id}"
-        )
+    spread = spread_line(match)
+    if spread:
+        lines.append(f"   {spread}")
     return lines
+
+
+def spread_line(match: Match) -> str | None:
+    """How far this quote spread: "this quote is in 3 articles; first: 1 February 2024, ..."."""
+    carriers = match.carriers
+    if carriers is None or carriers.earliest is None:
+        return None
+    if carriers.count == 1 and not carriers.capped and carriers.earliest.id == match.article.id:
+        return "this quote is in no other article"
+    more = "+" if carriers.capped else ""
+    earliest = carriers.earliest
+    when = display_date(earliest.published) or "date unknown"
+    where = ", ".join(part for part in (earliest.title or earliest.id, earliest.publisher) if part)
+    return f"this quote is in {carriers.count:,}{more} articles; first: {when}, {where}"
 
 
 def _person(person: Person | None) -> str:

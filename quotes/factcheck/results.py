@@ -20,6 +20,13 @@ WORD_MATCHES = ("exact", "fragment", "altered")
 """Labels of quotes that hold the claim's words (related ones only share some)."""
 
 
+TOO_SHORT = "too short to check"
+"""The verdict on a claim of common words alone ("the", "and not"): nothing was looked up."""
+
+
+NOT_FOUND = "not found"
+
+
 class CheckError(QuotesError):
     """A claim or database a check cannot work with, described in one line. Exit status 2,
     since `quotes check` answers 1 for "not found"."""
@@ -51,7 +58,7 @@ class Source:
 
 @dataclass
 class Carriers:
-    """The articles whose quotes carry the same words, earliest first."""
+    """The articles carrying a quote's words (in a quote of their own), earliest first."""
 
     count: int
     capped: bool
@@ -87,6 +94,7 @@ class Match:
     """The id of a quote by someone else that this one holds: this one reports it."""
     context: str | None = None
     carriers: Carriers | None = None
+    """The articles carrying this quote's words: how far the quote spread."""
 
 
 @dataclass
@@ -100,7 +108,7 @@ class CheckResult:
 
     @property
     def found(self) -> bool:
-        return self.verdict != "not found"
+        return self.verdict not in (NOT_FOUND, TOO_SHORT)
 
     def as_dict(self) -> dict:
         data = asdict(self)

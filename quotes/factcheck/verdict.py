@@ -1,13 +1,69 @@
 """The verdict on a claim from its matches: which come first, which report another's words,
-whether the words are the claimed speaker's."""
+whether the words are the claimed speaker's, and whether the claim can be checked at all.
+
+A verdict rests on distinctive words: a claim of stop words, common words or search
+operators alone ("the", "and not", "we are going") is "too short to check", and a quote
+whose wording is close to the claim's ("altered") supports a verdict only when it shares
+the claim's distinctive words, not only common ones.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 
 from quotes.factcheck.names import article_texts, names_match
-from quotes.factcheck.results import LABELS, WORD_MATCHES, Match
+from quotes.factcheck.results import LABELS, VERBATIM, WORD_MATCHES, Match
+from quotes.factcheck.search import STOPWORDS
+
+COMMON_WORDS = frozenset(
+    """
+    say says said saying tell tells told telling think thinks thought know knows knew known
+    go goes going went gone get gets got make makes made want wants wanted need needs come
+    comes came take takes took see sees saw seen look looks give gives gave put keep kept let
+    mean means seem seems feel try use used work call called ask asked like just now very well
+    really still even back only more most much many some other new good first last next same
+    own sure right never always ever here how why where yes one two three people time times
+    year years day days way thing things lot something nothing everything anything someone
+    everyone should must may might shall being am near
+    """.split()
+)
+"""Frequent English words that say little about which quote is meant, beyond the stop words
+(and `near`, an operator of full-text search, like `and`, `or` and `not`)."""
+
+
+LONG_CLAIM_WORDS = 6
+"""A claim this long is checked even when all its words are common: its wording tells."""
+
+
+def distinctive_words(words: list[str]) -> list[str]:
+    """The words of a claim (normalized) that tell quotes apart, once each."""
+    unique = dict.fromkeys(words)
+    return [word for word in unique if len(word) > 1 and word not in STOPWORDS | COMMON_WORDS]
+
+
+def too_short(words: list[str]) -> bool:
+    """Too little to look up: no distinctive word, and too few words for the wording to tell."""
+    return not distinctive_words(words) and len(words) < LONG_CLAIM_WORDS
+
+
+def too_short_explanation(words: list[str]) -> str:
+    shown = ", ".join(f"\u201c{word}\u201d" for word in list(dict.fromkeys(words))[:4])
+    return f"the claim has only common words ({shown}), found in countless quotes: give more of the quote"
+
+
+def holds_claim(match: Match, distinctive: list[str]) -> bool:
+    """Does this match hold the claim's words well enough to support a verdict? Word for
+    word, yes; altered, when its words include at least half the claim's distinctive words."""
+    if match.label in VERBATIM:
+        return True
+    if match.label not in WORD_MATCHES:
+        return False
+    if not distinctive:
+        return False
+    shared = set(distinctive) & set(match.words.split())
+    return len(shared) >= math.ceil(len(distinctive) / 2)
 
 
 def mark_reports(matches: list[Match]) -> None:
@@ -88,13 +144,21 @@ def tier(label: str) -> int:
     return {"exact": 0, "fragment": 0, "altered": 1}.get(label, 2)
 
 
-def verdict_of(matches: list[Match], claimed: str | None, claimed_ids: set[int]) -> tuple[str, str]:
+def verdict_of(
+    matches: list[Match], claimed: str | None, claimed_ids: set[int], distinctive: list[str]
+) -> tuple[str, str]:
     """The verdict and a one-line explanation, from the best tier of matches found.
 
-    Quotes that report another speaker's words do not make the words the reporter's.
+    Quotes that report another speaker's words do not make the words the reporter's;
+    altered quotes sharing only common words with the claim do not make it found.
     """
-    word_matches = [match for match in matches if match.label in WORD_MATCHES]
+    word_matches = [match for match in matches if holds_claim(match, distinctive)]
     if not word_matches:
+        if any(match.label in WORD_MATCHES for match in matches):
+            return "not found", (
+                "no stored quote holds these words (some have similar wording, but share"
+                " too few of its distinctive words)"
+            )
         related = " (some quotes share its key words)" if matches else ""
         return "not found", f"no stored quote holds these words{related}"
     best_tier = tier(word_matches[0].label)
@@ -124,4 +188,11 @@ def verdict_of(matches: list[Match], claimed: str | None, claimed_ids: set[int])
 def _whose(match: Match) -> str:
     assert match.speaker is not None
     reported = f" (reported by {match.reported_by.name})" if match.reported_by else ""
-    return f"{match.speaker.name}'s{reported}"
+    return f"{possessive(match.speaker.name)}{reported}"
+
+
+def possessive(name: str) -> str:
+    """"Wang Yi's", "the reporters'", "Reuters'": a name ending in s takes an apostrophe alone
+    (as AP style has it for names)."""
+    name = name.strip()
+    return f"{name}'" if name.lower().endswith("s") else f"{name}'s"

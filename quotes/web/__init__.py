@@ -5,8 +5,10 @@ templates, static files and metadata.
 
 - `plugin`: the Datasette hooks (Datasette loads it through the `datasette` entry point);
 - `databases`: which attached database holds quotes;
-- `pages/`: one module per page type (home, quote, speaker, article, the fact-check page,
-  the quote list's facets);
+- `pages/`: one module per page type (home, the quotes, speakers and articles listings,
+  quote, speaker, article, the fact-check page, errors) and what they share (the
+  selection of quotes and its counts, search syntax, speaker search, parameters,
+  addresses, display filters, timelines, highlights, links);
 - `serve`: `quotes serve`;
 - `templates/`, `static/`, `metadata.yml`.
 """

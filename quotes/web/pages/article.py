@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datasette.database import Database
 
 from quotes.web.pages.highlight import Mark, highlight
-from quotes.web.pages.links import speaker_colour, web_url
+from quotes.web.pages.links import SPEAKER_COLOURS, speaker_colour
 
 ARTICLE_SQL = """
 SELECT id, title, url, publisher, published, author, words, quote_count, text FROM articles
@@ -33,6 +33,8 @@ class LegendEntry:
     name: str
     colour: str
     count: int = 0
+    number: int | None = None
+    """The speaker's number, shown on their highlights when colours alone repeat."""
 
 
 async def context(database: Database, article_id: str) -> dict | None:
@@ -46,10 +48,11 @@ async def context(database: Database, article_id: str) -> dict | None:
         for quote in quotes
         for start, end in json.loads(quote["content"])
     ]
+    numbered = sum(key is not None for key in legend) > SPEAKER_COLOURS
     return {
         "quotes_template": "quotes_article.html",
+        "numbered": numbered,
         "article": article,
-        "article_url": web_url(article["url"]),
         "paragraphs": highlight(article["text"], marks),
         "quotes": {quote["id"]: quote for quote in quotes},
         "legend": legend,
@@ -66,7 +69,8 @@ def speaker_legend(quotes: list) -> dict[int | None, LegendEntry]:
         if speaker_id not in legend:
             position = None if speaker_id is None else sum(k is not None for k in legend)
             name = quote["speaker"] if speaker_id is not None else "unknown speaker"
-            legend[speaker_id] = LegendEntry(speaker_id, name, speaker_colour(position))
+            number = None if position is None else position + 1
+            legend[speaker_id] = LegendEntry(speaker_id, name, speaker_colour(position), number=number)
         legend[speaker_id].count += 1
     if None in legend:
         legend[None] = legend.pop(None)

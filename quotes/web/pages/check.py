@@ -5,19 +5,22 @@
     /-/check.json?claim=...&format=claimreview                    schema.org ClaimReview JSON-LD
 
 Each match links to its quote, speaker and article pages. The JSON form answers 400 with
-{"ok": false, "error": ...} for a missing or unusable claim.
+{"ok": false, "error": ...} for a missing or unusable claim or a bad limit; the page shows
+the form again with what was wrong, also with status 400.
 """
 
 from __future__ import annotations
 
 from datasette.database import Database
 from datasette.utils import tilde_encode
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import BadRequest, Response
 
 from quotes.factcheck import CheckError, CheckResult, Match, check_claim
 from quotes.factcheck.claimreview import claim_review
+from quotes.factcheck.report import spread_line
 from quotes.factcheck.results import display_date
 from quotes.web.databases import quotes_database
+from quotes.web.pages import params
 
 PATH = "/-/check"
 ROUTE = r"^/-/check(?P<as_json>\.json)?$"
@@ -27,20 +30,21 @@ MAX_LIMIT = 100
 
 async def check_page(datasette, request) -> Response:
     as_json = bool(request.url_vars.get("as_json"))
-    claim = (request.args.get("claim") or "").strip()
-    speaker = (request.args.get("speaker") or "").strip() or None
     database = await quotes_database(datasette)
     result, error = None, None
+    claim, speaker = "", None
     try:
-        limit = _limit(request.args.get("limit"))
+        claim = params.text(request.args, "claim", limit=5_000) or ""
+        speaker = params.text(request.args, "speaker", limit=200)
+        limit = params.whole_number(request.args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         if database is None:
             raise CheckError("no quotes database is attached: serve one made by `quotes ingest`")
         if claim:
             result = await database.execute_fn(lambda conn: check_claim(conn, claim, speaker, limit))
         elif as_json:
             raise CheckError("give the claimed words as ?claim=...")
-    except CheckError as problem:
-        error = str(problem)
+    except (CheckError, BadRequest) as problem:
+        error = str(problem.args[0] if isinstance(problem, BadRequest) else problem)
     if as_json:
         return _json(datasette, request, database, result, error)
     context = {
@@ -53,17 +57,10 @@ async def check_page(datasette, request) -> Response:
         else [],
         "json_url": f"{datasette.urls.path(PATH)}.json?{request.query_string}",
         "display_date": display_date,
+        "spread_line": spread_line,
     }
     html = await datasette.render_template("check.html", context, request=request)
     return Response.html(html, status=400 if error else 200)
-
-
-def _limit(value: str | None) -> int:
-    if not value:
-        return DEFAULT_LIMIT
-    if not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
-        raise CheckError(f"limit must be a whole number from 1 to {MAX_LIMIT}, not {value!r}")
-    return int(value)
 
 
 def _json(datasette, request, database, result: CheckResult | None, error: str | None) -> Response:

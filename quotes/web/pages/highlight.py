@@ -41,6 +41,9 @@ class Stretch:
     quote_ids: tuple[int, ...]
     """The quotes whose words cover this stretch, empty for plain text."""
     pieces: list[Piece] = field(default_factory=list)
+    first_of: tuple[int, ...] = ()
+    """The quotes whose words start here (their first stretch): where a link to a quote
+    in its article lands."""
 
     @property
     def text(self) -> str:
@@ -75,7 +78,15 @@ def highlight(
         for line in lines[1:]:
             paragraphs.append([])
             _append(paragraphs[-1], line, quote_ids, labels)
-    return [paragraph for paragraph in paragraphs if "".join(s.text for s in paragraph).strip()]
+    kept = [paragraph for paragraph in paragraphs if "".join(s.text for s in paragraph).strip()]
+    seen: set[int] = set()
+    for paragraph in kept:
+        for stretch in paragraph:
+            new = tuple(quote_id for quote_id in stretch.quote_ids if quote_id not in seen)
+            if new and stretch.text.strip():
+                stretch.first_of = new
+                seen.update(new)
+    return kept
 
 
 def _append(

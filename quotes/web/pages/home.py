@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from datasette.database import Database, QueryInterrupted
+
+from quotes.web.pages.selection import HIDDEN_TYPES
 
 NEWEST_QUOTES = 6
 TOP_SPEAKERS = 10
@@ -15,11 +19,28 @@ SELECT
     (SELECT count(*) FROM speakers) AS speakers,
     (SELECT count(*) FROM articles) AS articles
 """
-NEWEST_SQL = "SELECT * FROM quotes_view ORDER BY published DESC, id DESC LIMIT :limit"
+_CACHE: dict[tuple[str, str | None], dict] = {}
+"""Home pages of immutable databases, which never change."""
+NEWEST_SQL = """
+SELECT * FROM quotes_view WHERE id IN (
+    SELECT id FROM quotes WHERE type NOT IN (SELECT value FROM json_each(:hidden_types))
+    ORDER BY published DESC, id DESC LIMIT :limit
+) ORDER BY published DESC, id DESC
+"""
 TOP_SPEAKERS_SQL = """
 SELECT id, name, kind, role, affiliation, quote_count, article_count
 FROM speakers ORDER BY quote_count DESC, id LIMIT :limit
 """
+
+
+async def cached_context(database: Database) -> dict:
+    """`context`, computed once for a database opened immutable (a published site)."""
+    if database.is_mutable:
+        return await context(database)
+    key = (database.name, database.hash)
+    if key not in _CACHE:
+        _CACHE[key] = await context(database)
+    return _CACHE[key]
 
 
 async def context(database: Database) -> dict:
@@ -27,7 +48,7 @@ async def context(database: Database) -> dict:
         counts = (await database.execute(COUNTS_SQL, custom_time_limit=COUNT_TIME_LIMIT_MS)).first()
     except QueryInterrupted:
         counts = None
-    newest = await database.execute(NEWEST_SQL, {"limit": NEWEST_QUOTES})
+    newest = await database.execute(NEWEST_SQL, {"limit": NEWEST_QUOTES, "hidden_types": json.dumps(HIDDEN_TYPES)})
     speakers = await database.execute(TOP_SPEAKERS_SQL, {"limit": TOP_SPEAKERS})
     return {
         "quotes_database": database.name,

@@ -7,10 +7,17 @@ import json
 
 from datasette.database import Database
 
+from quotes.factcheck.results import Source
+from quotes.factcheck.search import Search
+from quotes.factcheck.worddiff import Words
+from quotes.normalize import normalize
+from quotes.web.pages.display import quote_words
 from quotes.web.pages.highlight import Mark, highlight
-from quotes.web.pages.links import web_url
+from quotes.web.pages.selection import HIDDEN_TYPES
 
 OTHER_QUOTES = 5
+CHECK_WORDS = 60
+"""The first words of a quote that its "check these words" link looks up."""
 CONTEXT_LIMIT = 1500
 """Characters of context around the quote when its paragraph is longer than this."""
 
@@ -29,8 +36,11 @@ LEFT JOIN speakers AS reporters ON reporters.id = quotes.reported_by_id
 WHERE quotes_view.id = :id
 """
 OTHER_QUOTES_SQL = """
-SELECT * FROM quotes_view WHERE speaker_id = :speaker_id AND id != :id
-ORDER BY published DESC, id DESC LIMIT :limit
+SELECT * FROM quotes_view WHERE id IN (
+    SELECT id FROM quotes WHERE speaker_id = :speaker_id AND id != :id
+    AND type NOT IN (SELECT value FROM json_each(:hidden_types))
+    ORDER BY published DESC, id DESC LIMIT :limit
+) ORDER BY published DESC, id DESC
 """
 
 
@@ -43,7 +53,8 @@ async def context(database: Database, quote_id: str) -> dict | None:
         others = list(
             await database.execute(
                 OTHER_QUOTES_SQL,
-                {"speaker_id": quote["speaker_id"], "id": quote["id"], "limit": OTHER_QUOTES},
+                {"speaker_id": quote["speaker_id"], "id": quote["id"], "limit": OTHER_QUOTES,
+                 "hidden_types": json.dumps(HIDDEN_TYPES)},
             )
         )
     text = quote["article_text"]
@@ -56,12 +67,27 @@ async def context(database: Database, quote_id: str) -> dict | None:
     return {
         "quotes_template": "quotes_quote.html",
         "quote": quote,
+        "words_html": quote_words(quote["text"], quote["type"]),
         "paragraphs": highlight(text, marks, start, end),
         "cut_before": not starts_line(text, start),
         "cut_after": not ends_line(text, end),
-        "article_url": web_url(quote["url"]),
         "other_quotes": others,
+        "spread": await spread(database, quote["text"]),
+        "check_claim": " ".join(quote["text"].split()[:CHECK_WORDS]),
     }
+
+
+async def spread(database: Database, text: str) -> list[Source]:
+    """The articles carrying the same words in a quote of theirs, first appearance first
+    (as `quotes check` counts them)."""
+    words = normalize(text)
+    if not words:
+        return []
+
+    def carriers(conn) -> list[Source]:
+        return Search(conn, Words.of(text)).carriers(words).articles
+
+    return await database.execute_fn(carriers)
 
 
 def paragraph_window(text: str, start: int, end: int, marks: list[Mark]) -> tuple[int, int]:

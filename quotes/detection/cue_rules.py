@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
+from quotes.detection.boundaries import trim_complement, trim_object
 from quotes.detection.context import Context, make_quote
 from quotes.detection.lexicon import ACCORDING_TO, cue_for, noun_cue, takes_object
 from quotes.detection.transcript import transcript_turns
@@ -117,7 +118,7 @@ def _complement(ctx: Context, verb: int) -> list[int]:
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
     if not tokens and doc.tokens[verb].deprel == "root":
         tokens = _fronted(doc, verb)
-    return _from_boundary(ctx, sorted(tokens), verb)
+    return _from_boundary(ctx, trim_complement(ctx, sorted(tokens), verb), verb)
 
 
 BOUNDARIES = {":", ";", "-", "\u2013", "\u2014", "--"}
@@ -184,7 +185,7 @@ def _object(ctx: Context, verb: int) -> list[int]:
         core = core or token.deprel in ("obj", "xcomp", "ccomp") or (
             token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), doc.tokens[verb].lemma))
         tokens += doc.subtree(child)
-    return tokens if core else []
+    return trim_object(ctx, sorted(tokens), verb) if core else []
 
 
 def _preposition_to_cue(doc: Document, verb: int, content: list[int],

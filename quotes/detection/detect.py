@@ -47,5 +47,5 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     join_split_quotes(ctx, found)
     found += speakers_named_before(ctx, found)
     for quote in found:
-        quote.type = quote_type(ctx, quote.content)
+        quote.type = quote_type(ctx, quote.content, quote.rule)
     return sorted(found, key=lambda q: q.content[0])

@@ -10,7 +10,6 @@ from quotes.detection.attribute import mention_span
 from quotes.detection.context import (
     MIN_NEARBY_CUE_WORDS,
     MIN_UNATTRIBUTED_WORDS,
-    SPLIT_GAP_WORDS,
     Context,
     count_words,
     is_label,
@@ -142,9 +141,8 @@ def _dash_signature(ctx: Context, quotation: Quotation, found: list[Quote]) -> Q
 
 
 def _floating(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
-    """A paragraph that is only a quotation continues the speaker of the quote just before:
-    it joins that quote when it follows the quotation the quote ends with, else it is a
-    quote of its own by the same speaker."""
+    """A paragraph that is one quotation after a quote is a quote of its own by the same
+    speaker (one record per paragraph, as annotated news has it)."""
     text = ctx.doc.text
     line_start = text.rfind("\n", 0, quotation.start) + 1
     if text[line_start:quotation.start].strip() or count_words(quotation_text(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS:
@@ -157,20 +155,8 @@ def _floating(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote |
     between = text[end:line_start]
     if between.count("\n") > 3 or count_words(between) > 25:
         return None
-    if ctx.quotation_at(end - 1) is not None and _aside(text, end, line_start, previous):
-        previous.content = previous.content + list(quotation.pieces)
-        return None
     return Quote("direct", list(quotation.pieces), [], previous.cue_lemma, list(previous.source),
                  "floating", 0.6, previous.cue_class, previous.stance)
-
-
-def _aside(text: str, start: int, end: int, quote: Quote) -> bool:
-    """Whether `text[start:end]` is blank or a short attribution of the quote: its cue and
-    speaker and a few words ("he said in an interview on Monday")."""
-    inside = [(s, e) for s, e in quote.cue + quote.source if start <= s and e <= end]
-    if not text[start:end].strip():
-        return True
-    return len(inside) == len(quote.cue + quote.source) > 0 and count_words(text[start:end]) <= SPLIT_GAP_WORDS
 
 
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they"}

@@ -47,7 +47,7 @@ def features(doc: Document, quote: Quote) -> list[str]:
            f"source={_mention_kind(doc, quote)}",
            f"rule+source={quote.rule}+{_mention_kind(doc, quote)}",
            f"speaker={quote.speaker.kind if quote.speaker else 'none'}"]
-    if words and words[0].lower() == "that":
+    if words and words[0].lower() == "that" or _after_that(text, quote.content[0][0]):
         out.append("starts-with-that")
     if _is_question(text, quote.content[-1][1]):
         out.append("question")
@@ -85,6 +85,11 @@ def _cue_features(doc: Document, quote: Quote) -> list[str]:
     if any(c.deprel == "mark" and c.text.lower() == "to" for c in children):
         out.append("cue-infinitive")
     return out
+
+
+def _after_that(text: str, start: int) -> bool:
+    """Whether the content follows a "that" ("said that [the bridge ...]")."""
+    return text[max(0, start - 6):start].rstrip().lower().endswith("that")
 
 
 def _is_question(text: str, end: int) -> bool:
@@ -148,9 +153,9 @@ class QuoteFilter:
 
 def judged(quote: Quote) -> bool:
     """Whether the filter judges `quote`: the argument of a cue verb in reported speech
-    alone. Complements of cue verbs ("said he was hopeful", nested reports included)
+    alone (a summary of what was said). Complements of cue verbs ("said he was hopeful", nested reports included)
     pass, as do quotes with words in quotation marks."""
-    return quote.rule in FILTERED_RULES and quote.type == "indirect"
+    return quote.rule in FILTERED_RULES and quote.type in ("indirect", "summary")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,209 @@
+"""Where a quote's words begin and end: the reported clause or phrase, without what
+belongs to the saying rather than to what was said.
+
+The cue rules find the tokens a cue verb governs (its complement, or its object for a
+summary); these functions trim them:
+
+- another cue of the same speaker is a quote of its own: "said [it was opposed to the
+  test] and warned ...", "said [A], citing B", "said [A], adding B";
+- a clause set off after a semicolon, a non-restrictive relative clause, an appositive or
+  a participle set off by a comma at the end belong to the writer, not the speaker:
+  "expects [Clinton to recover], which forced her to leave", "[was only partial],
+  meaning ...";
+- a leading conjunction or discourse adverb links the sentence to the text before it:
+  "But [in recent days the president has grown exasperated], advisers say";
+- the first half of `A, but B, X noted, C` is B: the cue sits in the second clause;
+- for a summary, adverbials that date or place the saying ("called for [more
+  investment] in a statement on Thursday"). The person addressed stays, as annotated
+  news has it: "urged [Iran to return to the deal]".
+
+Words inside quotation marks are never cut: the marks say they were someone's.
+"""
+
+from __future__ import annotations
+
+from quotes.detection.context import Context
+from quotes.detection.lexicon import cue_for
+from quotes.nlp import Document
+
+SUBJECTS = ("nsubj", "nsubj:pass", "expl")
+DISCOURSE = set("""however meanwhile moreover furthermore nevertheless nonetheless still yet
+    also instead indeed besides otherwise thus therefore hence consequently""".split())
+"""Adverbs that link a sentence to the one before ("However, ..."), not part of what was said."""
+ASIDES = ("acl:relcl", "appos", "advcl", "acl")
+"""Dependents that, set off by a comma at the end of the content, comment on it."""
+FRAME_MARKERS = set("""in on at during via through over before after from within amid
+    while when following""".split())
+"""Prepositions of adverbials that date or place the saying ("in a statement", "on
+Monday", "via Twitter") rather than name what was said."""
+
+def trim_complement(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """The tokens of a reported clause without what belongs to the saying."""
+    doc = ctx.doc
+    tokens = _without_other_cues(ctx, tokens, verb)
+    tokens = _before_semicolon(ctx, tokens, verb)
+    tokens = _without_trailing_aside(ctx, tokens)
+    tokens = _from_cued_conjunct(ctx, tokens, verb)
+    return _without_leading_links(doc, tokens)
+
+
+def trim_object(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """The tokens of a summary ("called for a recount") without the adverbials that
+    frame the saying."""
+    tokens = _without_other_cues(ctx, tokens, verb)
+    tokens = _without_frame(ctx, tokens, verb)
+    tokens = _without_trailing_aside(ctx, tokens)
+    return _without_leading_links(ctx.doc, tokens)
+
+
+def is_speech_cue(doc: Document, i: int) -> bool:
+    token = doc.tokens[i]
+    cue = cue_for(token.lemma)
+    return token.upos == "VERB" and cue is not None and cue.cls == "speech"
+
+
+def has_subject(doc: Document, i: int) -> bool:
+    return any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(i))
+
+
+def cued_conjunct(doc: Document, i: int, content: set[int]) -> bool:
+    """Whether token `i` is a further cue of the speaker inside the content of another:
+    "[it was opposed to the test] and warned ...", "[...], citing ...": a speech verb
+    without a subject of its own, joined to the content by "and" or set off by a comma,
+    finite like a cue ("warned") or a participle ("citing")."""
+    token = doc.tokens[i]
+    if token.deprel not in ("conj", "advcl", "parataxis") or not is_speech_cue(doc, i) or has_subject(doc, i):
+        return False
+    if token.head not in content:
+        return False
+    if token.deprel == "conj":
+        return token.xpos in ("VBD", "VBZ", "VBP") or token.xpos == "VBG"
+    return token.xpos == "VBG" and i > 0 and doc.tokens[i - 1].text in (",", "\u2014", "-", "--")
+
+
+def _protected(ctx: Context, i: int) -> bool:
+    return ctx.quotation_at(ctx.doc.tokens[i].start) is not None
+
+
+def _without_other_cues(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """Cut the content before a further cue of the same speaker ("and warned", ", citing")."""
+    doc = ctx.doc
+    content = set(tokens)
+    for i in tokens:
+        if i > verb and cued_conjunct(doc, i, content) and not _protected(ctx, i):
+            start = min(doc.subtree(i))
+            start = _with_link_before(doc, start)
+            return [t for t in tokens if t < start]
+    return tokens
+
+
+def _with_link_before(doc: Document, start: int) -> int:
+    """Move `start` back over the comma or conjunction that joins it to what precedes."""
+    while start > 0 and (doc.tokens[start - 1].upos in ("PUNCT", "CCONJ")):
+        start -= 1
+    return start
+
+
+def _before_semicolon(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """`said A; B`: a semicolon outside quotation marks ends the reported clause."""
+    doc = ctx.doc
+    after = [i for i in tokens if i > verb]
+    for i in after:
+        if doc.tokens[i].text == ";" and not _protected(ctx, i) and any(t < i for t in after):
+            return [t for t in tokens if t < i]
+    return tokens
+
+
+def _without_trailing_aside(ctx: Context, tokens: list[int]) -> list[int]:
+    """Drop a non-restrictive relative clause, appositive or participle that a comma sets
+    off at the end of the content: "..., which forced her to leave", "..., meaning ..."."""
+    doc = ctx.doc
+    if not tokens:
+        return tokens
+    last = tokens[-1]
+    content = set(tokens)
+    for i in tokens:
+        token = doc.tokens[i]
+        if token.deprel not in ASIDES or token.head not in content or i < token.head:
+            continue
+        subtree = doc.subtree(i)
+        start = min(subtree)
+        if start == 0 or doc.tokens[start - 1].text not in (",", "\u2014", "--") or max(subtree) < last - 1:
+            continue
+        if token.deprel in ("advcl", "acl") and token.xpos not in ("VBG", "VBN"):
+            continue
+        if any(_protected(ctx, t) for t in subtree):
+            continue
+        cut = _with_link_before(doc, start)
+        kept = [t for t in tokens if t < cut]
+        if kept:
+            return kept
+    return tokens
+
+
+def _from_cued_conjunct(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """`A, but B, X noted, C`: what X noted starts with B, the clause the cue interrupts."""
+    doc = ctx.doc
+    before = [i for i in tokens if i < verb]
+    if not before:
+        return tokens
+    content = set(before)
+    for i in before:
+        token = doc.tokens[i]
+        if token.deprel == "conj" and token.head in content and has_subject(doc, i) and max(doc.subtree(i)) == before[-1]:
+            start = min(doc.subtree(i))
+            if not any(_protected(ctx, t) for t in before if t < start):
+                return [t for t in tokens if t >= start]
+    return tokens
+
+
+def _without_leading_links(doc: Document, tokens: list[int]) -> list[int]:
+    """Drop "And", "But", "However," and the like at the start of the content, and the
+    "that" that opens a reported clause."""
+    while len(tokens) > 1:
+        token = doc.tokens[tokens[0]]
+        following = doc.tokens[tokens[1]]
+        if token.deprel == "cc" or token.upos == "PUNCT" or (
+                token.deprel == "mark" and token.text.lower() == "that"):
+            tokens = tokens[1:]
+        elif token.text.lower() in DISCOURSE and token.deprel == "advmod" and following.text == ",":
+            tokens = tokens[2:]
+        else:
+            break
+    return tokens
+
+
+def _without_frame(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """Drop adverbials after the object that frame the saying: "in a statement", "on
+    Thursday", "via Twitter", "at last week's forum"."""
+    doc = ctx.doc
+    content = set(tokens)
+    cut: set[int] = set()
+    core_seen = False
+    for child in doc.children(verb):
+        if child not in content:
+            continue
+        token = doc.tokens[child]
+        if token.deprel in ("obj", "xcomp", "ccomp", "iobj"):
+            core_seen = True
+            continue
+        if not core_seen or _protected(ctx, child):
+            continue
+        marker = _marker(doc, child)
+        if token.deprel in ("obl:tmod", "obl:npmod", "advmod") or (
+                token.deprel == "obl" and (marker in FRAME_MARKERS or marker is None)):
+            cut.update(doc.subtree(child))
+    if not cut:
+        return tokens
+    kept = [t for t in tokens if t not in cut]
+    while kept and doc.tokens[kept[-1]].upos in ("PUNCT", "CCONJ"):
+        kept.pop()
+    return kept
+
+
+def _marker(doc: Document, node: int) -> str | None:
+    """The preposition or subordinator that introduces `node` ("about", "of", "whether")."""
+    for child in doc.children(node):
+        if child < node and doc.tokens[child].deprel in ("case", "mark"):
+            return doc.tokens[child].text.lower()
+    return None

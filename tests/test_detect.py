@@ -282,3 +282,60 @@ def test_an_acronym_in_capitals_is_not_a_person_with_a_name_like_it(extract):
     quotes = extract(text)
     assert [(q["source_text"], q["speaker"]) for q in quotes] == [
         ("Ann Natow", "Ann Natow"), ("NATO", "NATO")]
+
+
+def test_a_topic_label_is_never_a_speaker(extract):
+    text = ("Secretary Ann Ortiz then spoke to the local radio about the bridge:\n\n"
+            "• On the repairs: “We checked every cable and every bolt on it twice this year.”\n\n"
+            "• On the budget: “The council has set aside the money for the work already.”")
+    quotes = [q for q in extract(text) if q["rule"] == "topic-label"]
+    assert [(q["speaker"], q["cue"], q["type"]) for q in quotes] == [
+        ("Ann Ortiz", [], "direct"), ("Ann Ortiz", [], "direct")]
+    assert [q["text"] for q in quotes] == [
+        "“We checked every cable and every bolt on it twice this year.”",
+        "“The council has set aside the money for the work already.”"]
+
+
+def test_an_embedded_post_is_the_words_of_its_signature(extract):
+    text = ("The council answered online.\n\n"
+            "We are proud of our engineers and the work they did this year. pic.twitter.com/abc123\n\n"
+            "— Riverton Council (@rivertoncouncil) June 3, 2023\n\n"
+            "The bridge reopens on Monday.")
+    [post] = [q for q in extract(text) if q["rule"] == "post-signature"]
+    assert post["text"] == "We are proud of our engineers and the work they did this year."
+    assert (post["type"], post["source_text"]) == ("direct", "Riverton Council")
+
+
+def test_a_pull_quote_is_the_words_of_the_name_under_it(extract):
+    text = ("The council met on Monday.\n\n"
+            "“We will rebuild the bridge before the winter comes.”\n\n"
+            "Ann Ortiz, mayor of Riverton\n\n"
+            "The vote is on Friday.")
+    [quote] = extract(text)
+    assert (quote["rule"], quote["speaker"], quote["type"]) == ("name-line", "Ann Ortiz", "direct")
+
+
+@pytest.mark.parametrize("text, words", [
+    # the reported clause ends where a further cue of the speaker begins
+    ("The ministry said it was opposed to the test and warned the neighbours to stay calm.",
+     "it was opposed to the test"),
+    ("Analysts said the reforms had raised growth, citing the export figures for May.",
+     "the reforms had raised growth"),
+    # a clause after a semicolon, a non-restrictive relative clause set off at the end
+    ("She said the plan was sound; the council voted for it a week later.", "the plan was sound"),
+    ("He said he expects Ann Ortiz to recover from the illness, which forced her to cancel a trip.",
+     "he expects Ann Ortiz to recover from the illness"),
+    # leading links and the clause the cue interrupts
+    ("However, the bridge will stay closed, the council said.", "the bridge will stay closed"),
+    ("The council had long resisted such plans, but the traffic there had become so bad, the mayor"
+     " noted, that the new bridge was needed.", "the traffic there had become so bad"),
+])
+def test_the_content_is_the_reported_clause_only(extract, text, words):
+    quotes = [q for q in extract(text) if q["cue_lemma"] in ("say", "note")]
+    assert quotes and quotes[0]["text"].startswith(words), quotes
+    assert quotes[0]["text"] == words or not quotes[0]["text"].startswith(words + " "), quotes
+
+
+def test_a_summary_leaves_out_when_and_to_whom_it_was_said(extract):
+    [quote] = extract("Ann Ortiz spoke to reporters on Monday about the collapse of the bridge.")
+    assert (quote["type"], quote["text"]) == ("summary", "the collapse of the bridge")

@@ -90,10 +90,16 @@ SUMMARY_RULES = {"verb-object"}
 release of the prisoners]", "defended [his decision]"), not the words said."""
 
 
+VERBATIM_RULES = {"post-signature"}
+"""Rules whose content is a speaker's words as written, with or without quotation marks."""
+
+
 def quote_type(ctx: Context, content: list[Span], rule: str = "") -> str:
     """direct: every word inside quotation marks; indirect: none; mixed: some; summary:
     a phrase that names what the speech was about (a `SUMMARY_RULES` quote with no
-    words in quotation marks)."""
+    words in quotation marks). An embedded post is direct (`VERBATIM_RULES`)."""
+    if rule in VERBATIM_RULES:
+        return "direct"
     inside = outside = False
     text = ctx.doc.text
     for start, end in content:

@@ -13,9 +13,9 @@ summary); these functions trim them:
 - a leading conjunction or discourse adverb links the sentence to the text before it:
   "But [in recent days the president has grown exasperated], advisers say";
 - the first half of `A, but B, X noted, C` is B: the cue sits in the second clause;
-- for a summary, adverbials that date or place the saying ("called for [more
-  investment] in a statement on Thursday"). The person addressed stays, as annotated
-  news has it: "urged [Iran to return to the deal]".
+- a summary (`cue_rules._object`) leaves out adverbials that date or place the saying
+  ("called for [more investment] in a statement on Thursday"); the person addressed as
+  an object stays, as annotated news has it: "urged [Iran to return to the deal]".
 
 Words inside quotation marks are never cut: the marks say they were someone's.
 """
@@ -32,10 +32,6 @@ DISCOURSE = set("""however meanwhile moreover furthermore nevertheless nonethele
 """Adverbs that link a sentence to the one before ("However, ..."), not part of what was said."""
 ASIDES = ("acl:relcl", "appos", "advcl", "acl")
 """Dependents that, set off by a comma at the end of the content, comment on it."""
-FRAME_MARKERS = set("""in on at during via through over before after from within amid
-    while when following""".split())
-"""Prepositions of adverbials that date or place the saying ("in a statement", "on
-Monday", "via Twitter") rather than name what was said."""
 
 def trim_complement(ctx: Context, tokens: list[int], verb: int) -> list[int]:
     """The tokens of a reported clause without what belongs to the saying."""
@@ -48,10 +44,9 @@ def trim_complement(ctx: Context, tokens: list[int], verb: int) -> list[int]:
 
 
 def trim_object(ctx: Context, tokens: list[int], verb: int) -> list[int]:
-    """The tokens of a summary ("called for a recount") without the adverbials that
-    frame the saying."""
+    """The tokens of a summary ("called for a recount") without further cues and
+    trailing asides."""
     tokens = _without_other_cues(ctx, tokens, verb)
-    tokens = _without_frame(ctx, tokens, verb)
     tokens = _without_trailing_aside(ctx, tokens)
     return _without_leading_links(ctx.doc, tokens)
 
@@ -171,34 +166,6 @@ def _without_leading_links(doc: Document, tokens: list[int]) -> list[int]:
         else:
             break
     return tokens
-
-
-def _without_frame(ctx: Context, tokens: list[int], verb: int) -> list[int]:
-    """Drop adverbials after the object that frame the saying: "in a statement", "on
-    Thursday", "via Twitter", "at last week's forum"."""
-    doc = ctx.doc
-    content = set(tokens)
-    cut: set[int] = set()
-    core_seen = False
-    for child in doc.children(verb):
-        if child not in content:
-            continue
-        token = doc.tokens[child]
-        if token.deprel in ("obj", "xcomp", "ccomp", "iobj"):
-            core_seen = True
-            continue
-        if not core_seen or _protected(ctx, child):
-            continue
-        marker = _marker(doc, child)
-        if token.deprel in ("obl:tmod", "obl:npmod", "advmod") or (
-                token.deprel == "obl" and (marker in FRAME_MARKERS or marker is None)):
-            cut.update(doc.subtree(child))
-    if not cut:
-        return tokens
-    kept = [t for t in tokens if t not in cut]
-    while kept and doc.tokens[kept[-1]].upos in ("PUNCT", "CCONJ"):
-        kept.pop()
-    return kept
 
 
 def _marker(doc: Document, node: int) -> str | None:

@@ -20,6 +20,8 @@ COMPLEMENTS = ("ccomp", "parataxis")
 NEGATIONS = {"not", "n't", "never", "neither", "no", "nobody", "none"}
 VERB_PARTS = {"compound:prt", "aux", "aux:pass", "advmod", "expl"}
 ARGUMENTS = {"obj", "iobj", "xcomp", "ccomp", "obl", "advcl"}
+FRAMES = {"obl:tmod", "obl:npmod"}
+"""Bare adverbials of time ("Monday", "last week") between a verb and its arguments."""
 ARGUMENT_MARKERS = {"about", "for", "of", "over", "as", "against", "if", "whether"}
 TO_ARGUMENT_VERBS = {"refer", "point", "allude", "object", "respond", "reply"}
 """Verbs whose "to" introduces what they are about ("referring to the judge"), not whom
@@ -61,7 +63,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     subject = speaker_of(doc, verb)
     inside = ctx.quotation_at(doc.tokens[verb].start)
     if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
-        return None
+        return None  # the speaker's own words, not a report nested in them
     source = [mention_span(doc, subject)] if subject is not None else []
     cue_span = doc.span(verb, verb)
     if rule == "verb-object":
@@ -166,24 +168,29 @@ def _object(ctx: Context, verb: int) -> list[int]:
     """What a verb reports through its objects and prepositional arguments, for verbs
     whose arguments are what was said: "emphasised the importance of ...", "called for
     a recount", "accused Republicans of ...", "referring to the judge". The run of
-    arguments after the verb, up to a comma, a conjunction or another clause."""
+    arguments after the verb, up to a comma, a conjunction or another clause, without
+    the adverbials that date or place the saying ("in a statement", "on Monday") or
+    name whom it was addressed to ("spoke to reporters")."""
     doc = ctx.doc
     token = doc.tokens[verb]
     if token.deprel in ("amod", "acl") and token.xpos == "VBN":
         return []  # "the candidates described as ...", "a woman accused of ..."
     tokens: list[int] = []
     core = False
+    lemma = doc.tokens[verb].lemma
     for child in doc.children(verb):
         token = doc.tokens[child]
-        if child < verb or token.deprel in VERB_PARTS:
+        if child < verb or token.deprel in VERB_PARTS or token.deprel in FRAMES:
             continue
         if token.deprel not in ARGUMENTS:
             break
         if not tokens and token.deprel in ("obj", "iobj") and (
                 token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
             continue
-        core = core or token.deprel in ("obj", "xcomp", "ccomp") or (
-            token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), doc.tokens[verb].lemma))
+        marked = token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), lemma)
+        if token.deprel in ("obl", "advcl") and not marked:
+            continue  # "spoke [to the council] on Monday about ...": the addressee, the time
+        core = core or marked or token.deprel in ("obj", "xcomp", "ccomp")
         tokens += doc.subtree(child)
     return trim_object(ctx, sorted(tokens), verb) if core else []
 

@@ -1,11 +1,13 @@
 """Find quotes in a parsed article: what was said, by which mention, through which cue.
 
-Four kinds of rules, run in order, each a small function:
+Five kinds of rules, run in order, each a small function:
 
 - cue rules: a reporting verb and its clausal complement ("X said (that) ...",
   "..., saying ...", `"...," X said`), or "according to X, ...";
 - transcript turns: a paragraph opening with a speaker's name in capitals and a colon
   ("TAPPER: Do you think ...?", `transcript.py`);
+- signed quotes (`signatures`): an embedded post over its signature line
+  (`— Name (@handle) date`), a pull-quote over a name line (`Name, mayor of Town`);
 - quotation rules (`quotation_rules`): a passage in quotation marks that no cue rule took, attributed by
   what stands around it (a cue in the same sentence, a colon header, a trailing
   "-Name", or the speaker of the quote paragraph before it);
@@ -26,6 +28,7 @@ from quotes.detection.lexicon import (
 )
 from quotes.detection.quotation_rules import quotation_rules, speakers_named_before
 from quotes.detection.quotemarks import Quotation
+from quotes.detection.signatures import signed_quotes
 from quotes.nlp import Document
 from quotes.records import Quote, Span
 
@@ -43,6 +46,7 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     found = drop_duplicates(found)
     found = drop_objects_with_cues(found)
     found += labelled_turns(ctx)
+    found += signed_quotes(ctx, found)
     found += quotation_rules(ctx, found)
     join_split_quotes(ctx, found)
     found += speakers_named_before(ctx, found)

@@ -95,12 +95,57 @@ def _colon_header(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quo
     if not before.endswith(":") or count_words(before) > 20:
         return None
     colon = line_start + len(before) - 1
+    if TOPIC_LABEL.match(before):
+        return _topic_label(ctx, quotation, line_start, found)
     subject = _last_name_before(ctx, line_start, colon)
     if subject is None:
         return None
     doc = ctx.doc
     return make_quote(doc, list(quotation.pieces), [(colon, colon + 1)], cue_for("say"),
                   [mention_span(doc, subject)], "colon-header", 0.75)
+
+
+TOPIC_LABEL = re.compile(r"[\W\d_]*(?:On|About|Regarding|Re|As for|Asked about|When asked about|Q)\b", re.IGNORECASE)
+"""A colon header that names a topic, not a speaker: `On supply chains: "..."`."""
+
+
+def _topic_label(ctx: Context, quotation: Quotation, line_start: int, found: list[Quote]) -> Quote | None:
+    """`On supply chains: "..."` in a release of someone's remarks: the words are those of
+    the speaker the release introduced ("Bessent made the rounds on television:") or of
+    the quote before; the topic is never a speaker. The quote has no cue of its own."""
+    subject = _lead_in_speaker(ctx, line_start)
+    if subject is not None:
+        source = [mention_span(ctx.doc, subject)]
+    else:
+        earlier = [q for q in found if q.content[-1][1] <= quotation.start and q.source]
+        if not earlier:
+            return None
+        source = list(max(earlier, key=lambda q: q.content[-1][1]).source)
+    return Quote("direct", list(quotation.pieces), [], "say", source, "topic-label", 0.6)
+
+
+def _lead_in_speaker(ctx: Context, line_start: int) -> int | None:
+    """The subject of the nearest paragraph before `line_start` that ends in a colon and
+    is not itself a topic label: "Secretary Bessent then made the rounds ...:"."""
+    text, doc = ctx.doc.text, ctx.doc
+    end = line_start
+    for _ in range(12):
+        end = text.rfind("\n", 0, end)
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if TOPIC_LABEL.match(line):
+            continue
+        if not line.endswith(":"):
+            return None
+        last = doc.token_at(start + text[start:end].rstrip().rfind(":"))
+        if last is None:
+            return None
+        return _person_subject(doc, doc.sentences[doc.tokens[last].sent])
+    return None
 
 
 def _last_name_before(ctx: Context, start: int, end: int) -> int | None:

@@ -325,15 +325,15 @@ def test_a_pull_quote_is_the_words_of_the_name_under_it(extract):
     ("She said the plan was sound; the council voted for it a week later.", "the plan was sound"),
     ("He said he expects Ann Ortiz to recover from the illness, which forced her to cancel a trip.",
      "he expects Ann Ortiz to recover from the illness"),
-    # leading links and the clause the cue interrupts
+    # leading links, and the clause the cue interrupts
     ("However, the bridge will stay closed, the council said.", "the bridge will stay closed"),
-    ("The council had long resisted such plans, but the traffic there had become so bad, the mayor"
-     " noted, that the new bridge was needed.", "the traffic there had become so bad"),
+    (("The council had long resisted such plans, but the traffic there had become so bad, the mayor"
+      " noted, that the new bridge was needed."),
+     "the traffic there had become so bad that the new bridge was needed"),
 ])
 def test_the_content_is_the_reported_clause_only(extract, text, words):
     quotes = [q for q in extract(text) if q["cue_lemma"] in ("say", "note")]
-    assert quotes and quotes[0]["text"].startswith(words), quotes
-    assert quotes[0]["text"] == words or not quotes[0]["text"].startswith(words + " "), quotes
+    assert [q["text"] for q in quotes] == [words]
 
 
 def test_a_summary_leaves_out_when_and_to_whom_it_was_said(extract):

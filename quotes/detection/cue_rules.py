@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
 from quotes.detection.boundaries import trim_complement, trim_object
-from quotes.detection.context import Context, make_quote
+from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import ACCORDING_TO, cue_for, noun_cue, takes_object
+from quotes.detection.senses import non_speech_object, reports_no_statement
 from quotes.detection.transcript import transcript_turns
 from quotes.nlp import Document
 from quotes.records import Quote, Span
@@ -72,10 +73,18 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if not pieces:
         return None
     quoted = any(ctx.quotation_at(s) or ctx.quotation_at(e - 1) for s, e in pieces)
+    if reports_no_statement(doc, verb, content, quoted):
+        return None  # "asked whether ...", "would not say why ...", "would say if ..."
+    if rule == "verb-object" and not _has_quoted_words(ctx, content) and non_speech_object(doc, verb, content, subject):
+        return None  # "added a goal", "pleaded guilty", "the figures point to ..."
     confidence = (0.9 if quoted else 0.8) if source else 0.5
     if rule == "verb-object":
         confidence -= 0.2
     return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+def _has_quoted_words(ctx: Context, tokens: list[int]) -> bool:
+    return any(ctx.quotation_at(ctx.doc.tokens[i].start) for i in tokens)
 
 
 ATTACHING = re.compile(r"[\s,\u2014\u2013-]*")
@@ -118,6 +127,8 @@ def _complement(ctx: Context, verb: int) -> list[int]:
         elif _parenthetical(doc, verb, own):
             sentence = doc.sentences[doc.tokens[verb].sent].tokens
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
+    if not tokens and not ctx.quotation_at(doc.tokens[verb].start):
+        tokens = _set_off(doc, verb)
     if not tokens and doc.tokens[verb].deprel == "root":
         tokens = _fronted(doc, verb)
     return _from_boundary(ctx, trim_complement(ctx, sorted(tokens), verb), verb)
@@ -148,6 +159,25 @@ def _parenthetical(doc: Document, verb: int, own: set[int]) -> bool:
     after = (doc.tokens[last].text in (",", ".") or last + 1 >= len(doc.tokens)
              or doc.tokens[last + 1].text in (",", ".") or doc.tokens[last + 1].sent != doc.tokens[verb].sent)
     return before and after
+
+
+def _set_off(doc: Document, verb: int) -> list[int]:
+    """`A, X said, B.` whatever the parse: the cue and its speaker (and what modifies the
+    cue) set off by commas inside a sentence; the words are the sentence around them."""
+    subject = next((c for c in doc.children(verb) if doc.tokens[c].deprel in SUBJECTS), None)
+    if subject is None:
+        return []
+    sentence = doc.sentences[doc.tokens[verb].sent]
+    first = min(min(doc.subtree(subject)), verb)
+    last = max(max(doc.subtree(subject)), verb)
+    while last + 1 <= sentence.last and doc.tokens[last + 1].text != "," and doc.tokens[last + 1].head == verb \
+            and doc.tokens[last + 1].deprel in ("advmod", "obl", "obl:tmod", "obl:npmod", "case"):
+        last = max(doc.subtree(last + 1))
+    if first - 1 <= sentence.first or last + 2 > sentence.last:
+        return []
+    if doc.tokens[first - 1].text != "," or doc.tokens[last + 1].text != ",":
+        return []
+    return [*range(sentence.first, first - 1), *range(last + 2, sentence.last + 1)]
 
 
 def _fronted(doc: Document, verb: int) -> list[int]:
@@ -356,3 +386,30 @@ def labelled_turns(ctx: Context) -> list[Quote]:
                    "transcript-label", 0.7)
             for turn in transcript_turns(doc.text, names)
             if not ctx.is_ignored(turn.content[0])]
+
+
+HEADLINE = re.compile(r"[ \t]*(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+                      r"(?:[ \t]+on[ \t]+[^:\n]{1,40})?[ \t]*(?P<colon>:)[ \t]+"
+                      r"(?P<content>\S[^\n]*?)[ \t.]*$")
+"""A headline that attributes its claim: `Pence: Trump Was 'Mocking' Clinton Camp`,
+`Obama on Climate Change: The Trends Are 'Terrifying'`."""
+HEADLINE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def headline_claim(ctx: Context) -> list[Quote]:
+    """`Pence: Trump Was 'Mocking' Clinton Camp` as the first line of an article: the
+    claim is the named speaker's, the colon its cue. The label must name someone (a
+    person's or organisation's name), so "UPDATE:" or "Poll:" are not speakers."""
+    doc = ctx.doc
+    first_line = doc.text.split("\n", 1)[0]
+    match = HEADLINE.fullmatch(first_line)
+    if match is None or ctx.is_ignored(0) or count_words(match["content"]) < 3:
+        return []
+    last = doc.token_at(match.end("label") - 1)
+    if last is None or not (doc.tokens[last].upos == "PROPN" or any(
+            e.label in HEADLINE_ENTITIES and e.first <= last <= e.last for e in doc.entities)):
+        return []
+    if match["label"].upper() == match["label"] and len(match["label"]) > 3:
+        return []  # a heading in capitals ("UPDATE:", "BREAKING:"), or a transcript turn
+    return [make_quote(doc, [match.span("content")], [match.span("colon")], cue_for("say"),
+                       [match.span("label")], "headline-colon", 0.7)]

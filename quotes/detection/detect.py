@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from quotes.detection.assembly import drop_duplicates, drop_objects_with_cues, join_split_quotes, quote_type
 from quotes.detection.context import Context
-from quotes.detection.cue_rules import cue_rules, labelled_turns
+from quotes.detection.cue_rules import cue_rules, headline_claim, labelled_turns
 from quotes.detection.lexicon import (
     DEFAULT_CUE_CLASSES,
 )
@@ -46,6 +46,7 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     found = drop_duplicates(found)
     found = drop_objects_with_cues(found)
     found += labelled_turns(ctx)
+    found = with_headline_claim(found, headline_claim(ctx))
     found += signed_quotes(ctx, found)
     found += quotation_rules(ctx, found)
     join_split_quotes(ctx, found)
@@ -53,3 +54,11 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     for quote in found:
         quote.type = quote_type(ctx, quote.content, quote.rule)
     return sorted(found, key=lambda q: q.content[0])
+
+
+def with_headline_claim(found: list[Quote], headline: list[Quote]) -> list[Quote]:
+    """An attributed headline is one quote: the quotes found inside its claim go."""
+    for claim in headline:
+        start, end = claim.content[0]
+        found = [q for q in found if not all(start <= s and e <= end for s, e in q.content)]
+    return found + headline

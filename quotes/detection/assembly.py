@@ -134,6 +134,13 @@ def drop_objects_with_cues(found: list[Quote]) -> list[Quote]:
         s <= cue_start < e for cue_start, _ in cues for s, e in q.content)]
 
 
+def drop_summaries_of_quotes(found: list[Quote]) -> list[Quote]:
+    """`X told the press, "..."`: when a cue's quotation is found, the summary of its
+    object ("the press") is not a second record of the same utterance."""
+    quoting = {span for quote in found if quote.rule not in SUMMARY_RULES for span in quote.cue}
+    return [q for q in found if q.rule not in SUMMARY_RULES or not quoting.intersection(q.cue)]
+
+
 def join_split_quotes(ctx: Context, found: list[Quote]) -> None:
     """`"A," he said, "B."`: a quotation that follows a quote in its sentence, with
     nothing between but its cue and speaker, continues it. After `"A," he said.` the

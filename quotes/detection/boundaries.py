@@ -40,6 +40,8 @@ def trim_complement(ctx: Context, tokens: list[int], verb: int) -> list[int]:
     tokens = _before_semicolon(ctx, tokens, verb)
     tokens = _without_trailing_aside(ctx, tokens)
     tokens = _from_cued_conjunct(ctx, tokens, verb)
+    if tokens and tokens[-1] < verb and not _says_something(ctx, tokens):
+        return []  # "In a press release issued the next day, the ministry denounced ..."
     return _without_leading_links(doc, tokens)
 
 
@@ -74,6 +76,16 @@ def cued_conjunct(doc: Document, i: int, content: set[int]) -> bool:
     if token.deprel == "conj":
         return token.xpos in ("VBD", "VBZ", "VBP") or token.xpos == "VBG"
     return token.xpos == "VBG" and i > 0 and doc.tokens[i - 1].text in (",", "\u2014", "-", "--")
+
+
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _says_something(ctx: Context, tokens: list[int]) -> bool:
+    """Whether words before a cue can be what was said: a clause with a finite verb, or
+    words in quotation marks; not a fronted adverbial ("On Tuesday, X said")."""
+    doc = ctx.doc
+    return any(doc.tokens[i].xpos in FINITE or _protected(ctx, i) for i in tokens)
 
 
 def _protected(ctx: Context, i: int) -> bool:
@@ -150,6 +162,11 @@ def _from_cued_conjunct(ctx: Context, tokens: list[int], verb: int) -> list[int]
             if not any(_protected(ctx, t) for t in before if t < start):
                 return [t for t in tokens if t >= start]
     return tokens
+
+
+def trim_leading(doc: Document, tokens: list[int]) -> list[int]:
+    """`tokens` without a leading conjunction, discourse adverb or "that"."""
+    return _without_leading_links(doc, tokens)
 
 
 def _without_leading_links(doc: Document, tokens: list[int]) -> list[int]:

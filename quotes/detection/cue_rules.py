@@ -9,10 +9,10 @@ from collections.abc import Iterable
 
 from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
-from quotes.detection.boundaries import trim_complement, trim_object
+from quotes.detection.boundaries import trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import ACCORDING_TO, cue_for, noun_cue, takes_object
-from quotes.detection.senses import non_speech_object, reports_no_statement
+from quotes.detection.senses import non_speech_object, reports_no_statement, speaks
 from quotes.detection.transcript import transcript_turns
 from quotes.nlp import Document
 from quotes.records import Quote, Span
@@ -38,7 +38,7 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
     for token in doc.tokens:
         if ctx.is_ignored(token.start):
             continue
-        if token.text.lower() == "according":
+        if token.text.lower() in ("according", "per"):
             quote = _according_to(ctx, token.i)
         elif token.upos == "VERB":
             quote = _reporting_verb(ctx, token.i)
@@ -54,6 +54,8 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
     doc = ctx.doc
     cue = cue_for(doc.tokens[verb].lemma)
+    if cue is not None and cue.cls == "evidential" and speaks(doc, speaker_of(doc, verb)):
+        cue = cue._replace(cls="speech")  # "the minister indicated ...", "a UN report concluded ..."
     if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
         return None
     content, rule = (_complement(ctx, verb) if cue.reports else []), "verb-complement"
@@ -336,26 +338,40 @@ UTTERING_VERBS = {"make", "issue", "repeat", "reiterate", "voice", "express", "o
 
 
 def _according_to(ctx: Context, according: int) -> Quote | None:
-    """`According to X, ...` and `..., according to X.`: the rest of the sentence."""
+    """`According to X, ...`, `..., according to X.` and `Per X, ...`: the rest of the
+    sentence, without the phrase that names the source ("according to a poll published
+    by NBC last week")."""
     doc = ctx.doc
     tokens = doc.tokens
-    if according + 1 >= len(tokens) or tokens[according + 1].text.lower() != "to":
+    if tokens[according].text.lower() == "per":
+        to = according
+        if tokens[according].upos != "ADP" or not _opens_sentence(doc, according):
+            return None
+    elif according + 1 >= len(tokens) or tokens[according + 1].text.lower() != "to":
         return None
-    source_head = _noun_after(doc, according + 1)
+    else:
+        to = according + 1
+    source_head = _noun_after(doc, to)
     if source_head is None:
         return None
     source = mention_span(doc, source_head)
     sentence = doc.sentences[tokens[according].sent]
-    phrase_end = max(source[1], tokens[according + 1].end)
+    phrase = [i for i in doc.subtree(source_head) if sentence.first <= i <= sentence.last]
+    phrase_end = max(source[1], tokens[to].end, tokens[max(phrase)].end)
     pieces = []
     before = [i for i in sentence.tokens if tokens[i].end <= tokens[according].start]
     after = [i for i in sentence.tokens if tokens[i].start >= phrase_end]
     for run in (before, after):
-        pieces += content_pieces(ctx, run)
+        pieces += content_pieces(ctx, trim_leading(doc, run))
     if not pieces:
         return None
-    return make_quote(doc, pieces, [doc.span(according, according + 1)], ACCORDING_TO, [source],
+    return make_quote(doc, pieces, [doc.span(according, to)], ACCORDING_TO, [source],
                   "according-to", 0.85)
+
+
+def _opens_sentence(doc: Document, i: int) -> bool:
+    sentence = doc.sentences[doc.tokens[i].sent]
+    return all(doc.tokens[j].upos == "PUNCT" for j in range(sentence.first, i))
 
 
 def _noun_after(doc: Document, to: int) -> int | None:

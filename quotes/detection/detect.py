@@ -20,7 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quotes.detection.assembly import drop_duplicates, drop_objects_with_cues, join_split_quotes, quote_type
+from quotes.detection.assembly import (
+    drop_duplicates,
+    drop_objects_with_cues,
+    drop_summaries_of_quotes,
+    join_split_quotes,
+    quote_type,
+)
 from quotes.detection.context import Context
 from quotes.detection.cue_rules import cue_rules, headline_claim, labelled_turns
 from quotes.detection.lexicon import (
@@ -49,6 +55,7 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     found = with_headline_claim(found, headline_claim(ctx))
     found += signed_quotes(ctx, found)
     found += quotation_rules(ctx, found)
+    found = drop_summaries_of_quotes(found)
     join_split_quotes(ctx, found)
     found += speakers_named_before(ctx, found)
     for quote in found:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from quotes.detection.assembly import SUMMARY_RULES
 from quotes.detection.attribute import mention_span
 from quotes.detection.context import (
     MIN_NEARBY_CUE_WORDS,
@@ -56,7 +57,7 @@ def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> 
         return None
     if count_words(quotation_text(ctx, quotation)) < MIN_NEARBY_CUE_WORDS or is_title(quotation_text(ctx, quotation)):
         return None
-    used = {span for quote in found for span in quote.cue}
+    used = {span for quote in found if quote.rule not in SUMMARY_RULES for span in quote.cue}
     sentences = range(doc.tokens[first].sent, doc.tokens[last].sent + 1)
     best, best_distance = None, None
     for n in sentences:

@@ -4,6 +4,9 @@
   "would not say what he will do", "declined to say why", "would say if ..." report no
   statement: their complements are never quotes (`reports_no_statement`). A question in
   quotation marks ("Why now?" he asked) is the speaker's words and stays.
+- verbs of evidence ("indicate", "estimate", "conclude") are verbs of saying when
+  someone speaks through them ("the minister indicated ...", "a UN report concluded"),
+  not when data do ("the figures suggest ..."): `speaks`;
 - non-speech senses of cue verbs (`non_speech_object`): numbers, scores, prices and
   markets as objects ("each added a goal", "the index added 0.4 per cent"), sport and
   legal idioms ("pleaded guilty", "knocked out", "called a meeting"), and verbs of
@@ -148,6 +151,30 @@ def _is_number(doc: Document, head: int) -> bool:
         return True
     return token.lemma.lower() in ("percent", "cent", "point", "points") and any(
         doc.tokens[c].upos == "NUM" for c in doc.children(head))
+
+
+SPEAKING_PRONOUNS = {"he", "she", "i", "we", "they", "you", "who"}
+SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+DOCUMENTS = set("""report reports statement statements letter document documents decree complaint
+    filing ruling memo memorandum analysis review article release readout resolution
+    communique indictment lawsuit affidavit testimony study""".split())
+"""Documents that speak for their authors ("a UN report concluded ..."), unlike data
+("the figures suggest ...", "a poll shows ...")."""
+
+
+def speaks(doc: Document, subject: int | None) -> bool:
+    """Whether a subject is someone who speaks (a person, an organisation, a country, a
+    document): what makes "indicated", "estimated", "concluded" verbs of saying rather
+    than of evidence ("the data indicate")."""
+    if subject is None:
+        return False
+    token = doc.tokens[subject]
+    if token.upos == "PRON":
+        return token.text.lower() in SPEAKING_PRONOUNS
+    entity = doc.entity_at(subject)
+    if entity is not None:
+        return entity.label in SPEAKING_ENTITIES
+    return token.upos == "PROPN" or token.lemma.lower() in DOCUMENTS
 
 
 def _is_thing(doc: Document, subject: int) -> bool:

@@ -421,6 +421,8 @@ def headline_claim(ctx: Context) -> list[Quote]:
     match = HEADLINE.fullmatch(first_line)
     if match is None or ctx.is_ignored(0) or count_words(match["content"]) < 3:
         return []
+    if ctx.quotation_at(match.start("content")) is not None:
+        return []  # `Dana Reyes: “...”`, a colon header (`quotation_rules`)
     last = doc.token_at(match.end("label") - 1)
     if last is None or not (doc.tokens[last].upos == "PROPN" or any(
             e.label in HEADLINE_ENTITIES and e.first <= last <= e.last for e in doc.entities)):

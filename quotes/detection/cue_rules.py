@@ -12,7 +12,7 @@ from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
 from quotes.detection.boundaries import trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import ACCORDING_TO, cue_for, noun_cue, takes_object
-from quotes.detection.senses import non_speech_object, reports_no_statement, speaks
+from quotes.detection.senses import is_evidence, non_speech_object, reports_no_statement, speaks
 from quotes.detection.transcript import transcript_turns
 from quotes.nlp import Document
 from quotes.records import Quote, Span
@@ -56,6 +56,8 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     cue = cue_for(doc.tokens[verb].lemma)
     if cue is not None and cue.cls == "evidential" and speaks(doc, speaker_of(doc, verb)):
         cue = cue._replace(cls="speech")  # "the minister indicated ...", "a UN report concluded ..."
+    elif cue is not None and is_evidence(doc, doc.tokens[verb].lemma, speaker_of(doc, verb)):
+        cue = cue._replace(cls="evidential")  # "the figures suggest ..."
     if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
         return None
     content, rule = (_complement(ctx, verb) if cue.reports else []), "verb-complement"

@@ -58,7 +58,7 @@ def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> 
     if count_words(quotation_text(ctx, quotation)) < MIN_NEARBY_CUE_WORDS or is_title(quotation_text(ctx, quotation)):
         return None
     used = {span for quote in found if quote.rule not in SUMMARY_RULES for span in quote.cue}
-    sentences = range(doc.tokens[first].sent, doc.tokens[last].sent + 1)
+    sentences = range(doc.tokens[first].sent, doc.tokens[last].sent + 1 + _cue_sentence_after(ctx, last))
     best, best_distance = None, None
     for n in sentences:
         for i in doc.sentences[n].tokens:
@@ -78,6 +78,17 @@ def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> 
     source = [mention_span(doc, subject)] if subject is not None else []
     return make_quote(doc, list(quotation.pieces), [doc.span(verb, verb)], cue, source,
                   "quote-cue-nearby", 0.7 if source else 0.45)
+
+
+def _cue_sentence_after(ctx: Context, last: int) -> int:
+    """1 when the sentence after a quotation begins right after it (`"Why now?" she
+    asked.`, split after the question mark): its cue may be the quotation's."""
+    doc = ctx.doc
+    following = last + 1
+    if following >= len(doc.tokens) or doc.tokens[following].sent == doc.tokens[last].sent:
+        return 0
+    between = doc.text[doc.tokens[last].end:doc.tokens[following].start]
+    return int("\n" not in between and doc.tokens[following].upos != "PUNCT")
 
 
 def _colon_header(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:

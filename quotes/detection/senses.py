@@ -76,7 +76,22 @@ def reports_no_statement(doc: Document, verb: int, content: list[int], quoted: b
         return True
     if _is_whether(doc, head, content):
         return True
+    if token.lemma.lower() in REFUSALS and _refuses_to_answer(doc, head, content):
+        return True
     return _is_withheld(doc, verb) and _conditional(doc, verb)
+
+
+def _refuses_to_answer(doc: Document, head: int, content: list[int]) -> bool:
+    """"declined to say why ...", "refused to tell whether ...": a refusal to answer a
+    question ("declined to comment" is a summary of a refusal, and stays)."""
+    if doc.tokens[head].upos != "VERB":
+        return False
+    for clause in doc.children(head):
+        if doc.tokens[clause].deprel in ("ccomp", "advcl", "obj") and clause in content:
+            first = min(doc.subtree(clause))
+            if doc.tokens[first].text.lower() in WH_WORDS | {"whether", "if"}:
+                return True
+    return False
 
 
 def _content_head(doc: Document, content: list[int]) -> int:
@@ -125,7 +140,7 @@ def non_speech_object(doc: Document, verb: int, content: list[int], subject: int
     head = _content_head(doc, content)
     if _is_number(doc, head):
         return True
-    if lemma in IDIOMS and not _has_predicate(doc, verb):
+    if lemma in IDIOMS and not (lemma == "call" and _has_predicate(doc, verb)):
         words = IDIOMS[lemma]
         objects = {doc.tokens[c].text.lower() for c in doc.children(verb)
                    if doc.tokens[c].deprel in ("obj", "compound:prt", "xcomp", "advmod", "obl")}
@@ -175,6 +190,15 @@ def speaks(doc: Document, subject: int | None) -> bool:
     if entity is not None:
         return entity.label in SPEAKING_ENTITIES
     return token.upos == "PROPN" or token.lemma.lower() in DOCUMENTS
+
+
+EVIDENCE_VERBS = {"show", "indicate", "suggest", "reveal", "find", "point", "confirm", "estimate"}
+
+
+def is_evidence(doc: Document, lemma: str, subject: int | None) -> bool:
+    """"the figures suggest ...", "the data show ...": a verb of saying or of evidence
+    whose subject is a thing reports evidence, not speech."""
+    return lemma.lower() in EVIDENCE_VERBS and subject is not None and _is_thing(doc, subject)
 
 
 def _is_thing(doc: Document, subject: int) -> bool:

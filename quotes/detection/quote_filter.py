@@ -1,9 +1,10 @@
 """A learned second opinion on the rules' quotes: drop those unlikely to be quotes.
 
 `detect.py` proposes the arguments of every cue verb as quotes ("expressed willingness
-to talk", but also "answered the phone"). For those in reported speech alone, a logistic
-regression over features of each proposal (its rule, cue lemma and verb form, content
-length and shape, the kind of speaker mention) gives the probability that a human
+to talk", but also "answered the phone"). For those summaries, a logistic regression
+over features of each proposal (its rule, cue lemma and verb form, content length and
+shape, the words of the object, the kind of speaker mention and whether the subject is
+someone who speaks) gives the probability that a human
 annotator would mark it as a quote, and proposals below the threshold are dropped. The
 other quotes (complements such as "said he was hopeful", words in quotation marks,
 "according to", nouns of saying) pass untouched:
@@ -22,6 +23,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from quotes.detection.attribute import subject_of
+from quotes.detection.senses import speaks
 from quotes.nlp import Document
 from quotes.records import Quote
 
@@ -61,7 +64,24 @@ def features(doc: Document, quote: Quote) -> list[str]:
         entity = doc.entity_at(head)
         if entity is not None and entity.first <= tokens[0] and tokens[-1] <= entity.last:
             out.append(f"content-is-name={entity.label}")
+        if quote.rule in FILTERED_RULES:
+            out += _object_words(doc, quote, head)
     out += _cue_features(doc, quote)
+    return out
+
+
+def _object_words(doc: Document, quote: Quote, head: int) -> list[str]:
+    """The words of a verb's object and who its subject is: "added [a goal]", "denied [the
+    report]", "[the figures] point to": what tells speech from other senses."""
+    lemma = doc.tokens[head].lemma.lower()
+    entity = doc.entity_at(head)
+    out = [f"object={lemma}", f"lemma+object={quote.cue_lemma}+{lemma}",
+           f"object-entity={entity.label if entity else 'none'}"]
+    cue = doc.token_at(quote.cue[0][0]) if quote.cue else None
+    subject = subject_of(doc, cue) if cue is not None else None
+    out.append(f"subject-speaks={speaks(doc, subject)}")
+    if subject is not None:
+        out.append(f"subject={doc.tokens[subject].lemma.lower()}")
     return out
 
 

@@ -123,9 +123,8 @@ def test_words_nobody_said_are_not_found(seed_db: str):
     [
         ("Stop hyping up the 'China threat theory'!", "fragment", "Wang Yi"),
         ("STOP HYPING UP THE \u201cCHINA THREAT THEORY\u201d", "fragment", "Wang Yi"),
-        ("the United States and China can cooperate to benefit our two countries",
-         "fragment", "Xi Jinping"),
-        ("that the United States and China can cooperate to \u201cbenefit our two countries\u201d",
+        ("China can cooperate to benefit our two countries", "fragment", "Xi Jinping"),
+        ("the United States and China can cooperate to \u201cbenefit our two countries\u201d",
          "exact", "Xi Jinping"),
         ("stop hyping up the China danger theory", "altered", "Wang Yi"),
         ("stop hypeing up the China threat theory", "altered", "Wang Yi"),

@@ -324,6 +324,9 @@ def test_a_pull_quote_is_the_words_of_the_name_under_it(extract):
     # leading links
     ("However, the bridge will stay closed, the council said.", "the bridge will stay closed"),
     ("And the bridge will stay closed, according to the council.", "the bridge will stay closed"),
+    # the cue set off by commas, with "as"
+    ("The bridge, as the mayor said on Monday, will stay closed until the spring.",
+     "The bridge will stay closed until the spring"),
     # a fronted adverbial is not what was said
     ("In a statement on Tuesday, the council said the bridge would stay closed.",
      "the bridge would stay closed"),

@@ -126,12 +126,14 @@ def drop_duplicates(found: list[Quote]) -> list[Quote]:
 
 
 def drop_objects_with_cues(found: list[Quote]) -> list[Quote]:
-    """"was quoted as | saying that ...", "issued a statement saying ...", "expressed
-    concern that ...": an argument that holds another quote's cue is that quote (the
-    words said come after the light verb), not one of its own."""
-    cues = [span for quote in found for span in quote.cue]
-    return [q for q in found if q.rule != "verb-object" or not any(
-        s <= cue_start < e for cue_start, _ in cues for s, e in q.content)]
+    """"was quoted as | saying that ...": an argument that opens with another quote's cue
+    is that quote; "issued a statement saying ...", "expressed concern that ...": an
+    argument that holds the cue of a reported clause is that quote too (the words said
+    come after the light verb)."""
+    opening = {span[0] for quote in found for span in quote.cue}
+    reporting = [span for quote in found if quote.rule not in SUMMARY_RULES for span in quote.cue]
+    return [q for q in found if q.rule not in SUMMARY_RULES or q.content[0][0] not in opening and not any(
+        s <= cue_start < e for cue_start, _ in reporting for s, e in q.content)]
 
 
 def drop_summaries_of_quotes(found: list[Quote]) -> list[Quote]:

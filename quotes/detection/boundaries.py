@@ -62,15 +62,15 @@ def has_subject(doc: Document, i: int) -> bool:
 def cued_conjunct(doc: Document, i: int, content: set[int]) -> bool:
     """Whether token `i` is a further cue of the speaker inside the content of another:
     "[it was opposed to the test] and warned ...", "[...], citing ...": a speech verb
-    without a subject of its own, joined to the content by "and" or set off by a comma,
-    finite like a cue ("warned") or a participle ("citing")."""
+    without a subject of its own, joined to the reported clause by "and" and finite like
+    a cue ("warned"), or a participle set off by a comma ("citing")."""
     token = doc.tokens[i]
     if token.deprel not in ("conj", "advcl", "parataxis") or not is_speech_cue(doc, i) or has_subject(doc, i):
         return False
-    if token.head not in content:
-        return False
+    if token.head not in content or doc.tokens[token.head].head in content:
+        return False  # only a conjunct of the reported clause itself, not of a phrase in it
     if token.deprel == "conj":
-        return token.xpos in ("VBD", "VBZ", "VBP") or token.xpos == "VBG"
+        return token.xpos in ("VBD", "VBZ", "VBP")
     return token.xpos == "VBG" and i > 0 and doc.tokens[i - 1].text in (",", "\u2014", "-", "--")
 
 

@@ -61,7 +61,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
         return None
     content, rule = (_complement(ctx, verb) if cue.reports else []), "verb-complement"
-    if not content and (ctx.every_object or takes_object(cue.lemma)):
+    if not content and (ctx.every_object or takes_object(cue.lemma)) and not _asked_for(doc, verb):
         content, rule = _object(ctx, verb), "verb-object"
     if not content:
         return None
@@ -87,11 +87,23 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
 
 
+def _asked_for(doc: Document, verb: int) -> bool:
+    """"pressed the Chinese [to release detained citizens]", "urged him [to call for
+    talks]": a speech act inside what another cue asked for is that cue's content."""
+    node = verb
+    while doc.tokens[node].deprel == "conj" and doc.tokens[node].head != node:
+        node = doc.tokens[node].head  # "to release ... and [to take] steps"
+    if doc.tokens[node].deprel != "xcomp" or node == verb and doc.tokens[node].head == node:
+        return False
+    cue = cue_for(doc.tokens[doc.tokens[node].head].lemma)
+    return cue is not None and cue.cls == "speech"
+
+
 def _has_quoted_words(ctx: Context, tokens: list[int]) -> bool:
     return any(ctx.quotation_at(ctx.doc.tokens[i].start) for i in tokens)
 
 
-ATTACHING = re.compile(r"[\s,\u2014\u2013-]*")
+ATTACHING = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
 
 
 def _attached(ctx: Context, pieces: list[Span], anchors: list[Span]) -> list[Span]:
@@ -165,18 +177,28 @@ def _parenthetical(doc: Document, verb: int, own: set[int]) -> bool:
     return before and after
 
 
+SET_OFF_MODIFIERS = {"advmod", "obl", "obl:tmod", "obl:npmod", "compound:prt"}
+
+
 def _set_off(doc: Document, verb: int) -> list[int]:
-    """`A, X said, B.` whatever the parse: the cue and its speaker (and what modifies the
-    cue) set off by commas inside a sentence; the words are the sentence around them."""
+    """`A, X said, B.` and `A, as X pointed out, B.` whatever the parse: the cue and its
+    speaker (and what modifies the cue) set off by commas inside a sentence; the words
+    are the sentence around them."""
     subject = next((c for c in doc.children(verb) if doc.tokens[c].deprel in SUBJECTS), None)
     if subject is None:
         return []
     sentence = doc.sentences[doc.tokens[verb].sent]
     first = min(min(doc.subtree(subject)), verb)
     last = max(max(doc.subtree(subject)), verb)
-    while last + 1 <= sentence.last and doc.tokens[last + 1].text != "," and doc.tokens[last + 1].head == verb \
-            and doc.tokens[last + 1].deprel in ("advmod", "obl", "obl:tmod", "obl:npmod", "case"):
-        last = max(doc.subtree(last + 1))
+    marker = next((c for c in doc.children(verb) if doc.tokens[c].deprel == "mark" and c == first - 1
+                   and doc.tokens[c].text.lower() == "as"), None)
+    if marker is not None:
+        first = marker  # "Hawaii, as one of his advisers pointed out, rarely gets hurricanes"
+    elif doc.tokens[verb].deprel not in ("root", "parataxis", "ccomp"):
+        return []
+    modifiers = [c for c in doc.children(verb) if c > verb and doc.tokens[c].deprel in SET_OFF_MODIFIERS]
+    while modifiers and min(doc.subtree(modifiers[0])) == last + 1:
+        last = max(doc.subtree(modifiers.pop(0)))  # "said on Monday", "pointed out"
     if first - 1 <= sentence.first or last + 2 > sentence.last:
         return []
     if doc.tokens[first - 1].text != "," or doc.tokens[last + 1].text != ",":

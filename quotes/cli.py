@@ -527,7 +527,10 @@ def read(paths, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option("-n", "--limit", type=click.IntRange(1, 100), default=5, show_default=True,
               help="Show at most this many matches.")
-def check(claim, speaker, db_path, output_format, as_json, limit):
+@click.option("--types", "types", default="direct,indirect,mixed", show_default=True,
+              help="Quote types to look at, comma-separated: direct, indirect, mixed, summary."
+                   " Summaries (what a speech was about, not its words) are left out unless named.")
+def check(claim, speaker, db_path, output_format, as_json, limit, types):
     """Look up claimed words: are they in the database, whose are they, where and when?
 
     Finds stored quotes holding the words even when the claim is a fragment,
@@ -536,6 +539,10 @@ def check(claim, speaker, db_path, output_format, as_json, limit):
     differs: a word diff shows how) or related (shares the key words). Each
     match gives the speaker, who reported it, the cue, the article, its date,
     the sentence in context and how many articles carry the same words.
+
+    Summaries ("called for the release of the prisoners": what a speech was
+    about, not its words) are left out; --types direct,indirect,mixed,summary
+    looks at them too.
 
     With --speaker, the verdict says whether the words are that speaker's:
     attributed, misattributed (they are someone else's: it says whose),
@@ -549,11 +556,13 @@ def check(claim, speaker, db_path, output_format, as_json, limit):
     quotes check "benefit our two countries" --speaker "Joe Biden"
     quotes check "avoid misunderstandings" --json
     quotes check "benefit our two countries" --format claimreview
+    quotes check "release of detained American citizens" --types direct,indirect,mixed,summary
     """
     from quotes.factcheck import check_claim, open_database
 
     conn = open_database(db_path)
-    result = check_claim(conn, claim, speaker=speaker, limit=limit)
+    wanted = [name.strip() for name in types.split(",") if name.strip()]
+    result = check_claim(conn, claim, speaker=speaker, limit=limit, types=wanted)
     if as_json or output_format == "json":
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     elif output_format == "claimreview":

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 Span = tuple[int, int]
 
-QUOTE_TYPES = ("direct", "indirect", "mixed")
+QUOTE_TYPES = ("direct", "indirect", "mixed", "summary")
+"""`summary`: what a speech was about ("called for [the release of the prisoners]"), not its words."""
 SPEAKER_KINDS = ("person", "organization", "anonymous", "group", "document", "unknown")
 ORG_TYPES = ("government", "international", "party", "media", "company", "ngo", "other")
 

@@ -65,7 +65,7 @@ def test_verdict_and_matches_with_links_that_work(datasette):
     page_links = links(html)
     assert page_links["Xi Jinping"].startswith("/quotes/speakers/")
     quote = page_links[
-        "that the United States and China can cooperate to “benefit our two countries”"
+        "the United States and China can cooperate to “benefit our two countries”"
     ]
     article = page_links[SEED_TITLE]
     for path in (page_links["Xi Jinping"], quote, article):

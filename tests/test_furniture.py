@@ -76,6 +76,10 @@ NOTHING_TO_MARK = [
     ("Officials said the plan (first proposed in 2019) would go ahead.\n\n"
     "He listed the options: Sell, Keep or Wait."),
     "The agency's report on the talks was published by AP. It said little.",
+    # Times of day and datelines are not a video's running time.
+    "19 June 2023, 09:34\n\nThe ferry leaves at 10:30\n\nThe vote is by 18:00",
+    # "Watch" and "More" opening body sentences, and a label in the middle of a line.
+    "Watch the ferry leave, he said.\n\nMore than 200 people came. Critics said: READ MORE later.",
     # A long paragraph that ends in a bracket is not a caption.
     ("The finance minister told parliament that the budget would be balanced within three "
     "years, that spending on schools would rise, that the pension age would not change and "
@@ -115,6 +119,22 @@ def test_ordinary_text_has_no_furniture(text):
             "It will cost £3m."),
             ["Harbour at dawn\nThe harbour at Merrow (Yui Mok/PA)"],
         ),
+        (
+            "The plan was approved.\n\nWATCH: “We will not move,” the protesters say.\n\nIt will cost £3m.",
+            ["WATCH: “We will not move,” the protesters say."],
+        ),
+        (
+            "The plan was approved.\n\nREAD MORE: Mayor says ferry will run daily.\nRELATED: Fares fall",
+            ["READ MORE: Mayor says ferry will run daily.", "RELATED: Fares fall"],
+        ),
+        (
+            "The plan was approved.\n\nMayor Ann Ortiz explains the plan to reporters 2:43\n\nIt will cost £3m.",
+            ["Mayor Ann Ortiz explains the plan to reporters 2:43"],
+        ),
+        (
+            "The plan was approved.\n\nA ferry leaves the harbour at dawn. (Jane Doe/Merrow Gazette)\n\nIt ends.",
+            ["A ferry leaves the harbour at dawn. (Jane Doe/Merrow Gazette)"],
+        ),
     ],
 )
 def test_furniture_is_found_in_small_texts(text, expected):
@@ -134,6 +154,8 @@ def test_furniture_is_found_in_small_texts(text, expected):
         ("The picture: Smith", False),
         ("The plan (first proposed in 2019)", False),
         ("Photo: J. Smith", False),
+        ("A ferry leaves the harbour (Jane Doe/Merrow Gazette)", True),
+        ("The two options (sell/keep)", False),
     ],
 )
 def test_photo_credits(line, expected):

@@ -6,8 +6,13 @@ mention (who that is comes later, in `quotes.speakers`).
 
 - `quotemarks`: passages between quotation marks, found without a parser;
 - `lexicon`: cue words and phrases, their class and stance;
-- `cue_rules`, `quotation_rules`, `transcript`: the rules, run in order by `detect`;
-- `assembly`: token runs to character pieces, types, split quotes joined;
+- `cue_rules`, `quotation_rules`, `transcript`, `signatures`: the rules, run in order by
+  `detect` (signatures: embedded posts and pull-quotes signed on a line of their own);
+- `boundaries`: where a quote's words begin and end (further cues, leading links);
+- `senses`: what is not a statement of what was said (questions, refusals,
+  hypotheticals, non-speech senses of cue verbs, evidence rather than speech);
+- `assembly`: token runs to character pieces, types (direct, indirect, mixed, summary),
+  split quotes joined;
 - `attribute`: who is speaking (the subject of a cue) and the words of that mention;
 - `quote_filter`: a logistic regression that judges the verb rules' proposals.
 """

@@ -85,8 +85,21 @@ def _trim(ctx: Context, start: int, end: int) -> Span:
     return start, end
 
 
-def quote_type(ctx: Context, content: list[Span]) -> str:
-    """direct: every word inside quotation marks; indirect: none; mixed: some."""
+SUMMARY_RULES = {"verb-object"}
+"""Rules whose content is a phrase naming what a speech was about ("called for [the
+release of the prisoners]", "defended [his decision]"), not the words said."""
+
+
+VERBATIM_RULES = {"post-signature"}
+"""Rules whose content is a speaker's words as written, with or without quotation marks."""
+
+
+def quote_type(ctx: Context, content: list[Span], rule: str = "") -> str:
+    """direct: every word inside quotation marks; indirect: none; mixed: some; summary:
+    a phrase that names what the speech was about (a `SUMMARY_RULES` quote with no
+    words in quotation marks). An embedded post is direct (`VERBATIM_RULES`)."""
+    if rule in VERBATIM_RULES:
+        return "direct"
     inside = outside = False
     text = ctx.doc.text
     for start, end in content:
@@ -97,7 +110,9 @@ def quote_type(ctx: Context, content: list[Span]) -> str:
                 outside = True
     if inside and not outside:
         return "direct"
-    return "mixed" if inside else "indirect"
+    if inside:
+        return "mixed"
+    return "summary" if rule in SUMMARY_RULES else "indirect"
 
 
 def drop_duplicates(found: list[Quote]) -> list[Quote]:
@@ -111,15 +126,27 @@ def drop_duplicates(found: list[Quote]) -> list[Quote]:
 
 
 def drop_objects_with_cues(found: list[Quote]) -> list[Quote]:
-    """"was quoted as | saying that ...": an argument that opens with another quote's
-    cue is that quote, not one of its own."""
-    cues = {span[0] for quote in found for span in quote.cue}
-    return [q for q in found if q.rule != "verb-object" or q.content[0][0] not in cues]
+    """"was quoted as | saying that ...": an argument that opens with another quote's cue
+    is that quote; "issued a statement saying ...", "expressed concern that ...": an
+    argument that holds the cue of a reported clause is that quote too (the words said
+    come after the light verb)."""
+    opening = {span[0] for quote in found for span in quote.cue}
+    reporting = [span for quote in found if quote.rule not in SUMMARY_RULES for span in quote.cue]
+    return [q for q in found if q.rule not in SUMMARY_RULES or q.content[0][0] not in opening and not any(
+        s <= cue_start < e for cue_start, _ in reporting for s, e in q.content)]
+
+
+def drop_summaries_of_quotes(found: list[Quote]) -> list[Quote]:
+    """`X told the press, "..."`: when a cue's quotation is found, the summary of its
+    object ("the press") is not a second record of the same utterance."""
+    quoting = {span for quote in found if quote.rule not in SUMMARY_RULES for span in quote.cue}
+    return [q for q in found if q.rule not in SUMMARY_RULES or not quoting.intersection(q.cue)]
 
 
 def join_split_quotes(ctx: Context, found: list[Quote]) -> None:
-    """`"A," he said, "B."` and `"A," he said. "B."`: quotations that follow a quote in
-    its paragraph, with nothing between but its cue and speaker, continue it."""
+    """`"A," he said, "B."`: a quotation that follows a quote in its sentence, with
+    nothing between but its cue and speaker, continues it. After `"A," he said.` the
+    next quoted sentence is a quote of its own (`quotation_rules.further_piece`)."""
     _join_earlier_halves(ctx, found)
     by_start = {quote.content[0][0]: quote for quote in found}
     for quote in sorted(found, key=lambda q: q.content[0]):

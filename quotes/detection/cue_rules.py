@@ -9,8 +9,10 @@ from collections.abc import Iterable
 
 from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
-from quotes.detection.context import Context, make_quote
+from quotes.detection.boundaries import trim_complement, trim_leading, trim_object
+from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import ACCORDING_TO, cue_for, noun_cue, takes_object
+from quotes.detection.senses import is_evidence, non_speech_object, reports_no_statement, speaks
 from quotes.detection.transcript import transcript_turns
 from quotes.nlp import Document
 from quotes.records import Quote, Span
@@ -19,6 +21,8 @@ COMPLEMENTS = ("ccomp", "parataxis")
 NEGATIONS = {"not", "n't", "never", "neither", "no", "nobody", "none"}
 VERB_PARTS = {"compound:prt", "aux", "aux:pass", "advmod", "expl"}
 ARGUMENTS = {"obj", "iobj", "xcomp", "ccomp", "obl", "advcl"}
+FRAMES = {"obl:tmod", "obl:npmod"}
+"""Bare adverbials of time ("Monday", "last week") between a verb and its arguments."""
 ARGUMENT_MARKERS = {"about", "for", "of", "over", "as", "against", "if", "whether"}
 TO_ARGUMENT_VERBS = {"refer", "point", "allude", "object", "respond", "reply"}
 """Verbs whose "to" introduces what they are about ("referring to the judge"), not whom
@@ -34,7 +38,7 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
     for token in doc.tokens:
         if ctx.is_ignored(token.start):
             continue
-        if token.text.lower() == "according":
+        if token.text.lower() in ("according", "per"):
             quote = _according_to(ctx, token.i)
         elif token.upos == "VERB":
             quote = _reporting_verb(ctx, token.i)
@@ -50,17 +54,21 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
     doc = ctx.doc
     cue = cue_for(doc.tokens[verb].lemma)
+    if cue is not None and cue.cls == "evidential" and speaks(doc, speaker_of(doc, verb)):
+        cue = cue._replace(cls="speech")  # "the minister indicated ...", "a UN report concluded ..."
+    elif cue is not None and is_evidence(doc, doc.tokens[verb].lemma, speaker_of(doc, verb)):
+        cue = cue._replace(cls="evidential")  # "the figures suggest ..."
     if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
         return None
     content, rule = (_complement(ctx, verb) if cue.reports else []), "verb-complement"
-    if not content and (ctx.every_object or takes_object(cue.lemma)):
+    if not content and (ctx.every_object or takes_object(cue.lemma)) and not _asked_for(doc, verb):
         content, rule = _object(ctx, verb), "verb-object"
     if not content:
         return None
     subject = speaker_of(doc, verb)
     inside = ctx.quotation_at(doc.tokens[verb].start)
     if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
-        return None
+        return None  # the speaker's own words, not a report nested in them
     source = [mention_span(doc, subject)] if subject is not None else []
     cue_span = doc.span(verb, verb)
     if rule == "verb-object":
@@ -69,13 +77,33 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if not pieces:
         return None
     quoted = any(ctx.quotation_at(s) or ctx.quotation_at(e - 1) for s, e in pieces)
+    if reports_no_statement(doc, verb, content, quoted):
+        return None  # "asked whether ...", "would not say why ...", "would say if ..."
+    if rule == "verb-object" and not _has_quoted_words(ctx, content) and non_speech_object(doc, verb, content, subject):
+        return None  # "added a goal", "pleaded guilty", "the figures point to ..."
     confidence = (0.9 if quoted else 0.8) if source else 0.5
     if rule == "verb-object":
         confidence -= 0.2
     return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
 
 
-ATTACHING = re.compile(r"[\s,\u2014\u2013-]*")
+def _asked_for(doc: Document, verb: int) -> bool:
+    """"pressed the Chinese [to release detained citizens]", "urged him [to call for
+    talks]": a speech act inside what another cue asked for is that cue's content."""
+    node = verb
+    while doc.tokens[node].deprel == "conj" and doc.tokens[node].head != node:
+        node = doc.tokens[node].head  # "to release ... and [to take] steps"
+    if doc.tokens[node].deprel != "xcomp" or node == verb and doc.tokens[node].head == node:
+        return False
+    cue = cue_for(doc.tokens[doc.tokens[node].head].lemma)
+    return cue is not None and cue.cls == "speech"
+
+
+def _has_quoted_words(ctx: Context, tokens: list[int]) -> bool:
+    return any(ctx.quotation_at(ctx.doc.tokens[i].start) for i in tokens)
+
+
+ATTACHING = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
 
 
 def _attached(ctx: Context, pieces: list[Span], anchors: list[Span]) -> list[Span]:
@@ -115,9 +143,11 @@ def _complement(ctx: Context, verb: int) -> list[int]:
         elif _parenthetical(doc, verb, own):
             sentence = doc.sentences[doc.tokens[verb].sent].tokens
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
+    if not tokens and not ctx.quotation_at(doc.tokens[verb].start):
+        tokens = _set_off(doc, verb)
     if not tokens and doc.tokens[verb].deprel == "root":
         tokens = _fronted(doc, verb)
-    return _from_boundary(ctx, sorted(tokens), verb)
+    return _from_boundary(ctx, trim_complement(ctx, sorted(tokens), verb), verb)
 
 
 BOUNDARIES = {":", ";", "-", "\u2013", "\u2014", "--"}
@@ -147,6 +177,35 @@ def _parenthetical(doc: Document, verb: int, own: set[int]) -> bool:
     return before and after
 
 
+SET_OFF_MODIFIERS = {"advmod", "obl", "obl:tmod", "obl:npmod", "compound:prt"}
+
+
+def _set_off(doc: Document, verb: int) -> list[int]:
+    """`A, X said, B.` and `A, as X pointed out, B.` whatever the parse: the cue and its
+    speaker (and what modifies the cue) set off by commas inside a sentence; the words
+    are the sentence around them."""
+    subject = next((c for c in doc.children(verb) if doc.tokens[c].deprel in SUBJECTS), None)
+    if subject is None:
+        return []
+    sentence = doc.sentences[doc.tokens[verb].sent]
+    first = min(min(doc.subtree(subject)), verb)
+    last = max(max(doc.subtree(subject)), verb)
+    marker = next((c for c in doc.children(verb) if doc.tokens[c].deprel == "mark" and c == first - 1
+                   and doc.tokens[c].text.lower() == "as"), None)
+    if marker is not None:
+        first = marker  # "Hawaii, as one of his advisers pointed out, rarely gets hurricanes"
+    elif doc.tokens[verb].deprel not in ("root", "parataxis", "ccomp"):
+        return []
+    modifiers = [c for c in doc.children(verb) if c > verb and doc.tokens[c].deprel in SET_OFF_MODIFIERS]
+    while modifiers and min(doc.subtree(modifiers[0])) == last + 1:
+        last = max(doc.subtree(modifiers.pop(0)))  # "said on Monday", "pointed out"
+    if first - 1 <= sentence.first or last + 2 > sentence.last:
+        return []
+    if doc.tokens[first - 1].text != "," or doc.tokens[last + 1].text != ",":
+        return []
+    return [*range(sentence.first, first - 1), *range(last + 2, sentence.last + 1)]
+
+
 def _fronted(doc: Document, verb: int) -> list[int]:
     """`A, X said.` parsed with the cue as the root: A is the sentence up to the comma
     before the speaker, when nothing but modifiers follow the cue."""
@@ -165,26 +224,31 @@ def _object(ctx: Context, verb: int) -> list[int]:
     """What a verb reports through its objects and prepositional arguments, for verbs
     whose arguments are what was said: "emphasised the importance of ...", "called for
     a recount", "accused Republicans of ...", "referring to the judge". The run of
-    arguments after the verb, up to a comma, a conjunction or another clause."""
+    arguments after the verb, up to a comma, a conjunction or another clause, without
+    the adverbials that date or place the saying ("in a statement", "on Monday") or
+    name whom it was addressed to ("spoke to reporters")."""
     doc = ctx.doc
     token = doc.tokens[verb]
     if token.deprel in ("amod", "acl") and token.xpos == "VBN":
         return []  # "the candidates described as ...", "a woman accused of ..."
     tokens: list[int] = []
     core = False
+    lemma = doc.tokens[verb].lemma
     for child in doc.children(verb):
         token = doc.tokens[child]
-        if child < verb or token.deprel in VERB_PARTS:
+        if child < verb or token.deprel in VERB_PARTS or token.deprel in FRAMES:
             continue
         if token.deprel not in ARGUMENTS:
             break
         if not tokens and token.deprel in ("obj", "iobj") and (
                 token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
             continue
-        core = core or token.deprel in ("obj", "xcomp", "ccomp") or (
-            token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), doc.tokens[verb].lemma))
+        marked = token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), lemma)
+        if token.deprel in ("obl", "advcl") and not marked:
+            continue  # "spoke [to the council] on Monday about ...": the addressee, the time
+        core = core or marked or token.deprel in ("obj", "xcomp", "ccomp")
         tokens += doc.subtree(child)
-    return tokens if core else []
+    return trim_object(ctx, sorted(tokens), verb) if core else []
 
 
 def _preposition_to_cue(doc: Document, verb: int, content: list[int],
@@ -298,26 +362,40 @@ UTTERING_VERBS = {"make", "issue", "repeat", "reiterate", "voice", "express", "o
 
 
 def _according_to(ctx: Context, according: int) -> Quote | None:
-    """`According to X, ...` and `..., according to X.`: the rest of the sentence."""
+    """`According to X, ...`, `..., according to X.` and `Per X, ...`: the rest of the
+    sentence, without the phrase that names the source ("according to a poll published
+    by NBC last week")."""
     doc = ctx.doc
     tokens = doc.tokens
-    if according + 1 >= len(tokens) or tokens[according + 1].text.lower() != "to":
+    if tokens[according].text.lower() == "per":
+        to = according
+        if tokens[according].upos != "ADP" or not _opens_sentence(doc, according):
+            return None
+    elif according + 1 >= len(tokens) or tokens[according + 1].text.lower() != "to":
         return None
-    source_head = _noun_after(doc, according + 1)
+    else:
+        to = according + 1
+    source_head = _noun_after(doc, to)
     if source_head is None:
         return None
     source = mention_span(doc, source_head)
     sentence = doc.sentences[tokens[according].sent]
-    phrase_end = max(source[1], tokens[according + 1].end)
+    phrase = [i for i in doc.subtree(source_head) if sentence.first <= i <= sentence.last]
+    phrase_end = max(source[1], tokens[to].end, tokens[max(phrase)].end)
     pieces = []
     before = [i for i in sentence.tokens if tokens[i].end <= tokens[according].start]
     after = [i for i in sentence.tokens if tokens[i].start >= phrase_end]
     for run in (before, after):
-        pieces += content_pieces(ctx, run)
+        pieces += content_pieces(ctx, trim_leading(doc, run))
     if not pieces:
         return None
-    return make_quote(doc, pieces, [doc.span(according, according + 1)], ACCORDING_TO, [source],
+    return make_quote(doc, pieces, [doc.span(according, to)], ACCORDING_TO, [source],
                   "according-to", 0.85)
+
+
+def _opens_sentence(doc: Document, i: int) -> bool:
+    sentence = doc.sentences[doc.tokens[i].sent]
+    return all(doc.tokens[j].upos == "PUNCT" for j in range(sentence.first, i))
 
 
 def _noun_after(doc: Document, to: int) -> int | None:
@@ -348,3 +426,32 @@ def labelled_turns(ctx: Context) -> list[Quote]:
                    "transcript-label", 0.7)
             for turn in transcript_turns(doc.text, names)
             if not ctx.is_ignored(turn.content[0])]
+
+
+HEADLINE = re.compile(r"[ \t]*(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+                      r"(?:[ \t]+on[ \t]+[^:\n]{1,40})?[ \t]*(?P<colon>:)[ \t]+"
+                      r"(?P<content>\S[^\n]*?)[ \t.]*$")
+"""A headline that attributes its claim: `Pence: Trump Was 'Mocking' Clinton Camp`,
+`Obama on Climate Change: The Trends Are 'Terrifying'`."""
+HEADLINE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def headline_claim(ctx: Context) -> list[Quote]:
+    """`Pence: Trump Was 'Mocking' Clinton Camp` as the first line of an article: the
+    claim is the named speaker's, the colon its cue. The label must name someone (a
+    person's or organisation's name), so "UPDATE:" or "Poll:" are not speakers."""
+    doc = ctx.doc
+    first_line = doc.text.split("\n", 1)[0]
+    match = HEADLINE.fullmatch(first_line)
+    if match is None or ctx.is_ignored(0) or count_words(match["content"]) < 3:
+        return []
+    if ctx.quotation_at(match.start("content")) is not None:
+        return []  # `Dana Reyes: “...”`, a colon header (`quotation_rules`)
+    last = doc.token_at(match.end("label") - 1)
+    if last is None or not (doc.tokens[last].upos == "PROPN" or any(
+            e.label in HEADLINE_ENTITIES and e.first <= last <= e.last for e in doc.entities)):
+        return []
+    if match["label"].upper() == match["label"] and len(match["label"]) > 3:
+        return []  # a heading in capitals ("UPDATE:", "BREAKING:"), or a transcript turn
+    return [make_quote(doc, [match.span("content")], [match.span("colon")], cue_for("say"),
+                       [match.span("label")], "headline-colon", 0.7)]

@@ -1,11 +1,13 @@
 """Find quotes in a parsed article: what was said, by which mention, through which cue.
 
-Four kinds of rules, run in order, each a small function:
+Five kinds of rules, run in order, each a small function:
 
 - cue rules: a reporting verb and its clausal complement ("X said (that) ...",
   "..., saying ...", `"...," X said`), or "according to X, ...";
 - transcript turns: a paragraph opening with a speaker's name in capitals and a colon
   ("TAPPER: Do you think ...?", `transcript.py`);
+- signed quotes (`signatures`): an embedded post over its signature line
+  (`— Name (@handle) date`), a pull-quote over a name line (`Name, mayor of Town`);
 - quotation rules (`quotation_rules`): a passage in quotation marks that no cue rule took, attributed by
   what stands around it (a cue in the same sentence, a colon header, a trailing
   "-Name", or the speaker of the quote paragraph before it);
@@ -18,14 +20,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quotes.detection.assembly import drop_duplicates, drop_objects_with_cues, join_split_quotes, quote_type
+from quotes.detection.assembly import (
+    drop_duplicates,
+    drop_objects_with_cues,
+    drop_summaries_of_quotes,
+    join_split_quotes,
+    quote_type,
+)
 from quotes.detection.context import Context
-from quotes.detection.cue_rules import cue_rules, labelled_turns
+from quotes.detection.cue_rules import cue_rules, headline_claim, labelled_turns
 from quotes.detection.lexicon import (
     DEFAULT_CUE_CLASSES,
 )
 from quotes.detection.quotation_rules import quotation_rules, speakers_named_before
 from quotes.detection.quotemarks import Quotation
+from quotes.detection.signatures import signed_quotes
 from quotes.nlp import Document
 from quotes.records import Quote, Span
 
@@ -43,9 +52,20 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     found = drop_duplicates(found)
     found = drop_objects_with_cues(found)
     found += labelled_turns(ctx)
+    found = with_headline_claim(found, headline_claim(ctx))
+    found += signed_quotes(ctx, found)
     found += quotation_rules(ctx, found)
+    found = drop_summaries_of_quotes(found)
     join_split_quotes(ctx, found)
     found += speakers_named_before(ctx, found)
     for quote in found:
-        quote.type = quote_type(ctx, quote.content)
+        quote.type = quote_type(ctx, quote.content, quote.rule)
     return sorted(found, key=lambda q: q.content[0])
+
+
+def with_headline_claim(found: list[Quote], headline: list[Quote]) -> list[Quote]:
+    """An attributed headline is one quote: the quotes found inside its claim go."""
+    for claim in headline:
+        start, end = claim.content[0]
+        found = [q for q in found if not all(start <= s and e <= end for s, e in q.content)]
+    return found + headline

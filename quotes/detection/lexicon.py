@@ -34,7 +34,8 @@ SPEECH = {
         speak brief inform publish quote cite reiterate repeat confirm suggest propose
         recommend predict conclude summarise summarize outline detail observe point
         agree disclose reveal recall clarify elaborate specify email text wonder muse
-        advise shout yell exclaim proclaim whisper mutter quip joke hint imply concur"""),
+        advise shout yell exclaim proclaim whisper mutter quip joke hint imply concur
+        reaffirm remind"""),
     "distancing": _words("claim allege contend assert purport maintain"),
     "concessive": _words("admit concede acknowledge grant confess"),
     "emphatic": _words("insist stress emphasise emphasize warn vow pledge promise urge "
@@ -49,7 +50,7 @@ SPEECH_ACTS = {
         talk discuss address refer express voice offer release issue list name call
         label dub term brand echo message phone telephone interview request invite
         instruct order plead beg implore petition lobby campaign chant cry apologize
-        apologise decline correct put spell sum go"""),
+        apologise decline correct put spell sum go characterize characterise press"""),
     "emphatic": _words("tout"),
     "approving": _words("praise thank congratulate applaud hail commend defend welcome"),
     "critical": _words("blast charge mock rail chide rebuke scold reprimand lash rip knock "

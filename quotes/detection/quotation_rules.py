@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
+from quotes.detection.assembly import SUMMARY_RULES
 from quotes.detection.attribute import mention_span
 from quotes.detection.context import (
     MIN_NEARBY_CUE_WORDS,
     MIN_UNATTRIBUTED_WORDS,
-    SPLIT_GAP_WORDS,
     Context,
     count_words,
     is_label,
@@ -57,8 +57,8 @@ def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> 
         return None
     if count_words(quotation_text(ctx, quotation)) < MIN_NEARBY_CUE_WORDS or is_title(quotation_text(ctx, quotation)):
         return None
-    used = {span for quote in found for span in quote.cue}
-    sentences = range(doc.tokens[first].sent, doc.tokens[last].sent + 1)
+    used = {span for quote in found if quote.rule not in SUMMARY_RULES for span in quote.cue}
+    sentences = range(doc.tokens[first].sent, doc.tokens[last].sent + 1 + _cue_sentence_after(ctx, last))
     best, best_distance = None, None
     for n in sentences:
         for i in doc.sentences[n].tokens:
@@ -80,6 +80,17 @@ def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> 
                   "quote-cue-nearby", 0.7 if source else 0.45)
 
 
+def _cue_sentence_after(ctx: Context, last: int) -> int:
+    """1 when the sentence after a quotation begins right after it (`"Why now?" she
+    asked.`, split after the question mark): its cue may be the quotation's."""
+    doc = ctx.doc
+    following = last + 1
+    if following >= len(doc.tokens) or doc.tokens[following].sent == doc.tokens[last].sent:
+        return 0
+    between = doc.text[doc.tokens[last].end:doc.tokens[following].start]
+    return int("\n" not in between and doc.tokens[following].upos != "PUNCT")
+
+
 def _colon_header(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
     """`X: "..."` on one line, or a line ending in a colon before the quote paragraph
     (`And from Chairwoman Rosenworcel:`)."""
@@ -96,12 +107,57 @@ def _colon_header(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quo
     if not before.endswith(":") or count_words(before) > 20:
         return None
     colon = line_start + len(before) - 1
+    if TOPIC_LABEL.match(before):
+        return _topic_label(ctx, quotation, line_start, found)
     subject = _last_name_before(ctx, line_start, colon)
     if subject is None:
         return None
     doc = ctx.doc
     return make_quote(doc, list(quotation.pieces), [(colon, colon + 1)], cue_for("say"),
                   [mention_span(doc, subject)], "colon-header", 0.75)
+
+
+TOPIC_LABEL = re.compile(r"[\W\d_]*(?:On|About|Regarding|Re|As for|Asked about|When asked about|Q)\b", re.IGNORECASE)
+"""A colon header that names a topic, not a speaker: `On supply chains: "..."`."""
+
+
+def _topic_label(ctx: Context, quotation: Quotation, line_start: int, found: list[Quote]) -> Quote | None:
+    """`On supply chains: "..."` in a release of someone's remarks: the words are those of
+    the speaker the release introduced ("Bessent made the rounds on television:") or of
+    the quote before; the topic is never a speaker. The quote has no cue of its own."""
+    subject = _lead_in_speaker(ctx, line_start)
+    if subject is not None:
+        source = [mention_span(ctx.doc, subject)]
+    else:
+        earlier = [q for q in found if q.content[-1][1] <= quotation.start and q.source]
+        if not earlier:
+            return None
+        source = list(max(earlier, key=lambda q: q.content[-1][1]).source)
+    return Quote("direct", list(quotation.pieces), [], "say", source, "topic-label", 0.6)
+
+
+def _lead_in_speaker(ctx: Context, line_start: int) -> int | None:
+    """The subject of the nearest paragraph before `line_start` that ends in a colon and
+    is not itself a topic label: "Secretary Bessent then made the rounds ...:"."""
+    text, doc = ctx.doc.text, ctx.doc
+    end = line_start
+    for _ in range(12):
+        end = text.rfind("\n", 0, end)
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if TOPIC_LABEL.match(line):
+            continue
+        if not line.endswith(":"):
+            return None
+        last = doc.token_at(start + text[start:end].rstrip().rfind(":"))
+        if last is None:
+            return None
+        return _person_subject(doc, doc.sentences[doc.tokens[last].sent])
+    return None
 
 
 def _last_name_before(ctx: Context, start: int, end: int) -> int | None:
@@ -142,9 +198,8 @@ def _dash_signature(ctx: Context, quotation: Quotation, found: list[Quote]) -> Q
 
 
 def _floating(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
-    """A paragraph that is only a quotation continues the speaker of the quote just before:
-    it joins that quote when it follows the quotation the quote ends with, else it is a
-    quote of its own by the same speaker."""
+    """A paragraph that is one quotation after a quote is a quote of its own by the same
+    speaker (one record per paragraph, as annotated news has it)."""
     text = ctx.doc.text
     line_start = text.rfind("\n", 0, quotation.start) + 1
     if text[line_start:quotation.start].strip() or count_words(quotation_text(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS:
@@ -157,20 +212,8 @@ def _floating(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote |
     between = text[end:line_start]
     if between.count("\n") > 3 or count_words(between) > 25:
         return None
-    if ctx.quotation_at(end - 1) is not None and _aside(text, end, line_start, previous):
-        previous.content = previous.content + list(quotation.pieces)
-        return None
     return Quote("direct", list(quotation.pieces), [], previous.cue_lemma, list(previous.source),
                  "floating", 0.6, previous.cue_class, previous.stance)
-
-
-def _aside(text: str, start: int, end: int, quote: Quote) -> bool:
-    """Whether `text[start:end]` is blank or a short attribution of the quote: its cue and
-    speaker and a few words ("he said in an interview on Monday")."""
-    inside = [(s, e) for s, e in quote.cue + quote.source if start <= s and e <= end]
-    if not text[start:end].strip():
-        return True
-    return len(inside) == len(quote.cue + quote.source) > 0 and count_words(text[start:end]) <= SPLIT_GAP_WORDS
 
 
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they"}

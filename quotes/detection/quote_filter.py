@@ -1,9 +1,10 @@
 """A learned second opinion on the rules' quotes: drop those unlikely to be quotes.
 
 `detect.py` proposes the arguments of every cue verb as quotes ("expressed willingness
-to talk", but also "answered the phone"). For those in reported speech alone, a logistic
-regression over features of each proposal (its rule, cue lemma and verb form, content
-length and shape, the kind of speaker mention) gives the probability that a human
+to talk", but also "answered the phone"). For those summaries, a logistic regression
+over features of each proposal (its rule, cue lemma and verb form, content length and
+shape, the words of the object, the kind of speaker mention and whether the subject is
+someone who speaks) gives the probability that a human
 annotator would mark it as a quote, and proposals below the threshold are dropped. The
 other quotes (complements such as "said he was hopeful", words in quotation marks,
 "according to", nouns of saying) pass untouched:
@@ -22,6 +23,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from quotes.detection.attribute import subject_of
+from quotes.detection.senses import speaks
 from quotes.nlp import Document
 from quotes.records import Quote
 
@@ -47,7 +50,7 @@ def features(doc: Document, quote: Quote) -> list[str]:
            f"source={_mention_kind(doc, quote)}",
            f"rule+source={quote.rule}+{_mention_kind(doc, quote)}",
            f"speaker={quote.speaker.kind if quote.speaker else 'none'}"]
-    if words and words[0].lower() == "that":
+    if words and words[0].lower() == "that" or _after_that(text, quote.content[0][0]):
         out.append("starts-with-that")
     if _is_question(text, quote.content[-1][1]):
         out.append("question")
@@ -61,7 +64,24 @@ def features(doc: Document, quote: Quote) -> list[str]:
         entity = doc.entity_at(head)
         if entity is not None and entity.first <= tokens[0] and tokens[-1] <= entity.last:
             out.append(f"content-is-name={entity.label}")
+        if quote.rule in FILTERED_RULES:
+            out += _object_words(doc, quote, head)
     out += _cue_features(doc, quote)
+    return out
+
+
+def _object_words(doc: Document, quote: Quote, head: int) -> list[str]:
+    """The words of a verb's object and who its subject is: "added [a goal]", "denied [the
+    report]", "[the figures] point to": what tells speech from other senses."""
+    lemma = doc.tokens[head].lemma.lower()
+    entity = doc.entity_at(head)
+    out = [f"object={lemma}", f"lemma+object={quote.cue_lemma}+{lemma}",
+           f"object-entity={entity.label if entity else 'none'}"]
+    cue = doc.token_at(quote.cue[0][0]) if quote.cue else None
+    subject = subject_of(doc, cue) if cue is not None else None
+    out.append(f"subject-speaks={speaks(doc, subject)}")
+    if subject is not None:
+        out.append(f"subject={doc.tokens[subject].lemma.lower()}")
     return out
 
 
@@ -85,6 +105,11 @@ def _cue_features(doc: Document, quote: Quote) -> list[str]:
     if any(c.deprel == "mark" and c.text.lower() == "to" for c in children):
         out.append("cue-infinitive")
     return out
+
+
+def _after_that(text: str, start: int) -> bool:
+    """Whether the content follows a "that" ("said that [the bridge ...]")."""
+    return text[max(0, start - 6):start].rstrip().lower().endswith("that")
 
 
 def _is_question(text: str, end: int) -> bool:
@@ -148,9 +173,9 @@ class QuoteFilter:
 
 def judged(quote: Quote) -> bool:
     """Whether the filter judges `quote`: the argument of a cue verb in reported speech
-    alone. Complements of cue verbs ("said he was hopeful", nested reports included)
+    alone (a summary of what was said). Complements of cue verbs ("said he was hopeful", nested reports included)
     pass, as do quotes with words in quotation marks."""
-    return quote.rule in FILTERED_RULES and quote.type == "indirect"
+    return quote.rule in FILTERED_RULES and quote.type in ("indirect", "summary")
 
 
 @lru_cache(maxsize=1)

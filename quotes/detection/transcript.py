@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from quotes.records import Span
 
 LABEL = re.compile(
-    r"^[ \t]*(?P<label>(?:[A-Z][A-Z.'’-]* ){0,3}[A-Z][A-Z'’-]+)[ \t]*(?P<colon>:)[ \t]+(?=\S)",
+    r"^[ \t]*[\"“]?(?P<label>(?:[A-Z][A-Z.'’-]* ){0,3}[A-Z][A-Z'’-]+)[ \t]*(?P<colon>:)[ \t]+(?=\S)",
     re.MULTILINE)
-"""A line opening with one to four words in capitals and a colon."""
+"""A line opening with one to four words in capitals and a colon (after an opening
+quotation mark, for a transcript quoted paragraph by paragraph)."""
 
 HEADINGS = set("""UPDATE UPDATED UPDATES CORRECTION CORRECTIONS CLARIFICATION PREVIOUSLY RELATED
 READ WATCH VIDEO PHOTOS PHOTO NOTE BREAKING EXCLUSIVE ALSO SEE MORE SOURCE SOURCES

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 
 from quotes.factcheck.results import TOO_SHORT, Carriers, CheckError, CheckResult, Match
@@ -32,6 +33,7 @@ from quotes.factcheck.verdict import (
 )
 from quotes.factcheck.worddiff import Words
 from quotes.normalize import normalize
+from quotes.records import QUOTE_TYPES
 from quotes.store.schema import SCHEMA_VERSION
 
 MAX_CLAIM_WORDS = 200
@@ -78,17 +80,29 @@ def _connect(uri: str) -> sqlite3.Connection:
     return conn
 
 
+CHECKED_TYPES = ("direct", "indirect", "mixed")
+"""The quote types a check looks at by default: a summary ("called for [the release of
+the prisoners]") names what a speech was about, not its words."""
+
+
 def check_claim(
-    conn: sqlite3.Connection, claim: str, speaker: str | None = None, limit: int = 5
+    conn: sqlite3.Connection, claim: str, speaker: str | None = None, limit: int = 5,
+    types: Collection[str] = CHECKED_TYPES,
 ) -> CheckResult:
-    """Look the claimed words up; with `speaker`, say whether they are that speaker's."""
+    """Look the claimed words up; with `speaker`, say whether they are that speaker's.
+    Only quotes of `types` are matched (summaries are left out unless asked for)."""
+    unknown = set(types) - set(QUOTE_TYPES)
+    if unknown or not types:
+        raise CheckError(f"unknown quote type {', '.join(sorted(unknown))}; the types are {', '.join(QUOTE_TYPES)}"
+                         if unknown else "no quote type to look at")
     try:
-        return _check_claim(conn, claim, speaker, limit)
+        return _check_claim(conn, claim, speaker, limit, types)
     except sqlite3.DatabaseError as error:
         raise CheckError(f"the database could not be read: {error}") from error
 
 
-def _check_claim(conn: sqlite3.Connection, claim: str, speaker: str | None, limit: int) -> CheckResult:
+def _check_claim(conn: sqlite3.Connection, claim: str, speaker: str | None, limit: int,
+                 types: Collection[str]) -> CheckResult:
     claimed = Words.of(claim)
     if not claimed.normalized:
         raise CheckError("the claim has no words to look up")
@@ -100,7 +114,7 @@ def _check_claim(conn: sqlite3.Connection, claim: str, speaker: str | None, limi
     _require_schema(conn)
     if too_short(claimed.normalized):
         return CheckResult(claim, speaker, TOO_SHORT, too_short_explanation(claimed.normalized))
-    search = Search(conn, claimed)
+    search = Search(conn, claimed, types)
     matches = search.run()
     mark_reports(matches)
     claimed_ids = claimed_speaker_ids(conn, speaker, matches)

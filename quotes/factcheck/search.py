@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Collection
 
 from rapidfuzz.fuzz import partial_ratio, ratio
 from rapidfuzz.process import extract
@@ -13,6 +14,7 @@ from rapidfuzz.process import extract
 from quotes.factcheck.results import VERBATIM, WORD_MATCHES, Carriers, Match, Person, Source
 from quotes.factcheck.worddiff import Words, align, diff
 from quotes.normalize import contains, normalize
+from quotes.records import QUOTE_TYPES
 
 ALTERED_MIN_SIMILARITY = 0.7
 """Share of words an alignment must have in common (2 * shared / total) to be `altered`."""
@@ -65,8 +67,11 @@ class Search:
     "week", few with "Wenbin", and FTS5 reads through every quote of a word it looks for.
     """
 
-    def __init__(self, conn: sqlite3.Connection, claimed: Words) -> None:
+    def __init__(self, conn: sqlite3.Connection, claimed: Words,
+                 types: Collection[str] = QUOTE_TYPES) -> None:
         self.conn = conn
+        self.types = frozenset(types)
+        """The quote types a match may have: summaries are left out by default."""
         self.claimed = claimed
         self.claim = " ".join(claimed.normalized)
         self.key_words = key_words(claimed.normalized)
@@ -185,6 +190,8 @@ class Search:
         others = {quote_id: texts[quote_id] for quote_id in texts.keys() - set(verbatim)}
         closest = extract(self.claim, others, scorer=partial_ratio, limit=FUZZY_CANDIDATES)
         for row in quote_rows(self.conn, verbatim + [quote_id for _, _, quote_id in closest]):
+            if row["type"] not in self.types:
+                continue
             match = self.label(row, texts[row["id"]])
             if match is not None:
                 self.matches.append(match)

@@ -1,13 +1,17 @@
 """Find page furniture in an article's text: spans where no quote should be looked for.
 
-Three kinds, each found conservatively, so that no body paragraph is marked:
+Each kind is found conservatively, so that no body paragraph is marked:
 
 - a trailing block of links: from a heading such as "Latest World News", "Related" or
   "Most read", or from a byline such as "By Press Association", to the end of the text,
   when every line in it is short and has no sentence punctuation at its end;
 - photo captions: a line ending in a credit ("Picture: PA", "(Pool via AP)",
-  "Photo: Jane Doe/Reuters"), with the short label line just above it;
-- stand-alone lines such as "Advertisement" or "Read more: <headline>".
+  "Photo: Jane Doe/Reuters", "(Jane Doe/Example Agency)"), with the short label line
+  just above it;
+- stand-alone lines such as "Advertisement" or "Read more: <headline>", and lines
+  opening with a label in capitals that points elsewhere ("WATCH: ...", "READ MORE:
+  ...", "RELATED: ...");
+- video blurbs: a line ending in the video's running time ("... at the rally 2:43").
 """
 
 from __future__ import annotations
@@ -36,6 +40,20 @@ STANDALONE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+POINTER_LINE = re.compile(
+    r"[ \t]*(?P<line>(?:WATCH|READ MORE|READ|RELATED|LISTEN|VIDEO|PHOTOS?|GALLERY|MORE|SEE ALSO|ALSO READ"
+    r"|CLICK HERE|SIGN UP|SUBSCRIBE)[ \t]*:.*?)[ \t\r]*")
+"""A line opening with a label in capitals that points to other content ("WATCH: ...")."""
+RUNNING_TIME = re.compile(r"[^\W\d_][.!?)]?[ \t]+(\(?\d{1,2}:\d{2}(?::\d{2})?\)?)$")
+"""A video's running time closing a line after a word: "... at the rally 2:43", "(1:02:15)";
+never a dateline's "19 June 2023, 09:34"."""
+CLOCK_TIME = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|since)\s+$", re.IGNORECASE)
+"""What makes a time at the end of a line a time of day ("starts at 10:30")."""
+BLURB_MAX_CHARS = 400
+NAME_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w&.'’-]*\s?){1,4}\)$")
+"""A photo credit "(Name/Agency)" closing a caption: "(Jane Doe/Example Agency)"."""
+
 CREDIT_AGENCIES = {"AP", "PA", "AFP", "AAP", "EPA", "Reuters", "Getty", "Pool", "Alamy"}
 CREDIT_AGENCIES |= {"Shutterstock", "Bloomberg", "Handout", "dpa", "Xinhua", "Kyodo"}
 """Words that make a bracket at the end of a line a photo credit: "(Pool via AP)"."""
@@ -49,7 +67,7 @@ CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
 
 def find_furniture(text: str) -> list[Span]:
     """Sorted, non-overlapping spans of `text` that are page furniture."""
-    spans = [*caption_spans(text), *standalone_spans(text)]
+    spans = [*caption_spans(text), *standalone_spans(text), *pointer_spans(text), *video_blurb_spans(text)]
     trailing = trailing_block_span(text)
     if trailing:
         spans.append(trailing)
@@ -93,6 +111,8 @@ def ends_in_credit(line: str) -> bool:
 def _ends_in_agency_credit(line: str) -> bool:
     if not line.endswith(")"):
         return False
+    if NAME_CREDIT.search(line):
+        return True
     inside = line[line.rfind("(") + 1 : -1]
     words = inside.replace("/", " ").split()
     return len(inside) <= CREDIT_MAX_CHARS and any(word in CREDIT_AGENCIES for word in words)
@@ -115,6 +135,25 @@ def standalone_spans(text: str) -> Iterator[Span]:
         match = STANDALONE_LINE.fullmatch(text, start, end)
         if match and is_link_like(match["line"]):
             yield match.span("line")
+
+
+def pointer_spans(text: str) -> Iterator[Span]:
+    """Lines opening with "WATCH:", "READ MORE:", "RELATED:" and the like: they point to
+    other content, whatever follows the label."""
+    for start, end in _lines(text):
+        if end - start <= CAPTION_MAX_CHARS:
+            match = POINTER_LINE.fullmatch(text, start, end)
+            if match:
+                yield match.span("line")
+
+
+def video_blurb_spans(text: str) -> Iterator[Span]:
+    """Lines ending in a video's running time ("... at the rally 2:43")."""
+    for start, end in _lines(text):
+        line = text[start:end].rstrip()
+        time = RUNNING_TIME.search(line)
+        if time and len(line) <= BLURB_MAX_CHARS and not CLOCK_TIME.search(line, 0, time.start(1)):
+            yield (start, start + len(line))
 
 
 def is_link_like(line: str) -> bool:

@@ -1,0 +1,136 @@
+"""Where a quote's words begin and end: the reported clause or phrase, without what
+belongs to the saying rather than to what was said.
+
+The cue rules find the tokens a cue verb governs (its complement, or its object for a
+summary); these functions trim them:
+
+- another cue of the same speaker is a quote of its own: "said [it was opposed to the
+  test] and warned ...", "said [A], citing B";
+- a leading conjunction or discourse adverb links the sentence to the text before it,
+  and "that" opens the clause: "But [in recent days the president has grown
+  exasperated], advisers say", "said that [the bridge was safe]";
+- words before the cue are what was said only if they hold a clause or quoted words,
+  never a fronted adverbial alone ("In a statement on Tuesday, the ministry said").
+
+A summary (`cue_rules._object`) leaves out adverbials that date or place the saying
+("called for [more investment] in a statement on Thursday"); the person addressed as
+an object stays, as annotated news has it: "urged [Iran to return to the deal]".
+Relative clauses and appositives at the end of the content stay too: annotated news
+keeps them about as often as not, and they are part of the reported clause.
+
+Words inside quotation marks are never cut: the marks say they were someone's.
+"""
+
+from __future__ import annotations
+
+from quotes.detection.context import Context
+from quotes.detection.lexicon import cue_for
+from quotes.nlp import Document
+
+SUBJECTS = ("nsubj", "nsubj:pass", "expl")
+DISCOURSE = set("""however meanwhile moreover furthermore nevertheless nonetheless still yet
+    also instead indeed besides otherwise thus therefore hence consequently""".split())
+"""Adverbs that link a sentence to the one before ("However, ..."), not part of what was said."""
+
+
+def trim_complement(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """The tokens of a reported clause without what belongs to the saying."""
+    doc = ctx.doc
+    tokens = _without_other_cues(ctx, tokens, verb)
+    if tokens and tokens[-1] < verb and not _says_something(ctx, tokens):
+        return []  # "In a press release issued the next day, the ministry denounced ..."
+    return _without_leading_links(doc, tokens)
+
+
+def trim_object(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """The tokens of a summary ("called for a recount") without further cues of the
+    speaker and leading links."""
+    tokens = _without_other_cues(ctx, tokens, verb)
+    return _without_leading_links(ctx.doc, tokens)
+
+
+def is_speech_cue(doc: Document, i: int) -> bool:
+    token = doc.tokens[i]
+    cue = cue_for(token.lemma)
+    return token.upos == "VERB" and cue is not None and cue.cls == "speech"
+
+
+def has_subject(doc: Document, i: int) -> bool:
+    return any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(i))
+
+
+def cued_conjunct(doc: Document, i: int, content: set[int]) -> bool:
+    """Whether token `i` is a further cue of the speaker inside the content of another:
+    "[it was opposed to the test] and warned ...", "[...], citing ...": a speech verb
+    without a subject of its own, joined to the reported clause by "and" and finite like
+    a cue ("warned"), or a participle set off by a comma ("citing")."""
+    token = doc.tokens[i]
+    if token.deprel not in ("conj", "advcl", "parataxis") or not is_speech_cue(doc, i) or has_subject(doc, i):
+        return False
+    if token.head not in content or doc.tokens[token.head].head in content:
+        return False  # only a conjunct of the reported clause itself, not of a phrase in it
+    if token.deprel == "conj":
+        return token.xpos in ("VBD", "VBZ", "VBP")
+    return token.xpos == "VBG" and i > 0 and doc.tokens[i - 1].text in (",", "\u2014", "-", "--")
+
+
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _says_something(ctx: Context, tokens: list[int]) -> bool:
+    """Whether words before a cue can be what was said: a clause with a finite verb, or
+    words in quotation marks; not a fronted adverbial ("On Tuesday, X said")."""
+    doc = ctx.doc
+    return any(doc.tokens[i].xpos in FINITE or _protected(ctx, i) for i in tokens)
+
+
+def _protected(ctx: Context, i: int) -> bool:
+    return ctx.quotation_at(ctx.doc.tokens[i].start) is not None
+
+
+def _without_other_cues(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """Cut the content before a further cue of the same speaker ("and warned", ", citing")."""
+    doc = ctx.doc
+    content = set(tokens)
+    for i in tokens:
+        if i > verb and cued_conjunct(doc, i, content) and not _protected(ctx, i):
+            start = min(doc.subtree(i))
+            start = _with_link_before(doc, start)
+            return [t for t in tokens if t < start]
+    return tokens
+
+
+def _with_link_before(doc: Document, start: int) -> int:
+    """Move `start` back over the comma or conjunction that joins it to what precedes."""
+    while start > 0 and (doc.tokens[start - 1].upos in ("PUNCT", "CCONJ")):
+        start -= 1
+    return start
+
+
+def trim_leading(doc: Document, tokens: list[int]) -> list[int]:
+    """`tokens` without a leading conjunction, discourse adverb or "that"."""
+    return _without_leading_links(doc, tokens)
+
+
+def _without_leading_links(doc: Document, tokens: list[int]) -> list[int]:
+    """Drop "And", "But", "However," and the like at the start of the content, and the
+    "that" that opens a reported clause."""
+    while len(tokens) > 1:
+        token = doc.tokens[tokens[0]]
+        following = doc.tokens[tokens[1]]
+        if token.deprel == "cc" or token.upos == "PUNCT" or (
+                token.deprel == "mark" and token.text.lower() == "that"):
+            tokens = tokens[1:]
+        elif token.text.lower() in DISCOURSE and token.deprel == "advmod" and following.text == ",":
+            tokens = tokens[2:]
+        else:
+            break
+    return tokens
+
+
+def _marker(doc: Document, node: int) -> str | None:
+    """The preposition or subordinator that introduces `node` ("about", "of", "whether")."""
+    for child in doc.children(node):
+        if child < node and doc.tokens[child].deprel in ("case", "mark"):
+            return doc.tokens[child].text.lower()
+    return None

@@ -1,0 +1,208 @@
+"""What a cue verb's words are when they are not a statement of what someone said.
+
+- questions, refusals and hypotheticals: "asked whether the plant would close",
+  "would not say what he will do", "declined to say why", "would say if ..." report no
+  statement: their complements are never quotes (`reports_no_statement`). A question in
+  quotation marks ("Why now?" he asked) is the speaker's words and stays.
+- verbs of evidence ("indicate", "estimate", "conclude") are verbs of saying when
+  someone speaks through them ("the minister indicated ...", "a UN report concluded"),
+  not when data do ("the figures suggest ..."): `speaks`;
+- non-speech senses of cue verbs (`non_speech_object`): numbers, scores, prices and
+  markets as objects ("each added a goal", "the index added 0.4 per cent"), sport and
+  legal idioms ("pleaded guilty", "knocked out", "called a meeting"), and verbs of
+  saying whose subject is a thing, not someone who speaks ("another explosion hit",
+  "the figures point to").
+"""
+
+from __future__ import annotations
+
+from quotes.nlp import Document
+
+QUESTION_VERBS = {"ask", "wonder", "inquire", "enquire", "query", "question"}
+WH_WORDS = {"what", "why", "how", "when", "where", "who", "whom", "whose", "which"}
+REFUSALS = {"decline", "refuse", "fail", "hesitate", "decide"}
+"""Verbs whose infinitive cue is not said: "declined to say why", "refused to tell"."""
+HYPOTHETICAL_MODALS = {"would", "could", "might", "'d"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+NUMBER_ENTITIES = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+IDIOMS = {
+    "plead": {"guilty", "innocent", "contest", "not"},
+    "knock": {"out", "down", "off"},
+    "add": {"goal", "goals", "point", "points", "run", "runs", "try", "tries", "touchdown",
+            "basket", "wicket", "wickets", "stroke", "lap", "seconds", "minutes", "weight",
+            "pounds", "jobs", "value", "fuel", "insult", "salt", "layer", "floor", "stop"},
+    "call": {"meeting", "election", "elections", "vote", "strike", "halt", "timeout", "time",
+             "ambulance", "police", "shot", "shots", "play", "plays", "foul", "penalty", "session",
+             "referendum", "truce", "ceasefire", "recess", "snap", "off"},
+    "hit": set(),
+    "fire": set(),
+    "post": {"loss", "losses", "profit", "profits", "gain", "gains", "record", "time", "score",
+             "win", "victory", "bail", "bond"},
+    "issue": {"warrant", "visa", "visas", "passport", "bond", "bonds", "shares", "ticket", "tickets",
+              "fine", "license", "licence", "permit", "permits", "subpoena", "stamp"},
+    "release": {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "film",
+                "album", "song", "record", "funds", "water", "gas", "balloon", "him", "her", "them"},
+    "charge": {"fee", "fees", "interest", "price", "rent", "battery", "phone"},
+    "order": {"food", "meal", "drink", "pizza", "coffee"},
+    "answer": {"phone", "door", "call"},
+    "address": {"envelope", "letter", "problem", "issue", "issues", "concern", "concerns", "needs"},
+}
+"""Cue verbs and the objects that make them something other than speech ("added a goal",
+"called a meeting", "pleaded guilty", "hit the town"); "hit" and "fire" are never speech
+with a plain object ("hit a minibus", "fired three missiles": "hit out at" is a
+preposition)."""
+NOT_SPEAKERS = set("""data figure figures number numbers statistic statistics result results
+    index market markets price prices share shares stock stocks rate rates trend trends
+    evidence explosion blast attack fire storm flood quake earthquake weather economy growth
+    inflation move decision measure law rule rules policy protocol bill deal agreement
+    proclamation chart graph model models survey surveys poll polls test tests experiment
+    sample samples score scores record records""".split())
+"""Head nouns of subjects that are things, not speakers: "the figures point to ...",
+"another explosion hit ...", "the deal would release ...". Documents that speak
+("the report said") are not among them."""
+
+
+def reports_no_statement(doc: Document, verb: int, content: list[int], quoted: bool) -> bool:
+    """Whether `content`, reported by `verb`, is a question, a refusal or a hypothetical
+    rather than a statement of what was said. Words in quotation marks are someone's
+    words, questions included."""
+    if quoted or not content:
+        return False
+    token = doc.tokens[verb]
+    head = _content_head(doc, content)
+    question = _is_indirect_question(doc, head, content)
+    if question and (token.lemma.lower() in QUESTION_VERBS or _is_withheld(doc, verb)):
+        return True
+    if _is_whether(doc, head, content):
+        return True
+    if token.lemma.lower() in REFUSALS and _refuses_to_answer(doc, head, content):
+        return True
+    return _is_withheld(doc, verb) and _conditional(doc, verb)
+
+
+def _refuses_to_answer(doc: Document, head: int, content: list[int]) -> bool:
+    """"declined to say why ...", "refused to tell whether ...": a refusal to answer a
+    question ("declined to comment" is a summary of a refusal, and stays)."""
+    if doc.tokens[head].upos != "VERB":
+        return False
+    for clause in doc.children(head):
+        if doc.tokens[clause].deprel in ("ccomp", "advcl", "obj") and clause in content:
+            first = min(doc.subtree(clause))
+            if doc.tokens[first].text.lower() in WH_WORDS | {"whether", "if"}:
+                return True
+    return False
+
+
+def _content_head(doc: Document, content: list[int]) -> int:
+    inside = set(content)
+    return next((i for i in content if doc.tokens[i].head not in inside or doc.tokens[i].head == i), content[0])
+
+
+def _is_whether(doc: Document, head: int, content: list[int]) -> bool:
+    """"whether the plant would close", "if the plant would close": a question's if marks
+    the reported clause itself ("said if elected he would cut taxes" is a condition)."""
+    first = doc.tokens[content[0]]
+    return first.text.lower() in ("whether", "if") and first.deprel == "mark" and first.head == head
+
+
+def _is_indirect_question(doc: Document, head: int, content: list[int]) -> bool:
+    """"what he will do", "why the plant closed", "if it would close"."""
+    first = doc.tokens[content[0]]
+    word = first.text.lower()
+    return word in WH_WORDS or word in ("whether", "if") and first.head == head
+
+
+def _is_withheld(doc: Document, verb: int) -> bool:
+    """"won't say", "would not say", "declined to say", "refused to tell", "would say if"."""
+    children = [doc.tokens[c] for c in doc.children(verb)]
+    if any(c.text.lower() in NEGATIONS for c in children):
+        return True
+    token = doc.tokens[verb]
+    if token.deprel == "xcomp" and doc.tokens[token.head].lemma.lower() in REFUSALS:
+        return True
+    return any(c.deprel == "aux" and c.text.lower() in HYPOTHETICAL_MODALS for c in children)
+
+
+def _conditional(doc: Document, verb: int) -> bool:
+    """"would say if ...": the cue under a condition."""
+    return any(doc.tokens[c].deprel == "advcl" and any(
+        doc.tokens[m].deprel == "mark" and doc.tokens[m].text.lower() in ("if", "unless")
+        for m in doc.children(c)) for c in doc.children(verb))
+
+
+def non_speech_object(doc: Document, verb: int, content: list[int], subject: int | None) -> bool:
+    """Whether a cue verb's object makes it something other than speech: a number, score,
+    price or market figure; an idiom of sport or law; a thing as the subject."""
+    if not content:
+        return False
+    lemma = doc.tokens[verb].lemma.lower()
+    head = _content_head(doc, content)
+    if _is_number(doc, head):
+        return True
+    if lemma in IDIOMS and not (lemma == "call" and _has_predicate(doc, verb)):
+        words = IDIOMS[lemma]
+        objects = {doc.tokens[c].text.lower() for c in doc.children(verb)
+                   if doc.tokens[c].deprel in ("obj", "compound:prt", "xcomp", "advmod", "obl")}
+        objects.add(doc.tokens[head].text.lower())
+        objects.add(doc.tokens[head].lemma.lower())
+        if not words or words & objects:
+            return True
+    return subject is not None and _is_thing(doc, subject)
+
+
+def _has_predicate(doc: Document, verb: int) -> bool:
+    """"called [her vote] a mistake": a second predicate makes the verb one of saying."""
+    return any(doc.tokens[c].deprel in ("xcomp", "ccomp") for c in doc.children(verb))
+
+
+def _is_number(doc: Document, head: int) -> bool:
+    """"0.4 per cent", "$3 billion", "two goals": a figure as what was "added"."""
+    token = doc.tokens[head]
+    if token.upos == "NUM":
+        return True
+    entity = doc.entity_at(head)
+    if entity is not None and entity.label in NUMBER_ENTITIES:
+        return True
+    return token.lemma.lower() in ("percent", "cent", "point", "points") and any(
+        doc.tokens[c].upos == "NUM" for c in doc.children(head))
+
+
+SPEAKING_PRONOUNS = {"he", "she", "i", "we", "they", "you", "who"}
+SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+DOCUMENTS = set("""report reports statement statements letter document documents decree complaint
+    filing ruling memo memorandum analysis review article release readout resolution
+    communique indictment lawsuit affidavit testimony study""".split())
+"""Documents that speak for their authors ("a UN report concluded ..."), unlike data
+("the figures suggest ...", "a poll shows ...")."""
+
+
+def speaks(doc: Document, subject: int | None) -> bool:
+    """Whether a subject is someone who speaks (a person, an organisation, a country, a
+    document): what makes "indicated", "estimated", "concluded" verbs of saying rather
+    than of evidence ("the data indicate")."""
+    if subject is None:
+        return False
+    token = doc.tokens[subject]
+    if token.upos == "PRON":
+        return token.text.lower() in SPEAKING_PRONOUNS
+    entity = doc.entity_at(subject)
+    if entity is not None:
+        return entity.label in SPEAKING_ENTITIES
+    return token.upos == "PROPN" or token.lemma.lower() in DOCUMENTS
+
+
+EVIDENCE_VERBS = {"show", "indicate", "suggest", "reveal", "find", "point", "confirm", "estimate"}
+
+
+def is_evidence(doc: Document, lemma: str, subject: int | None) -> bool:
+    """"the figures suggest ...", "the data show ...": a verb of saying or of evidence
+    whose subject is a thing reports evidence, not speech."""
+    return lemma.lower() in EVIDENCE_VERBS and subject is not None and _is_thing(doc, subject)
+
+
+def _is_thing(doc: Document, subject: int) -> bool:
+    token = doc.tokens[subject]
+    if token.upos != "NOUN" or doc.entity_at(subject) is not None:
+        return False
+    return token.lemma.lower() in NOT_SPEAKERS or token.text.lower() in NOT_SPEAKERS

@@ -1,17 +1,19 @@
 """Peak memory and time of `quotes extract` on hostile articles, against a normal one.
 
-    python benchmarks/bench_hostile.py [--case TEXT]... [--tree DIR] [--limit-seconds S] [--limit-mb MB]
+    python benchmarks/bench_hostile.py [--case TEXT]... [--tree DIR] [--article-timeout S]
+                                       [--limit-seconds S] [--limit-mb MB]
 
 Each case of `hostile_texts.CASES` (runs of 16,000 quotation marks, brackets or
 exclamation marks; 200 KB of nested quotes; 0.9 M characters of prose and of quotes; a
-30 MB text) is written to a file and given to `quotes extract FILE -o OUT` in a new
-process, whose resident memory (RSS, with any child) is sampled every 0.05 s. The first
+3 M-character text let through with `--max-chars`; a 30 MB text) is written to a file
+and given to `quotes extract FILE -o OUT` in a new process, whose resident memory (RSS, with any child) is sampled every 0.05 s. The first
 case, a normal 5,000-character article, is the baseline of the same run: the machine is
 shared and its speed swings, so each case is also given as a multiple of it.
 
 `--tree DIR` runs the `quotes` package found in DIR instead (say, an older release
 unpacked with `git archive HEAD~3 quotes | tar -x -C DIR`), for a before/after comparison;
-each runs with its own defaults (the first line says which limits it has). A case is stopped when it passes
+each runs with its own defaults (the first line says which limits it has), and options it
+lacks are left out. `--article-timeout S` is passed to every case. A case is stopped when it passes
 `--limit-seconds` (default 300) or `--limit-mb` of memory (default 4096), and its
 figures are then printed as lower bounds (">").
 """
@@ -32,7 +34,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hostile_texts import CASES, write_cases  # noqa: E402
+from hostile_texts import CASES, OPTIONS, write_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,7 +58,12 @@ def main() -> None:
         paths = write_cases(Path(folder), wanted)
         runs = {}
         for name, path in paths.items():
-            runs[name] = run_case(tree, path, supported, options)
+            extra = OPTIONS.get(name, [])
+            if options.article_timeout:
+                extra = [*extra, "--article-timeout", options.article_timeout]
+            extra = [arg for n, arg in enumerate(extra)
+                     if (arg if arg.startswith("--") else extra[n - 1]) in supported]
+            runs[name] = run_case(tree, path, extra, options)
             show(name, path, runs[name], runs[next(iter(runs))])
 
 
@@ -65,6 +72,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--case", action="append", default=[],
                         help="Run only the cases whose name holds TEXT (the baseline always runs).")
     parser.add_argument("--tree", help="Run the quotes package in this source tree.")
+    parser.add_argument("--article-timeout", help="Pass --article-timeout to quotes extract.")
     parser.add_argument("--limit-seconds", type=float, default=300.0)
     parser.add_argument("--limit-mb", type=float, default=4096.0)
     return parser.parse_args()
@@ -91,9 +99,9 @@ def environment(tree: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(tree)}
 
 
-def run_case(tree: Path, path: Path, supported: list[str], options: argparse.Namespace) -> Run:
+def run_case(tree: Path, path: Path, extra: list[str], options: argparse.Namespace) -> Run:
     output = path.with_suffix(".jsonl")
-    command = quotes_command(tree) + ["extract", str(path), "-o", str(output), "--no-progress"]
+    command = quotes_command(tree) + ["extract", str(path), "-o", str(output), "--no-progress", *extra]
     started = time.perf_counter()
     process = psutil.Popen(command, env=environment(tree), stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, text=True)

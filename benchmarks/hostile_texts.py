@@ -92,8 +92,11 @@ CASES = {
     "200 KB of unclosed ‘ quotes": lambda: nested_singles(200_000),
     "0.9 M characters of prose": lambda: article(900_000, 0.05),
     "0.9 M characters full of quotes": lambda: article(900_000, 0.95),
+    "3 M characters of prose, --max-chars 4000000": lambda: article(3_000_000, 0.05),
     "30 MB of prose": lambda: article(30_000_000, 0.05),
 }
+OPTIONS = {"3 M characters of prose, --max-chars 4000000": ["--max-chars", "4000000"]}
+"""Options given with a case, to a `quotes` that has them."""
 
 
 def write_cases(folder: Path, names: list[str] | None = None) -> dict[str, Path]:

@@ -41,11 +41,21 @@ class QuotesGroup(click.Group):
             ctx.exit(1)
 
 
+class OutputError(QuotesError):
+    """Output cannot be written (a full disk, /dev/full): one line naming the file."""
+
+
 def describe_os_error(error: OSError) -> str:
-    """An OSError as a line for the user: what failed, on which file, and why."""
+    """An OSError as a line for the user: which file, and why; one without a file name
+    comes from writing to standard output (click.echo)."""
+    if error.filename:
+        return f"{error.filename}: {_reason(error)}"
+    return f"cannot write to standard output: {_reason(error)}"
+
+
+def _reason(error: OSError) -> str:
     reason = error.strerror or str(error) or type(error).__name__
-    where = error.filename or "standard output"
-    return f"cannot write to {where}: {reason[:1].lower()}{reason[1:]}"
+    return reason[:1].lower() + reason[1:]
 
 
 def _give_up_stdout_if_unwritable() -> None:
@@ -137,18 +147,17 @@ def report_skips(skipped) -> None:
 
 def write_to(file, text: str) -> None:
     """Write `text` to `file`, and flush it if `text` is empty; a failure (a full disk) is
-    an OSError naming the file, which the command group prints as one line."""
+    an OutputError naming the file."""
     try:
         if text:
             file.write(text)
         else:
             file.flush()
     except OSError as error:
-        if error.filename is None:
-            name = getattr(file, "name", None)
-            error.filename = None if name in (None, "<stdout>", "-") else name
         _give_up(file)
-        raise
+        name = getattr(file, "name", None)
+        where = "standard output" if name in (None, "<stdout>", "-") else name
+        raise OutputError(f"cannot write to {where}: {_reason(error)}") from None
 
 
 def interrupted_status(stop: KeyboardInterrupt) -> int:
@@ -271,19 +280,15 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
     quotes ingest archive/ --dask tcp://scheduler:8786 --engine stanza --gpu
     """
     from quotes.pipeline.batches import EngineSpec, fingerprint
-    from quotes.pipeline.ingesting import Summary, describe, make_extractor, sigterm_as_interrupt, write_report
+    from quotes.pipeline.ingesting import Summary, describe, make_extractor, report_json, sigterm_as_interrupt
     from quotes.pipeline.ingesting import ingest as run_ingest
     from quotes.pipeline.progress import Progress
     from quotes.store import Store, StoreError
 
     def save_report(summary, counts) -> None:
         if report:
-            try:
-                write_report(report, summary, counts)
-            except OSError as error:
-                error.filename = error.filename or report.name
-                _give_up(report)
-                raise
+            write_to(report, report_json(summary, counts))
+            write_to(report, "")
 
     try:
         spec = EngineSpec(engine, use_gpu=gpu)
@@ -308,8 +313,9 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
     click.echo(describe(summary, db_path, counts), err=True)
     save_report(summary, counts)
     if summary.interrupted:
-        click.echo(f"Interrupted ({summary.signal}): every article counted above is stored; run"
-                   " the same command again to go on.", err=True)
+        stopped = "Stopped by SIGTERM" if summary.signal == "SIGTERM" else "Interrupted"
+        click.echo(f"{stopped}: every article counted above is stored; run the same command"
+                   " again to go on.", err=True)
         sys.exit(143 if summary.signal == "SIGTERM" else 130)
     if summary.error:
         raise click.ClickException(summary.error)

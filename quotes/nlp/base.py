@@ -31,8 +31,11 @@ class Engine:
     (`chunks.cut_punctuation_runs`). Each Document holds the text exactly as given."""
 
     name = "engine"
-    chunk_limit = 100_000
-    batch_chars = 200_000
+    chunk_limit = 50_000
+    batch_chars = 50_000
+    """Together they bound a worker's memory: spaCy's small English model takes about 250 MB
+    more to parse 50,000 characters of prose at once, 400 MB for text made of one-letter
+    words and punctuation (200,000 characters at once took 1 GB)."""
     batch_size = 32
 
     def parse_pieces(self, texts: Iterable[str]) -> Iterator[Document]:

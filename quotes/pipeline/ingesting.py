@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Self, TextIO
+from typing import Self
 
 from quotes.detection.lexicon import DEFAULT_CUE_CLASSES
 from quotes.limits import MAX_CHARS
@@ -212,12 +212,10 @@ def _duration(seconds: float) -> str:
     return f"{minutes}m{seconds:02.0f}s" if minutes else f"{seconds:.1f}s"
 
 
-def write_report(file: TextIO, summary: Summary, database: dict[str, int] | None) -> None:
-    """The run's summary as JSON, with the database's row counts (None if unreadable),
-    flushed: a failure to write it (a full disk) is raised here."""
-    file.write(json.dumps({**summary.as_dict(), "database": database}, indent=2,
-                          ensure_ascii=False) + "\n")
-    file.flush()
+def report_json(summary: Summary, database: dict[str, int] | None) -> str:
+    """The run's summary as JSON (`--report`), with the database's row counts (None if
+    unreadable)."""
+    return json.dumps({**summary.as_dict(), "database": database}, indent=2, ensure_ascii=False) + "\n"
 
 
 def _to_extract(items: Iterable[Article | Skipped], store: Store, pending: PendingArticles,

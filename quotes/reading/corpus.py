@@ -73,9 +73,10 @@ FORMATS = {
 }
 DOCUMENTATION = re.compile(
     r"(readme|license|licence|copying|notice|attribution|authors|contributors|changelog|changes"
-    r"|history)([-_][\w-]*)?(\.(md|markdown|rst|txt|text))?")
-"""The names of documentation files: a documentation word, perhaps a suffix (`LICENSE-MIT`),
-and no extension or a documentation one. `changelog.blog.budget-vote.html` is an article."""
+    r"|history)([-_][a-z0-9]{1,12})?(\.(md|markdown|rst|txt|text))?")
+"""The names of documentation files: a documentation word, perhaps one short tag
+(`LICENSE-MIT`, `README_dev`), and no extension or a documentation one.
+`changelog.blog.budget-vote.html` and `history-of-the-ferry.txt` are articles."""
 
 MAX_BYTES_PER_CHAR = 4
 """UTF-8 takes at most 4 bytes a character: a larger file is too long without reading it."""

@@ -23,6 +23,8 @@ class UnmergedChanges(sqlite3.OperationalError):
 
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
     """A connection that can only read the SQLite file at `path` (which must exist)."""
+    if not os.path.isfile(path):  # a named pipe would block SQLite's open() for good
+        raise sqlite3.OperationalError(f"{path} is not a regular file")
     uri = Path(path).resolve().as_uri()
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
     try:

@@ -140,7 +140,7 @@ def in_namespace(script: str, *args: str) -> subprocess.CompletedProcess:
 def test_extract_on_a_full_disk_is_one_line(tmp_path):
     disk = tmp_path / "disk"
     disk.mkdir()
-    result = in_namespace('mount -t tmpfs -o size=16k tmpfs "$1" && $QUOTES extract "$2" "$2" "$2" -o "$1/out.jsonl"',
+    result = in_namespace('mount -t tmpfs -o size=8k tmpfs "$1" && $QUOTES extract "$2" "$2" "$2" "$2" -o "$1/out.jsonl"',
                           str(disk), str(ARTICLE))
     assert result.returncode == 1, result.stderr
     assert result.stderr == f"Error: cannot write to {disk}/out.jsonl: no space left on device\n"

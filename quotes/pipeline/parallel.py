@@ -124,7 +124,7 @@ class ProcessPool(Extractor):
         self._stop(cancel)
 
     def _submit(self, batch: list[Article]) -> Future:
-        with _stop_signals_ignored():  # workers started now ignore them from the first instruction
+        with _stop_signals_held():  # workers started now ignore them from the first instruction
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(
                     self.workers, mp_context=multiprocessing.get_context("spawn"),
@@ -165,9 +165,9 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 @contextmanager
-def _stop_signals_ignored() -> Iterator[None]:
-    """Ignore Ctrl+C (SIGINT) and SIGTERM for a moment: processes started meanwhile
-    inherit that.
+def _stop_signals_held() -> Iterator[None]:
+    """Hold Ctrl+C (SIGINT) and SIGTERM back for a moment: processes started meanwhile
+    inherit them blocked (and ignore them once started); this process gets them after.
 
     Ctrl+C in a terminal reaches every process of the command, and systemd sends SIGTERM
     to all of them; the parent alone should handle it, by storing what is done and
@@ -176,12 +176,11 @@ def _stop_signals_ignored() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    handlers = {number: signal.signal(number, signal.SIG_IGN) for number in STOP_SIGNALS}
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         yield
     finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _start_worker(loader: EngineLoader, threads: int) -> None:
@@ -190,6 +189,7 @@ def _start_worker(loader: EngineLoader, threads: int) -> None:
     global _engine, _engine_problem
     for number in STOP_SIGNALS:
         signal.signal(number, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     _exit_with_parent()
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, str(threads))

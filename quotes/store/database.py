@@ -479,7 +479,8 @@ def _described_errors(path: str, timeout: float) -> Iterator[None]:
     except sqlite3.Error as error:
         raise StoreError(_describe(error, path, timeout)) from error
     except UnicodeEncodeError as error:
-        raise StoreError(f"{path}: cannot store text that is not valid Unicode: {error}") from error
+        raise StoreError(f"{path}: cannot store text that is not valid Unicode (an unpaired"
+                         f" surrogate, \\u{ord(error.object[error.start]):04x})") from error
 
 
 def _describe(error: sqlite3.Error, path: str, timeout: float) -> str:

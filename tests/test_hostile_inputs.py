@@ -267,7 +267,7 @@ def test_the_same_id_twice_in_a_run_is_a_duplicate_and_the_first_is_kept(tmp_pat
 
 def government(name: str, number: int) -> tuple[Article, list[Quote]]:
     text = f"{name} said the talks would resume, article {number}."
-    speaker = Speaker(name, "organization", aliases={name})
+    speaker = Speaker(name, "organization")  # its name is not among its aliases: the store adds it
     quote = Quote("indirect", [at(text, "the talks would resume")], [at(text, "said")], "say",
                   [at(text, name)], "test", 0.9, speaker=speaker)
     return Article(f"a{number}", text), [quote]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -10,6 +11,7 @@ import click
 
 from quotes import __version__
 from quotes.errors import QuotesError
+from quotes.limits import ARTICLE_TIMEOUT, MAX_CHARS
 from quotes.nlp import ENGINES, load_engine
 from quotes.records import ORG_TYPES, SPEAKER_KINDS
 
@@ -19,14 +21,55 @@ KIND_CHOICES = SPEAKER_KINDS + ORG_TYPES
 
 class QuotesGroup(click.Group):
     """The command group: any `QuotesError` a command raises is printed as one line
-    ("Error: ...") with its exit status, never as a traceback."""
+    ("Error: ...") with its exit status, never as a traceback; so is a failure to write
+    (a full disk, /dev/full), standard output included."""
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
         except QuotesError as error:
+            _give_up_stdout_if_unwritable()
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise  # click's own handling: a reader that went away is no error
+            _give_up_stdout_if_unwritable()
+            click.echo(f"Error: {describe_os_error(error)}", err=True)
+            ctx.exit(1)
+
+
+class OutputError(QuotesError):
+    """Output cannot be written (a full disk, /dev/full): one line naming the file."""
+
+
+def describe_os_error(error: OSError) -> str:
+    """An OSError as a line for the user: which file, and why; one without a file name
+    comes from writing to standard output (click.echo)."""
+    if error.filename:
+        return f"{error.filename}: {_reason(error)}"
+    return f"cannot write to standard output: {_reason(error)}"
+
+
+def _reason(error: OSError) -> str:
+    reason = error.strerror or str(error) or type(error).__name__
+    return reason[:1].lower() + reason[1:]
+
+
+def _give_up_stdout_if_unwritable() -> None:
+    """After a failed write to standard output (`> /dev/full`), drop what is left of it."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        _give_up(sys.stdout)
+
+
+def _give_up(file) -> None:
+    """Send what is left in the buffer of `file`, which cannot be written, to /dev/null,
+    so that closing it (or Python's exit) does not fail again, with a traceback."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), file.fileno())
 
 
 @click.group(cls=QuotesGroup)
@@ -81,9 +124,47 @@ def _parse_cue_classes(ctx, param, value: str) -> tuple[str, ...]:
     return classes
 
 
+def max_chars_option(f):
+    return click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+                        help="Skip longer texts: they are not news articles and would take hours.")(f)
+
+
+def article_timeout_option(f):
+    return click.option("--article-timeout", type=click.FloatRange(min=0, min_open=True),
+                        default=ARTICLE_TIMEOUT, show_default=True, metavar="SECONDS",
+                        help="Give up an article that takes longer than this to parse and"
+                             " search (it is reported as skipped), and go on.")(f)
+
+
 def report_skips(skipped) -> None:
+    """Each input not used, on stderr: "skipped PATH: reason", or "passed over PATH: ..."
+    for documentation in a folder."""
+    from quotes.reading.corpus import PassedOver
+
     for skip in skipped:
-        click.echo(f"skipped {skip}", err=True)
+        click.echo(f"{'passed over' if isinstance(skip, PassedOver) else 'skipped'} {skip}", err=True)
+
+
+def write_to(file, text: str) -> None:
+    """Write `text` to `file`, and flush it if `text` is empty; a failure (a full disk) is
+    an OutputError naming the file."""
+    try:
+        if text:
+            file.write(text)
+        else:
+            file.flush()
+    except OSError as error:
+        _give_up(file)
+        name = getattr(file, "name", None)
+        where = "standard output" if name in (None, "<stdout>", "-") else name
+        raise OutputError(f"cannot write to {where}: {_reason(error)}") from None
+
+
+def interrupted_status(stop: KeyboardInterrupt) -> int:
+    """The exit status after a stop: 130 for Ctrl+C (SIGINT), 143 for SIGTERM."""
+    from quotes.pipeline.ingesting import Terminated
+
+    return 143 if isinstance(stop, Terminated) else 130
 
 
 @cli.command()
@@ -92,8 +173,10 @@ def report_skips(skipped) -> None:
               help="Write JSON Lines here instead of standard output.")
 @engine_option
 @cue_classes_option
+@max_chars_option
+@article_timeout_option
 @progress_option
-def extract(paths, output, engine, cue_classes, progress):
+def extract(paths, output, engine, cue_classes, max_chars, article_timeout, progress):
     """Print the quotes in articles as JSON Lines, one line per article.
 
     PATHS are .txt, .html, .jsonl or .warc(.gz) files, folders of them (read
@@ -102,31 +185,52 @@ def extract(paths, output, engine, cue_classes, progress):
     character spans into the article text, cue lemma, the speaker's mention
     and resolved name, speaker kind, confidence and the rule that found it.
 
+    Input that cannot be read, texts longer than --max-chars and articles that
+    take longer than --article-timeout are reported on stderr and skipped. Exit
+    status: 1 if nothing could be extracted, 130 after Ctrl+C and 143 after
+    SIGTERM (the lines written so far are complete).
+
     \b
     quotes extract article.txt
     quotes extract articles/ -o quotes.jsonl
     """
-    from quotes.pipeline.extract import article_json, extract_articles
+    from quotes.pipeline.batches import chunked, extract_each
+    from quotes.pipeline.extract import article_json
+    from quotes.pipeline.ingesting import BATCH_SIZE, sigterm_as_interrupt
     from quotes.pipeline.progress import Progress
-    from quotes.reading.corpus import Skipped, read_articles
+    from quotes.reading.corpus import PassedOver, Skipped, read_articles
 
     nlp = load_engine(engine)
     skipped = []
 
     def articles():
-        for item in read_articles(paths):
+        for item in read_articles(paths, max_chars):
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:
                 yield item
 
     meter = Progress(enabled=progress)
-    for article, quotes in extract_articles(articles(), nlp, cue_classes):
-        output.write(json.dumps(article_json(article, quotes), ensure_ascii=False) + "\n")
-        meter.advance(len(quotes))
+    try:
+        with sigterm_as_interrupt():
+            for batch in chunked(articles(), BATCH_SIZE):
+                for outcome in extract_each(nlp, batch, cue_classes, article_timeout):
+                    article = outcome.article
+                    if outcome.quotes is None:
+                        skipped.append(Skipped(article.path or article.id, f"article {article.id}: {outcome.error}"))
+                        meter.advance(skipped=True)
+                        continue
+                    write_to(output, json.dumps(article_json(article, outcome.quotes), ensure_ascii=False) + "\n")
+                    meter.advance(len(outcome.quotes))
+            write_to(output, "")
+    except KeyboardInterrupt as stop:
+        meter.close()
+        report_skips(skipped)
+        click.echo(f"Interrupted after {meter.done:,} articles; each line written is whole.", err=True)
+        sys.exit(interrupted_status(stop))
     meter.close()
     report_skips(skipped)
-    if skipped and meter.done == 0:
+    if meter.done == 0 and any(not isinstance(skip, PassedOver) for skip in skipped):
         sys.exit(1)
 
 
@@ -145,14 +249,14 @@ def extract(paths, output, engine, cue_classes, progress):
               help="Run the stanza engine on the GPU, or on the CPU [default: the GPU if "
                    "torch sees one].")
 @click.option("--force", is_flag=True, help="Re-extract articles already stored unchanged.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
-              help="Skip longer texts: they are not news articles and would take hours.")
+@max_chars_option
+@article_timeout_option
 @click.option("--report", type=click.File("w", encoding="utf-8"),
               help="Write the run's summary as JSON: counts, every skipped input and duplicate"
                    " with the reason, and what stopped the run, if anything did.")
 @progress_option
-def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, max_chars, report,
-           progress):
+def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, max_chars,
+           article_timeout, report, progress):
     """Extract quotes from articles and store them in a SQLite database.
 
     PATHS are .txt, .html, .jsonl or .warc(.gz) files, folders of them, or -
@@ -161,9 +265,14 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
 
     Re-ingesting an article replaces its quotes; articles stored unchanged by this
     version of quotes are skipped (--force extracts them again), and an article
-    with the URL or text of one already stored is stored once. Input that cannot
-    be read is reported and skipped; the run goes on with the rest. Ctrl+C (or a
-    crash) keeps every article already stored: run the same command again to go on.
+    with the URL or text of one already stored, or with the id of one read before
+    in the run, is stored once. Input that cannot be read, texts longer than
+    --max-chars and articles that take longer than --article-timeout are reported
+    and skipped; the run goes on with the rest. Ctrl+C, SIGTERM (or a crash) keep
+    every article already stored: run the same command again to go on.
+
+    Exit status: 0 when done, 1 on an error or when nothing could be read, 130
+    after Ctrl+C and 143 after SIGTERM (both after the summary and --report).
 
     \b
     quotes ingest articles/
@@ -171,39 +280,43 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
     quotes ingest archive/ --dask tcp://scheduler:8786 --engine stanza --gpu
     """
     from quotes.pipeline.batches import EngineSpec, fingerprint
-    from quotes.pipeline.ingesting import Summary, describe, make_extractor, write_report
+    from quotes.pipeline.ingesting import Summary, describe, make_extractor, report_json, sigterm_as_interrupt
     from quotes.pipeline.ingesting import ingest as run_ingest
     from quotes.pipeline.progress import Progress
     from quotes.store import Store, StoreError
+
+    def save_report(summary, counts) -> None:
+        if report:
+            write_to(report, report_json(summary, counts))
+            write_to(report, "")
 
     try:
         spec = EngineSpec(engine, use_gpu=gpu)
         store = Store(db_path)
     except QuotesError as error:
-        if report:
-            write_report(report, Summary(error=str(error)), None)
+        save_report(Summary(error=str(error)), None)
         raise
     with store:
         try:
-            extractor = make_extractor(spec, workers, scheduler, cue_classes)
+            extractor = make_extractor(spec, workers, scheduler, cue_classes, article_timeout)
         except QuotesError as error:
-            if report:
-                write_report(report, Summary(error=str(error)), store.counts())
+            save_report(Summary(error=str(error)), store.counts())
             raise
-        summary = run_ingest(paths, store, extractor, fingerprint=fingerprint(spec, cue_classes),
-                             force=force, progress=Progress(enabled=progress), max_chars=max_chars)
+        with sigterm_as_interrupt():
+            summary = run_ingest(paths, store, extractor, fingerprint=fingerprint(spec, cue_classes),
+                                 force=force, progress=Progress(enabled=progress), max_chars=max_chars)
         try:
             counts = store.counts()
         except StoreError:
             counts = None
-    report_skips(summary.skipped)
+    report_skips(summary.passed_over + summary.skipped)
     click.echo(describe(summary, db_path, counts), err=True)
-    if report:
-        write_report(report, summary, counts)
+    save_report(summary, counts)
     if summary.interrupted:
-        click.echo("Interrupted: every article counted above is stored; run the same command"
+        stopped = "Stopped by SIGTERM" if summary.signal == "SIGTERM" else "Interrupted"
+        click.echo(f"{stopped}: every article counted above is stored; run the same command"
                    " again to go on.", err=True)
-        sys.exit(130)
+        sys.exit(143 if summary.signal == "SIGTERM" else 130)
     if summary.error:
         raise click.ClickException(summary.error)
     if summary.skipped and summary.nothing_done:
@@ -304,8 +417,9 @@ def rename_speaker_command(speaker, name, kind, db_path, as_json):
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
               help="Score these predictions (quotes extract output) instead of extracting.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@max_chars_option
 @progress_option
-def evaluate(gold, engine, subset, cue_classes, predictions, as_json, progress):
+def evaluate(gold, engine, subset, cue_classes, predictions, as_json, max_chars, progress):
     """Measure extraction against your own annotated articles.
 
     GOLD is a JSON Lines file (one document a line: id, text, and quotes with
@@ -314,17 +428,27 @@ def evaluate(gold, engine, subset, cue_classes, predictions, as_json, progress):
     Prints precision, recall and F1 under four matching measures (ggt@0.3 and
     ggt@0.8: share of the gold content covered; tok@0.5: word overlap; exact:
     same words), the accuracy of the source, cue and speaker of matched quotes,
-    and recall by quote type.
+    and recall by quote type. Documents longer than --max-chars are left out, each
+    reported on stderr.
 
     \b
     quotes evaluate annotated.jsonl --subset speech
     quotes evaluate brat-folder/ --json
     quotes extract annotated.jsonl -o pred.jsonl && quotes evaluate annotated.jsonl --predictions pred.jsonl
     """
-    from quotes.evaluation import figures_json, format_table, predict, read_gold, read_predictions, score
+    from quotes.evaluation import GoldError, figures_json, format_table, predict, read_gold, read_predictions, score
     from quotes.pipeline.progress import Progress
+    from quotes.reading.corpus import too_long
 
-    documents = read_gold(gold)
+    documents = []
+    for document in read_gold(gold):
+        if len(document.text) > max_chars:
+            click.echo(f"skipped {gold}: document {document.id}: "
+                       f"{too_long(len(document.text), max_chars)}", err=True)
+        else:
+            documents.append(document)
+    if not documents:
+        raise GoldError(f"{gold}: no document within --max-chars ({max_chars:,} characters)")
     if predictions:
         predicted = read_predictions(predictions)
     else:
@@ -486,12 +610,14 @@ def serve(db_path, host, port, immutable, public, open_browser, metadata):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print each article as a JSON object.")
-def read(paths, as_json):
+@max_chars_option
+def read(paths, as_json, max_chars):
     """Read articles from PATHS and list them, without looking for quotes.
 
     PATHS are files (.txt, .html, .jsonl, .json, .warc, .warc.gz), directories (read
     recursively), or - for JSON Lines on standard input. Prints one line per article:
-    id, title and length; input that cannot be read is reported on stderr. Exits with
+    id, title and length; input that cannot be read (or longer than --max-chars) is
+    reported on stderr, as is documentation passed over in a folder. Exits with
     status 1 if no article could be read.
 
     \b
@@ -504,7 +630,7 @@ def read(paths, as_json):
     from quotes.reading.corpus import Skipped, read_articles
 
     articles = 0
-    for item in read_articles(paths):
+    for item in read_articles(paths, max_chars):
         if isinstance(item, Skipped):
             report_skips([item])
             continue
@@ -560,6 +686,9 @@ def check(claim, speaker, db_path, output_format, as_json, limit, types):
     """
     from quotes.factcheck import check_claim, open_database
 
+    if speaker is not None and not any(character.isalpha() for character in speaker):
+        raise click.BadParameter(f"{speaker!r} names no one: a name has letters",
+                                 param_hint="'--speaker'")
     conn = open_database(db_path)
     wanted = [name.strip() for name in types.split(",") if name.strip()]
     result = check_claim(conn, claim, speaker=speaker, limit=limit, types=wanted)

@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from quotes.reading.corpus import Skipped, article_id, read_articles
+from quotes.reading.corpus import PassedOver, Skipped, article_id, read_articles, read_json_lines
 from quotes.reading.html import MAX_PAGE_BYTES
 from quotes.records import Article
 
@@ -303,7 +303,8 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path):
     write(tmp_path / "README.md", "About these articles.")
     write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n\x00\x00")
     write(tmp_path / "notes.md", "Notes.")
-    items = read(tmp_path)
+    passed_over, *items = read(tmp_path)
+    assert passed_over == PassedOver(str(tmp_path / "README.md"), "documentation, not an article")
     assert [item.path for item in items] == [
         str(tmp_path / name)
         for name in ["a.jsonl", "a.jsonl", "b.txt", "notes.md", "photo.png", "sub/c.html"]
@@ -459,14 +460,13 @@ def test_long_json_lines_file_is_read_to_the_end(tmp_path):
     assert items[-1].line == 10_000
 
 
-def test_json_lines_are_yielded_before_the_input_is_complete(tmp_path):
-    fifo = tmp_path / "stream.jsonl"
-    os.mkfifo(fifo)
+def test_json_lines_are_yielded_before_the_input_is_complete():
+    reading, writing = os.pipe()
     first_article_arrived = threading.Event()
     writer_waited = []
 
     def writer():
-        with open(fifo, "w", encoding="utf-8") as pipe:
+        with open(writing, "w", encoding="utf-8") as pipe:
             pipe.write('{"text": "Line 1."}\n')
             pipe.flush()
             writer_waited.append(first_article_arrived.wait(timeout=10))
@@ -474,10 +474,11 @@ def test_json_lines_are_yielded_before_the_input_is_complete(tmp_path):
 
     thread = threading.Thread(target=writer)
     thread.start()
-    items = read_articles([str(fifo)])
-    first = next(items)
-    first_article_arrived.set()
-    rest = list(items)
+    with open(reading, "rb") as stream:
+        items = read_json_lines(stream, "<pipe>")
+        first = next(items)
+        first_article_arrived.set()
+        rest = list(items)
     thread.join()
     assert writer_waited == [True], "the first article only came after the whole input"
     assert first.text == "Line 1."
@@ -490,7 +491,7 @@ def test_50_mb_text_is_one_article(tmp_path):
         "Huge report\n\n" + (paragraph + "\n\n") * (50_000_000 // (len(paragraph) + 2))
     ).encode()
     path = write(tmp_path / "huge.txt", data)
-    article = only(read(path), Article)
+    article = only(list(read_articles([str(path)], max_chars=None)), Article)
     assert len(article.text) == len(data) >= 49_000_000
     assert article.title == "Huge report"
     assert article.ignored == []

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.reading.corpus import Skipped, read_articles
+from quotes.reading.corpus import PassedOver, Skipped, read_articles
 from quotes.records import Article
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -14,8 +14,10 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 @pytest.fixture(scope="module")
 def articles() -> list[Article]:
     items = list(read_articles([str(EXAMPLES)]))
-    assert [item for item in items if isinstance(item, Skipped)] == []
-    return items
+    passed_over = [item for item in items if isinstance(item, PassedOver)]
+    assert [item.path for item in passed_over] == [str(EXAMPLES / "README.md")]
+    assert [item for item in items if isinstance(item, Skipped) and item not in passed_over] == []
+    return [item for item in items if isinstance(item, Article)]
 
 
 def test_demo_corpus_is_the_seed_and_five_fictional_articles(articles):

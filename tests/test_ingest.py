@@ -159,15 +159,15 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_rest_stored(corpu
 
 def test_a_quote_that_would_not_round_trip_is_not_stored(corpus, tmp_path, engine, monkeypatch):
     """The rules return, for the first article of each batch, a span past the end of the text."""
-    extract_articles = batches.extract_articles
+    extract_document = batches.extract_document
 
-    def out_of_range(articles, *options):
-        for number, (extracted, quotes) in enumerate(extract_articles(articles, *options)):
-            if number == 0:
-                quotes[0].content = [(0, 10**6)]
-            yield extracted, quotes
+    def out_of_range(article, *options):
+        quotes = extract_document(article, *options)
+        if article.id in ("article-000", "article-010"):
+            quotes[0].content = [(0, 10**6)]
+        return quotes
 
-    monkeypatch.setattr(batches, "extract_articles", out_of_range)
+    monkeypatch.setattr(batches, "extract_document", out_of_range)
     summary = run([corpus], tmp_path / "q.db", InProcess(lambda: engine), batch_size=10)
     assert summary.articles == 18
     assert len(summary.skipped) == 2

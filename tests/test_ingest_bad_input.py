@@ -54,7 +54,7 @@ BAD_INPUTS = {
     "latin1.txt": ("Caf\xe9 owner Ren\xe9 said it was fine.".encode("latin-1"),
                    "not UTF-8 text (byte 0xe9 at offset 3)"),
     "empty.txt": (b"", "empty file"),
-    "huge.txt": (None, "too long to be a news article (52,428,800 characters, the limit is"),
+    "huge.txt": (None, "too long to be a news article (52,428,800 bytes, the limit is"),
     "lines.jsonl": (None, "line 2: "),
     "menu.html": ((b"<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
                   b"</nav></body></html>"), "no article text found"),

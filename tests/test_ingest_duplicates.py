@@ -75,7 +75,8 @@ def test_duplicates_in_one_run_are_stored_once(tmp_path, extractor):
         ("tracked-link", "article-002")]
     assert ids(tmp_path / "q.db") == ["article-000", "article-001", "article-002"]
     assert json.loads(json.dumps(summary.as_dict()))["duplicates"][0] == {
-        "id": "syndicated-copy", "path": str(corpus), "duplicate_of": "article-000"}
+        "id": "syndicated-copy", "path": str(corpus), "duplicate_of": "article-000",
+        "reason": "the same text or URL as another article"}
 
 
 def test_a_duplicate_of_a_stored_article_is_not_stored(tmp_path, extractor):

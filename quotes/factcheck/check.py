@@ -34,6 +34,7 @@ from quotes.factcheck.verdict import (
 from quotes.factcheck.worddiff import Words
 from quotes.normalize import normalize
 from quotes.records import QUOTE_TYPES
+from quotes.store.readonly import connect_read_only
 from quotes.store.schema import SCHEMA_VERSION
 
 MAX_CLAIM_WORDS = 200
@@ -53,10 +54,9 @@ def open_database(path: str | Path) -> sqlite3.Connection:
     Raises CheckError when `path` is not a usable quotes database. The usual case does
     not import quotes.store, as sqlite-utils takes most of a second to import.
     """
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
     conn = None
     try:
-        conn = _connect(uri)
+        conn = _connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error:
         version = None
@@ -71,11 +71,11 @@ def open_database(path: str | Path) -> sqlite3.Connection:
             Store(path).close()
     except StoreError as error:
         raise CheckError(str(error)) from error
-    return _connect(uri)
+    return _connect(path)
 
 
-def _connect(uri: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(uri, uri=True)
+def _connect(path: str | Path) -> sqlite3.Connection:
+    conn = connect_read_only(path)  # on read-only media too
     conn.execute(f"PRAGMA mmap_size = {MMAP_SIZE}")
     return conn
 

@@ -9,7 +9,9 @@ worker so that the one writer has little left to do), or why extraction failed.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from quotes import __version__
@@ -17,7 +19,8 @@ from quotes.detection.lexicon import DEFAULT_CUE_CLASSES
 from quotes.errors import StoreError
 from quotes.fingerprint import extraction_hash
 from quotes.nlp import Engine, EngineUnavailable, load_engine
-from quotes.pipeline.extract import extract_articles
+from quotes.pipeline.extract import extract_document, parse_pieces
+from quotes.pipeline.timelimit import ArticleTimeout, TimeLimit
 from quotes.records import Article, Quote
 from quotes.store.rows import article_rows
 
@@ -70,33 +73,99 @@ class Result:
         return {"article_id": self.article_id, "rows": self.rows, "error": self.error}
 
 
+@dataclass
+class Outcome:
+    """What extraction made of one article: its quotes, or why it has none."""
+
+    article: Article
+    quotes: list[Quote] | None = None
+    error: str | None = None
+
+
 def extract_batch(engine: Engine, articles: list[dict],
-                  cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> list[dict]:
-    """Extract the quotes of plain articles (cues of `cue_classes`); an article the engine
-    or the rules fail on gets an error result, the others their rows."""
+                  cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES,
+                  time_limit: float | None = None) -> list[dict]:
+    """Extract the quotes of plain articles (cues of `cue_classes`, at most `time_limit`
+    seconds each): the rows of each article, or why it has none (see `extract_each`)."""
     records = [article_from_plain(article) for article in articles]
-    results: list[Result] = []
+    return [_stored_form(outcome).as_plain()
+            for outcome in extract_each(engine, records, cue_classes, time_limit)]
+
+
+def extract_each(engine: Engine, articles: Iterable[Article],
+                 cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES,
+                 time_limit: float | None = None) -> Iterator[Outcome]:
+    """Each article with its quotes, or with the reason it has none, in order: the engine
+    or the rules failed on it, or it took longer than `time_limit` seconds (None: no
+    limit). A failure costs that article only: when one that happens while a batch is
+    parsed cannot be pinned on an article, the rest are extracted again one at a time."""
+    queue = deque(articles)
+    one_by_one = False
+    while queue:
+        batch = [queue[0]] if one_by_one else list(queue)
+        try:
+            for article, quotes in _extract_timed(engine, batch, cue_classes, time_limit):
+                queue.popleft()
+                yield Outcome(article, quotes)
+        except _Failed as failure:
+            if failure.on_first or len(batch) == 1:
+                yield Outcome(queue.popleft(), error=failure.reason)
+            else:
+                one_by_one = True
+
+
+class _Failed(Exception):
+    """Extraction failed; `on_first`: while finding the quotes of the first article not
+    yet done (else while parsing, maybe another article's text)."""
+
+    def __init__(self, reason: str, on_first: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.on_first = on_first
+
+
+def _extract_timed(engine: Engine, articles: list[Article], cue_classes: tuple[str, ...],
+                   seconds: float | None) -> Iterator[tuple[Article, list[Quote]]]:
+    """`extract_articles` with a time limit per article; _Failed on the first failure."""
+    limit = TimeLimit(seconds)
+    parsed = parse_pieces(articles, engine)
+    found: list[Quote] = []
     try:
-        for article, quotes in extract_articles(records, engine, cue_classes):
-            results.append(_stored_form(article, quotes))
-    except Exception:  # noqa: BLE001  whatever broke the batch, redo the rest one by one to find it
-        for article in records[len(results):]:
-            results.append(_extract_one(engine, article, cue_classes))
-    return [result.as_plain() for result in results]
+        while True:
+            with _failing(on_first=False, seconds=seconds), limit.counting():
+                item = next(parsed, None)
+            if item is None:
+                return
+            piece, doc = item
+            with _failing(on_first=True, seconds=seconds), limit.counting():
+                found += piece.place(extract_document(piece.article, doc, cue_classes))
+            if piece.last:
+                yield piece.whole, found
+                found = []
+                limit.reset()
+    finally:
+        parsed.close()
 
 
-def _extract_one(engine: Engine, article: Article, cue_classes: tuple[str, ...]) -> Result:
+@contextmanager
+def _failing(on_first: bool, seconds: float | None) -> Iterator[None]:
+    """Any failure inside, as _Failed with a reason for the user."""
     try:
-        [(_, quotes)] = list(extract_articles([article], engine, cue_classes))
-    except Exception as error:  # noqa: BLE001  any failure is this article's, reported with it
-        return Result(article.id, error=failure_reason(error))
-    return _stored_form(article, quotes)
+        yield
+    except ArticleTimeout:
+        raise _Failed(f"took longer than {seconds:g} s (--article-timeout): given up",
+                      on_first) from None
+    except Exception as error:  # any failure is an article's, reported with it
+        raise _Failed(failure_reason(error), on_first) from error
 
 
-def _stored_form(article: Article, quotes: list[Quote]) -> Result:
-    """The article's rows, or why the store would refuse its quotes."""
+def _stored_form(outcome: Outcome) -> Result:
+    """The article's rows, or why extraction or the store would refuse its quotes."""
+    article = outcome.article
+    if outcome.quotes is None:
+        return Result(article.id, error=outcome.error)
     try:
-        return Result(article.id, rows=vars(article_rows(article, quotes)))
+        return Result(article.id, rows=vars(article_rows(article, outcome.quotes)))
     except StoreError as error:
         return Result(article.id, error=str(error))
 

@@ -32,7 +32,8 @@ class DaskCluster(Extractor):
     """Extraction on the Dask cluster whose scheduler listens at `address`."""
 
     def __init__(self, address: str, loader: EngineLoader,
-                 cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> None:
+                 cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES,
+                 time_limit: float | None = None) -> None:
         try:
             from distributed import Client
         except ImportError:
@@ -40,6 +41,7 @@ class DaskCluster(Extractor):
         self.address = address
         self.loader = loader
         self.cue_classes = cue_classes
+        self.time_limit = time_limit
         try:
             self.client = Client(address, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as error:
@@ -83,7 +85,7 @@ class DaskCluster(Extractor):
     def _submit(self, batch: list[Article]):
         return self.client.submit(
             extract_on_worker, self.loader, [article_to_plain(a) for a in batch], self.cue_classes,
-            pure=False)
+            self.time_limit, pure=False)
 
     def _one_by_one(self, batch: list[Article]) -> list[dict]:
         from distributed.scheduler import KilledWorker
@@ -114,10 +116,11 @@ _loading = threading.Lock()
 
 
 def extract_on_worker(loader: EngineLoader, articles: list[dict],
-                      cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> list[dict]:
+                      cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES,
+                      time_limit: float | None = None) -> list[dict]:
     """Runs on a Dask worker: extract with this worker's engine, loading it the first time."""
     with _loading:
         engine = _engines.get(loader)
         if engine is None:
             engine = _engines[loader] = loader()
-    return extract_batch(engine, articles, cue_classes)
+    return extract_batch(engine, articles, cue_classes, time_limit)

@@ -2,18 +2,26 @@
 
     for article, quotes in extract_articles(read_articles(paths), load_engine("spacy")):
         ...
+
+An article longer than the engine's `chunk_limit` is extracted piece by piece: each
+paragraph-aligned piece is parsed, searched for quotes and let go before the next, so a
+worker's memory is bounded by the piece, not by the article (a quote never spans two
+pieces, and speakers are resolved within each).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from quotes.detection.detect import find_quotes
 from quotes.detection.lexicon import DEFAULT_CUE_CLASSES
 from quotes.detection.quote_filter import drop_unlikely
 from quotes.detection.quotemarks import find_quotations
 from quotes.nlp import Document, Engine
-from quotes.records import Article, Quote
+from quotes.nlp.chunks import chunk_spans, cut_punctuation_runs
+from quotes.records import Article, Quote, Span
 from quotes.speakers.resolve import resolve_speakers
 
 
@@ -31,27 +39,77 @@ def extract_document(article: Article, doc: Document,
 
 def propose_quotes(article: Article, doc: Document, cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES,
                    every_object: bool = False) -> list[Quote]:
-    """The rules' quotes, speakers resolved, before any filter (see `detect.find_quotes`)."""
-    quotations = find_quotations(article.text)
+    """The rules' quotes, speakers resolved, before any filter (see `detect.find_quotes`).
+
+    Quotation marks are looked for in the text as the parser saw it (runs of punctuation
+    cut, `chunks.cut_punctuation_runs`): same offsets, no mark the parse does not hold."""
+    quotations = find_quotations(cut_punctuation_runs(article.text))
     quotes = find_quotes(doc, quotations, article.ignored, cue_classes, every_object)
     resolve_speakers(doc, quotes, quotations)
     return quotes
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of an article, extracted as an article of its own: `article` holds its text
+    (the whole article when it is short), `offset` where it starts in `whole`."""
+
+    whole: Article
+    article: Article
+    offset: int
+    last: bool
+
+    def place(self, quotes: list[Quote]) -> list[Quote]:
+        """The piece's quotes with their spans pointing into the whole article."""
+        if self.offset:
+            for quote in quotes:
+                quote.content = _shift(quote.content, self.offset)
+                quote.cue = _shift(quote.cue, self.offset)
+                quote.source = _shift(quote.source, self.offset)
+        return quotes
+
+
+def pieces_of(article: Article, limit: int) -> Iterator[Piece]:
+    """`article` in paragraph-aligned pieces of at most `limit` characters."""
+    spans = chunk_spans(article.text, limit)
+    if len(spans) == 1:
+        yield Piece(article, article, 0, last=True)
+        return
+    for number, (start, end) in enumerate(spans):
+        ignored = [(max(s, start) - start, min(e, end) - start)
+                   for s, e in article.ignored if s < end and e > start]
+        piece = replace(article, text=article.text[start:end], ignored=ignored)
+        yield Piece(article, piece, start, last=number == len(spans) - 1)
+
+
+def parse_pieces(articles: Iterable[Article], engine: Engine) -> Generator[tuple[Piece, Document], None, None]:
+    """Each piece of each article (see `pieces_of`) with its parse, in order, streaming."""
+    pending: deque[Piece] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            for piece in pieces_of(article, engine.chunk_limit):
+                pending.append(piece)
+                yield piece.article.text
+
+    for doc in engine.parse(texts()):
+        yield pending.popleft(), doc
 
 
 def extract_articles(articles: Iterable[Article], engine: Engine,
                      cue_classes: Iterable[str] = DEFAULT_CUE_CLASSES) -> Iterator[tuple[Article, list[Quote]]]:
     """Parse articles in batches with `engine` and yield each with its quotes, in order."""
     cue_classes = tuple(cue_classes)
-    pending: list[Article] = []
+    found: list[Quote] = []
+    for piece, doc in parse_pieces(articles, engine):
+        found += piece.place(extract_document(piece.article, doc, cue_classes))
+        if piece.last:
+            yield piece.whole, found
+            found = []
 
-    def texts() -> Iterator[str]:
-        for article in articles:
-            pending.append(article)
-            yield article.text
 
-    for doc in engine.parse(texts()):
-        article = pending.pop(0)
-        yield article, extract_document(article, doc, cue_classes)
+def _shift(spans: list[Span], offset: int) -> list[Span]:
+    return [(start + offset, end + offset) for start, end in spans]
 
 
 def quote_json(article: Article, quote: Quote) -> dict:

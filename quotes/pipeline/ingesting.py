@@ -7,24 +7,28 @@
 This process reads, decides what needs extracting and is the only writer; the extractor
 (this process, worker processes or a Dask cluster) parses. Articles are committed a few
 hundred at a time, each with all its quotes in the same transaction: an interrupted run
-(Ctrl+C, kill -9, a full disk) leaves every stored article whole, and the next run skips
-what is stored and goes on with the rest.
+(Ctrl+C, SIGTERM, kill -9, a full disk) leaves every stored article whole, and the next
+run skips what is stored and goes on with the rest.
 """
 
 from __future__ import annotations
 
 import json
+import signal
+import sqlite3
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Self
 
 from quotes.detection.lexicon import DEFAULT_CUE_CLASSES
+from quotes.limits import MAX_CHARS
 from quotes.nlp import EngineUnavailable
 from quotes.pipeline.batches import EngineLoader, chunked
 from quotes.pipeline.parallel import ExtractionError, Extractor, InProcess, ProcessPool
 from quotes.pipeline.progress import Progress
-from quotes.reading.corpus import Skipped, read_articles
+from quotes.reading.corpus import PassedOver, Skipped, read_articles
 from quotes.records import Article
 from quotes.store.database import Store, StoreError
 from quotes.store.keys import PendingArticles
@@ -36,17 +40,23 @@ COMMIT_ARTICLES = 200
 COMMIT_SECONDS = 2.0
 """Extracted articles are committed when this many are waiting, or this long after the last
 commit, whichever comes first: a killed run loses at most a few seconds of work."""
-MAX_CHARS = 1_000_000
-"""Longer texts are not news articles (a book, a log file); parsing one would take hours."""
+SAME_ID = "the same id as an article read before it in this run (the first is kept)"
+SAME_TEXT_OR_URL = "the same text or URL as another article"
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`timeout`, systemd, `docker stop`): the run stops as on Ctrl+C."""
 
 
 @dataclass(frozen=True)
 class Duplicate:
-    """An article not stored because another one with the same URL or text is."""
+    """An article not stored because another one with the same URL or text, or an earlier
+    one of the run with the same id, is."""
 
     id: str
     path: str | None
     duplicate_of: str
+    reason: str = SAME_TEXT_OR_URL
 
 
 @dataclass
@@ -59,8 +69,11 @@ class Summary:
     unchanged: int = 0
     duplicates: list[Duplicate] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    passed_over: list[PassedOver] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    signal: str | None = None
+    """What interrupted the run: SIGINT (Ctrl+C) or SIGTERM."""
     error: str | None = None
     """Why the run stopped early (the database, the engine, the cluster), if it did."""
 
@@ -77,20 +90,24 @@ class Summary:
             "unchanged": self.unchanged,
             "duplicates": [vars(d) for d in self.duplicates],
             "skipped": [{"path": s.path, "line": s.line, "reason": s.reason} for s in self.skipped],
+            "passed_over": [{"path": s.path, "reason": s.reason} for s in self.passed_over],
             "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted,
+            "signal": self.signal,
             "error": self.error,
         }
 
 
 def ingest(paths: Iterable[str], store: Store, extractor: Extractor, *,
            fingerprint: str | None = None, force: bool = False, progress: Progress | None = None,
-           max_chars: int = MAX_CHARS, batch_size: int = BATCH_SIZE) -> Summary:
+           max_chars: int | None = MAX_CHARS, batch_size: int = BATCH_SIZE) -> Summary:
     """Extract quotes from every article under `paths` with `extractor` into `store`.
 
     `fingerprint` names the release, engine, rules and cue classes (`batches.fingerprint`):
-    articles stored unchanged with the same fingerprint are skipped unless `force`. Duplicates of a stored or
-    earlier article are skipped. Ctrl+C stops the run, keeping every finished article.
+    articles stored unchanged with the same fingerprint are skipped unless `force`. Duplicates
+    of a stored or earlier article, and a second article with the id of an earlier one, are
+    skipped; texts longer than `max_chars` too. Ctrl+C (or SIGTERM, as `Terminated`) stops
+    the run, keeping every finished article.
     """
     summary = Summary()
     progress = progress or Progress(enabled=False)
@@ -98,15 +115,18 @@ def ingest(paths: Iterable[str], store: Store, extractor: Extractor, *,
     writer = _Writer(store, fingerprint, summary, pending, progress)
     started = time.monotonic()
     try:
-        wanted = _to_extract(read_articles(paths), store, pending, summary, progress,
-                             fingerprint=fingerprint, force=force, max_chars=max_chars)
-        for batch, results in extractor.run(chunked(wanted, batch_size)):
-            writer.add(batch, results)
-        writer.flush()
-    except KeyboardInterrupt:
+        with _RunIds() as seen:
+            wanted = _to_extract(read_articles(paths, max_chars), store, pending, seen, summary,
+                                 progress, fingerprint=fingerprint, force=force)
+            for batch, results in extractor.run(chunked(wanted, batch_size)):
+                writer.add(batch, results)
+            writer.flush()
+    except KeyboardInterrupt as stop:
         summary.interrupted = True
-        extractor.close(cancel=True)
-        _flush_what_is_done(writer, summary)
+        summary.signal = "SIGTERM" if isinstance(stop, Terminated) else "SIGINT"
+        with _signals_ignored():
+            extractor.close(cancel=True)
+            _flush_what_is_done(writer, summary)
     except (EngineUnavailable, ExtractionError) as error:
         summary.error = str(error)
         extractor.close(cancel=True)
@@ -122,17 +142,50 @@ def ingest(paths: Iterable[str], store: Store, extractor: Extractor, *,
 
 
 def make_extractor(loader: EngineLoader, workers: int, scheduler: str | None = None,
-                   cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> Extractor:
+                   cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES,
+                   time_limit: float | None = None) -> Extractor:
     """Where extraction runs: on the Dask cluster at `scheduler`, else in `workers`
     processes, else (one worker) in this process; `cue_classes` choose which cues make
-    quotes (see `detect.find_quotes`)."""
+    quotes (see `detect.find_quotes`); an article that takes longer than `time_limit`
+    seconds is given up (see `batches.extract_each`)."""
     if scheduler:
         from quotes.pipeline.distributed import DaskCluster
 
-        return DaskCluster(scheduler, loader, cue_classes)
+        return DaskCluster(scheduler, loader, cue_classes, time_limit)
     if workers > 1:
-        return ProcessPool(loader, workers, cue_classes)
-    return InProcess(loader, cue_classes)
+        return ProcessPool(loader, workers, cue_classes, time_limit)
+    return InProcess(loader, cue_classes, time_limit)
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While inside: SIGTERM raises `Terminated` (a KeyboardInterrupt) in the main thread,
+    once; a second SIGTERM while the run winds down is ignored."""
+    received = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal received
+        if not received:
+            received = True
+            raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _signals_ignored() -> Iterator[None]:
+    """While the work done is stored after a stop: a second Ctrl+C or SIGTERM waits."""
+    previous = {number: signal.signal(number, signal.SIG_IGN)
+                for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def describe(summary: Summary, db_path: str, database: dict[str, int] | None) -> str:
@@ -143,6 +196,8 @@ def describe(summary: Summary, db_path: str, database: dict[str, int] | None) ->
         f"{_duration(summary.seconds)}, {rate:.1f} articles/s; {summary.unchanged:,} unchanged, "
         f"{len(summary.duplicates):,} duplicates, {len(summary.skipped):,} skipped"
     )
+    if summary.passed_over:
+        line += f", {len(summary.passed_over):,} passed over (documentation)"
     if database is not None:
         line += (f"; {db_path} now holds {database['articles']:,} articles, "
                  f"{database['quotes']:,} quotes, {database['speakers']:,} speakers")
@@ -157,26 +212,25 @@ def _duration(seconds: float) -> str:
     return f"{minutes}m{seconds:02.0f}s" if minutes else f"{seconds:.1f}s"
 
 
-def write_report(file: TextIO, summary: Summary, database: dict[str, int] | None) -> None:
-    """The run's summary as JSON, with the database's row counts (None if unreadable)."""
-    json.dump({**summary.as_dict(), "database": database}, file, indent=2, ensure_ascii=False)
-    file.write("\n")
+def report_json(summary: Summary, database: dict[str, int] | None) -> str:
+    """The run's summary as JSON (`--report`), with the database's row counts (None if
+    unreadable)."""
+    return json.dumps({**summary.as_dict(), "database": database}, indent=2, ensure_ascii=False) + "\n"
 
 
 def _to_extract(items: Iterable[Article | Skipped], store: Store, pending: PendingArticles,
-                summary: Summary, progress: Progress, *, fingerprint: str | None, force: bool,
-                max_chars: int) -> Iterator[Article]:
+                seen: _RunIds, summary: Summary, progress: Progress, *, fingerprint: str | None,
+                force: bool) -> Iterator[Article]:
     """The articles that need extracting; the others are counted in `summary`."""
     for item in items:
-        if isinstance(item, Skipped):
+        if isinstance(item, PassedOver):
+            summary.passed_over.append(item)
+        elif isinstance(item, Skipped):
             summary.skipped.append(item)
             progress.advance(skipped=True)
-        elif len(item.text) > max_chars:
-            summary.skipped.append(Skipped(
-                item.path or item.id,
-                f"article {item.id}: too long to be a news article ({len(item.text):,} characters,"
-                f" the limit is {max_chars:,})"))
-            progress.advance(skipped=True)
+        elif not seen.add(item.id):
+            summary.duplicates.append(Duplicate(item.id, item.path, item.id, SAME_ID))
+            progress.advance(passed=True)
         elif not force and store.has(item.id, content_hash(item), fingerprint):
             summary.unchanged += 1
             progress.advance(passed=True)
@@ -185,6 +239,26 @@ def _to_extract(items: Iterable[Article | Skipped], store: Store, pending: Pendi
             progress.advance(passed=True)
         else:
             yield item
+
+
+class _RunIds:
+    """The ids of the articles read in this run, in a temporary SQLite file that SQLite
+    deletes on closing: memory stays flat however many articles a run reads."""
+
+    def __init__(self) -> None:
+        self.conn = sqlite3.connect("", isolation_level=None)  # "": a private temporary file
+        self.conn.execute("PRAGMA journal_mode = OFF")
+        self.conn.execute("CREATE TABLE ids (id TEXT PRIMARY KEY) WITHOUT ROWID")
+
+    def add(self, article_id: str) -> bool:
+        """Remember `article_id`; False if it was read before in this run."""
+        return self.conn.execute("INSERT OR IGNORE INTO ids VALUES (?)", [article_id]).rowcount == 1
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.conn.close()
 
 
 class _Writer:

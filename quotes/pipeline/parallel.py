@@ -61,9 +61,11 @@ class Extractor:
 class InProcess(Extractor):
     """Extraction in this process: for one worker, and for tests."""
 
-    def __init__(self, loader: EngineLoader, cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> None:
+    def __init__(self, loader: EngineLoader, cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES,
+                 time_limit: float | None = None) -> None:
         self.loader = loader
         self.cue_classes = cue_classes
+        self.time_limit = time_limit
         self._engine: Engine | None = None
 
     def run(self, batches: Iterable[list[Article]]) -> Iterator[BatchResults]:
@@ -71,7 +73,7 @@ class InProcess(Extractor):
             if self._engine is None:  # loaded on demand: a run with nothing new loads nothing
                 self._engine = self.loader()
             yield batch, extract_batch(self._engine, [article_to_plain(a) for a in batch],
-                                       self.cue_classes)
+                                       self.cue_classes, self.time_limit)
 
     def close(self, cancel: bool = False) -> None:
         self._engine = None
@@ -82,10 +84,12 @@ class ProcessPool(Extractor):
     once; a worker that dies costs only the article it was on."""
 
     def __init__(self, loader: EngineLoader, workers: int,
-                 cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES) -> None:
+                 cue_classes: tuple[str, ...] = DEFAULT_CUE_CLASSES,
+                 time_limit: float | None = None) -> None:
         self.loader = loader
         self.workers = workers
         self.cue_classes = cue_classes
+        self.time_limit = time_limit
         self.threads = max(1, (os.cpu_count() or 1) // workers)
         self._executor: ProcessPoolExecutor | None = None
         self._deaths_in_a_row = 0
@@ -120,13 +124,13 @@ class ProcessPool(Extractor):
         self._stop(cancel)
 
     def _submit(self, batch: list[Article]) -> Future:
-        with _ctrl_c_ignored():  # workers started now ignore it from their first instruction
+        with _stop_signals_held():  # workers started now ignore them from the first instruction
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(
                     self.workers, mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start_worker, initargs=(self.loader, self.threads))
             return self._executor.submit(
-                _extract, [article_to_plain(a) for a in batch], self.cue_classes)
+                _extract, [article_to_plain(a) for a in batch], self.cue_classes, self.time_limit)
 
     def _extract_alone(self, article: Article) -> dict:
         try:
@@ -149,7 +153,7 @@ class ProcessPool(Extractor):
         if cancel:
             # No public way to stop busy workers before Python 3.14 (terminate_workers).
             for process in list(getattr(executor, "_processes", {}).values()):
-                process.terminate()
+                process.kill()  # workers ignore SIGTERM
         executor.shutdown(wait=True, cancel_futures=cancel)
 
 
@@ -157,28 +161,35 @@ _engine: Engine | None = None
 _engine_problem: str | None = None
 
 
-@contextmanager
-def _ctrl_c_ignored() -> Iterator[None]:
-    """Ignore Ctrl+C (SIGINT) for a moment: processes started meanwhile inherit that.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
-    Ctrl+C in a terminal reaches every process of the command; the parent alone should
-    handle it, by storing what is done and stopping the workers.
+
+@contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """Hold Ctrl+C (SIGINT) and SIGTERM back for a moment: processes started meanwhile
+    inherit them blocked (and ignore them once started); this process gets them after.
+
+    Ctrl+C in a terminal reaches every process of the command, and systemd sends SIGTERM
+    to all of them; the parent alone should handle it, by storing what is done and
+    stopping (killing) the workers.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _start_worker(loader: EngineLoader, threads: int) -> None:
-    """In a new worker process: leave Ctrl+C to the parent, follow it if it dies, load
-    the engine once."""
+    """In a new worker process: leave Ctrl+C and SIGTERM to the parent, follow it if it
+    dies, load the engine once."""
     global _engine, _engine_problem
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in STOP_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     _exit_with_parent()
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, str(threads))
@@ -190,10 +201,10 @@ def _start_worker(loader: EngineLoader, threads: int) -> None:
         _engine_problem = f"could not load the NLP engine: {failure_reason(error)}"
 
 
-def _extract(articles: list[dict], cue_classes: tuple[str, ...]) -> list[dict]:
+def _extract(articles: list[dict], cue_classes: tuple[str, ...], time_limit: float | None) -> list[dict]:
     if _engine is None:
         raise EngineUnavailable(_engine_problem or "the NLP engine is not loaded")
-    return extract_batch(_engine, articles, cue_classes)
+    return extract_batch(_engine, articles, cue_classes, time_limit)
 
 
 def _exit_with_parent() -> None:

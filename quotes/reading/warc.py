@@ -10,10 +10,13 @@ import gzip
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
+
+# warcio is imported where it is used: it takes 0.4 s, and the command line imports this
+# package for its defaults.
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 READ_SIZE = 1 << 16
@@ -38,6 +41,9 @@ def read_warc(path: str) -> Iterator[ArchivedPage]:
     Raises CorruptWarc, after yielding the pages before it, if the file is cut off or
     damaged.
     """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     with open(path, "rb") as raw:
         stream = _CountingReader(gzip.GzipFile(fileobj=raw) if _is_gzip(raw) else raw)
         records = ArchiveIterator(stream)

@@ -27,6 +27,7 @@ from quotes.errors import StoreError
 from quotes.records import Article, Quote, Speaker
 from quotes.store import derived, links, schema
 from quotes.store.keys import canonical_url, text_hash
+from quotes.store.readonly import UnmergedChanges, connect_read_only
 from quotes.store.rows import (
     ID,
     QUOTE_COLUMNS,
@@ -50,8 +51,10 @@ def check_database(path: str) -> int:
         raise StoreError(f"{path}: no such database; run `quotes ingest` first to create it")
     if os.path.isdir(path):
         raise StoreError(f"{path} is a directory, not a database file")
+    if not os.path.isfile(path):
+        raise StoreError(f"{path} is not a regular file, so not a database")
     with _described_errors(path, DEFAULT_TIMEOUT):
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -469,6 +472,8 @@ def _check_version(path: str, version: int, tables: set[str]) -> None:
 def _prepare_directory(path: str) -> None:
     if os.path.isdir(path):
         raise StoreError(f"{path} is a directory, not a database file")
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise StoreError(f"{path} is not a regular file, so not a database")
     directory = os.path.dirname(os.path.abspath(path))
     try:
         os.makedirs(directory, exist_ok=True)
@@ -485,10 +490,13 @@ def _described_errors(path: str, timeout: float) -> Iterator[None]:
     """Turn sqlite3 errors into a StoreError saying what happened to `path`."""
     try:
         yield
+    except UnmergedChanges as error:
+        raise StoreError(f"cannot read {path}: {error}") from error
     except sqlite3.Error as error:
         raise StoreError(_describe(error, path, timeout)) from error
     except UnicodeEncodeError as error:
-        raise StoreError(f"{path}: cannot store text that is not valid Unicode: {error}") from error
+        raise StoreError(f"{path}: cannot store text that is not valid Unicode (an unpaired"
+                         f" surrogate, \\u{ord(error.object[error.start]):04x})") from error
 
 
 def _describe(error: sqlite3.Error, path: str, timeout: float) -> str:

@@ -98,7 +98,9 @@ def content_hash(article: Article) -> str:
 
 
 def combine_mentions(known: Speaker | None, seen: Speaker) -> Speaker:
-    """Combine two mentions of one speaker: first name, latest role/affiliation, all aliases.
+    """Combine two mentions of one speaker: first name, latest role/affiliation, all aliases
+    (every mention's name among them, so that they do not depend on which mention came first
+    in a batch).
 
     `known` is a copy made on the first mention, and is updated in place."""
     if known is None:
@@ -106,7 +108,7 @@ def combine_mentions(known: Speaker | None, seen: Speaker) -> Speaker:
                        seen.org_type, set(seen.namesakes))
     known.role = seen.role or known.role
     known.affiliation = seen.affiliation or known.affiliation
-    known.aliases |= set(seen.aliases)
+    known.aliases |= {seen.name, *seen.aliases}
     known.org_type = known.org_type or seen.org_type
     known.namesakes |= set(seen.namesakes)
     return known

@@ -15,13 +15,13 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 from quotes.records import SPEAKER_KINDS, Speaker
 from quotes.speakers.identity import PER_ARTICLE, normalized_name
 from quotes.speakers.organisations import org_type
 from quotes.store import derived, schema
 from quotes.store.database import Store, StoreError, check_database
+from quotes.store.readonly import connect_read_only
 
 
 @dataclass
@@ -88,7 +88,7 @@ def list_speakers(path: str, kinds: Sequence[str] = (), limit: int | None = None
     version = check_database(path)
     if version < schema.SCHEMA_VERSION:
         Store(path).close()  # brings the schema up to date
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect_read_only(path)
     try:
         where, params = "", []
         if kinds:

@@ -312,6 +312,11 @@ def ingest(paths, db_path, engine, cue_classes, workers, scheduler, gpu, force, 
     report_skips(summary.passed_over + summary.skipped)
     click.echo(describe(summary, db_path, counts), err=True)
     save_report(summary, counts)
+    _exit_after_ingest(summary)
+
+
+def _exit_after_ingest(summary) -> None:
+    """130 after Ctrl+C, 143 after SIGTERM, 1 on an error or when nothing could be read."""
     if summary.interrupted:
         stopped = "Stopped by SIGTERM" if summary.signal == "SIGTERM" else "Interrupted"
         click.echo(f"{stopped}: every article counted above is stored; run the same command"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -153,10 +154,30 @@ def test_home_page(browser, server):
     browser.get(server)
     assert wait(browser, "h1").text == "Quotes"
     assert wait(browser, "#quotes-search-input").is_displayed()
-    assert "quotes by" in browser.find_element(By.CSS_SELECTOR, ".quotes-summary").text
+    summary = browser.find_element(By.CSS_SELECTOR, ".quotes-summary").text
+    quotes, hidden, speakers = re.match(r"([\d,]+) quotes \(and ([\d,]+) summaries\) by ([\d,]+) speakers in ", summary).groups()
     assert len(texts(browser, ".home-newest .quote-card")) >= 4
+    assert not browser.find_elements(By.CSS_SELECTOR, ".home-newest .quote-type-summary")
     assert "Antony Blinken" in texts(browser, ".top-speakers a")
     screenshot(browser, "home")
+    browser.find_element(By.LINK_TEXT, "browse quotes").click()
+    assert wait(browser, ".listing-summary").text == f"{quotes} quotes, newest first."
+    browser.back()
+    browser.find_element(By.CSS_SELECTOR, ".quotes-summary .tally-hidden a").click()
+    assert wait(browser, ".listing-summary").text == f"{quotes} quotes and {hidden} summaries, newest first."
+    browser.get(server)
+    wait(browser, ".quotes-summary a[href$='/speakers']").click()
+    assert wait(browser, ".listing-summary").text.startswith(f"{speakers} speakers, most quoted first")
+
+
+def test_the_most_quoted_counts_are_those_of_their_pages(browser, server):
+    browser.get(server)
+    entries = browser.find_elements(By.CSS_SELECTOR, ".top-speakers li")
+    shown = {entry.find_element(By.CSS_SELECTOR, "a").get_attribute("href"): entry.find_element(By.CSS_SELECTOR, ".top-speaker-count").text
+             for entry in entries[:4]}  # fmt: skip
+    for address, count in shown.items():
+        browser.get(address)
+        assert wait(browser, ".speaker-counts").text.startswith(count + " in "), address
 
 
 def test_search_from_the_home_page(browser, server):
@@ -209,8 +230,17 @@ def test_the_speaker_link_leads_to_the_speaker_page(browser, server):
     assert texts(browser, ".timeline .timeline-label") == ["Jun 23"]
     cards = texts(browser, ".speaker-quotes .quote-card")
     counts = browser.find_element(By.CSS_SELECTOR, ".speaker-counts").text
-    assert counts.startswith(f"{len(cards)} quotes in ") and len(cards) >= 3
+    assert counts.startswith(f"{len(cards)} quotes (and ") and len(cards) >= 3  # the seed's summary apart
     screenshot(browser, "speaker")
+    browser.find_element(By.CSS_SELECTOR, ".speaker-counts .tally-quotes").click()
+    listed = wait(browser, ".listing-summary").text
+    assert listed == f"{len(cards)} quotes by Antony Blinken, newest first."
+    browser.back()
+    wait(browser, ".speaker-counts .tally-hidden a").click()
+    summaries = int(counts.split("(and ")[1].split()[0])
+    listed = wait(browser, ".listing-summary").text
+    assert listed == f"{len(cards)} quotes and {summaries} summar{'y' if summaries == 1 else 'ies'} by Antony Blinken, newest first."
+    assert len(texts(browser, ".quote-card")) == len(cards) + summaries
 
 
 def test_article_page_highlights_every_quote_by_speaker(browser, server, db_path):

@@ -22,9 +22,9 @@ from quotes.web.pages import params, quote_list, speaker_list
 from quotes.web.pages.addresses import changed, with_args
 from quotes.web.pages.display import HIT_END, HIT_START, count, display_date, quote_words
 from quotes.web.pages.quote_counts import Counts, count_selection
-from quotes.web.pages.tallies import hidden_present
 from quotes.web.pages.selection import HIDDEN_TYPES, INCLUDE_HIDDEN, Selection
 from quotes.web.pages.speaker_search import SpeakerMatch, find_speakers
+from quotes.web.pages.tallies import hidden_present
 from quotes.web.pages.timeline import Period, timeline
 
 DEFAULT_SIZE = 30

@@ -77,14 +77,14 @@ async def split_tallies(
 ) -> dict[object, Tally]:
     """{key: Tally} for (key, count of every type) pairs of `column` ("speaker_id",
     "article_id"): the hidden ones counted among the rows, the rest by difference."""
-    totals = dict(totals)
-    if not hidden_present or not totals:
-        return {key: Tally(total) for key, total in totals.items()}
+    every: dict[object, int] = {key: total for key, total in totals}
+    if not hidden_present or not every:
+        return {key: Tally(total) for key, total in every.items()}
     rows = await database.execute(
-        HIDDEN_BY_SQL.format(column=column), {"ids": json.dumps(list(totals)), **hidden_args()}
+        HIDDEN_BY_SQL.format(column=column), {"ids": json.dumps(list(every)), **hidden_args()}
     )
     hidden = {key: number for key, number in rows}
-    return {key: Tally(total - hidden.get(key, 0), hidden.get(key, 0)) for key, total in totals.items()}
+    return {key: Tally(total - hidden.get(key, 0), hidden.get(key, 0)) for key, total in every.items()}
 
 
 async def reported_tallies(database: Database, speaker_ids: list[int], hidden_present: bool) -> dict[int, Tally]:

@@ -24,7 +24,7 @@ from quotes.web.pages.display import HIT_END, HIT_START, count, display_date, qu
 from quotes.web.pages.quote_counts import Counts, count_selection
 from quotes.web.pages.selection import HIDDEN_TYPES, INCLUDE_HIDDEN, Selection
 from quotes.web.pages.speaker_search import SpeakerMatch, find_speakers
-from quotes.web.pages.tallies import hidden_present
+from quotes.web.pages.tallies import hidden_present, split_tallies
 from quotes.web.pages.timeline import Period, timeline
 
 DEFAULT_SIZE = 30
@@ -97,6 +97,7 @@ async def context(database: Database, request, datasette) -> dict:
     suggestions: list[SpeakerMatch] = []
     if selection.search and selection.search.words and not offset and "speaker_id" not in selection.filters:
         suggestions = await find_speakers(database, " ".join(selection.search.words), SPEAKER_SUGGESTIONS, whole_words=True)
+    suggested = await split_tallies(database, "speaker_id", [(s.id, s.quote_count) for s in suggestions], hidden)
     next_url = None
     if len(ids) > size and offset + size <= MAX_OFFSET:
         next_url = changed(request, {"_next": offset + size})
@@ -112,7 +113,7 @@ async def context(database: Database, request, datasette) -> dict:
         "filters": _active_filters(request, selection, names),
         "facets": _facets(request, counts, facet_size),
         "timeline": _timeline(request, counts),
-        "suggestions": suggestions,
+        "suggestions": [(speaker, suggested[speaker.id]) for speaker in suggestions],
         "offset": offset,
         "next_url": next_url,
         "first_url": changed(request, {}) if offset else None,

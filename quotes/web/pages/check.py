@@ -20,10 +20,10 @@ from datasette.utils.asgi import BadRequest, Response
 
 from quotes.factcheck import CheckError, CheckResult, Match, check_claim
 from quotes.factcheck.check import CHECKED_TYPES
-from quotes.records import QUOTE_TYPES
 from quotes.factcheck.claimreview import claim_review
 from quotes.factcheck.report import spread_line
 from quotes.factcheck.results import display_date
+from quotes.records import QUOTE_TYPES
 from quotes.web.databases import quotes_database
 from quotes.web.pages import params
 from quotes.web.pages.display import SUMMARY_TYPE

@@ -10,10 +10,13 @@ import json
 import re
 
 import pytest
+from older_databases import database_at
 from sample_records import at, ministry_article, talks_article
-from web_helpers import build_db, html_text, page, served
+from web_helpers import build_db, get, html_text, page, served
 
 from quotes.records import Article, Quote, Speaker
+from quotes.store import schema
+from quotes.web.serve import make_datasette
 
 PRESIDENT = Speaker("Maria Okafor", "person", role="President", affiliation="Ruritania")
 
@@ -179,3 +182,16 @@ def test_the_check_page_has_an_include_summaries_box(db_path):
     assert "<span class=\"summary-cue\">defended</span> her decision to close the border" in ticked
     response = asyncio.run(served(db_path).client.get("/-/check?claim=border&types=nope"))
     assert response.status_code == 400 and "types can only name" in response.text
+
+
+def test_a_database_before_roles_as_quoted_is_served_without_upgrade(tmp_path):
+    """`quotes serve` reads an older database as it is: no page needs today's columns."""
+    before = schema.MIGRATIONS.index(schema.speakers_as_quoted)
+    path = database_at(tmp_path / "quotes.db", before, *okafor_articles(), documents_article())
+    datasette = make_datasette(str(path))
+    okafor = json.loads(get(datasette, "/quotes/speakers.json?name=Maria+Okafor&_shape=array").text)[0]["id"]
+    for address in ("/", "/quotes/quotes_view", f"/quotes/speakers/{okafor}", "/quotes/speakers",
+                    "/quotes/articles/okafor-2023", "/quotes/articles/documents", "/quotes/quotes/1"):  # fmt: skip
+        get(datasette, address)
+    speaker = get(datasette, f"/quotes/speakers/{okafor}").text
+    assert text_of(speaker, "speaker-counts") == "3 quotes (and 1 summary) in 2 articles"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from datasette.database import Database
 
+from quotes.web.databases import quote_columns
 from quotes.web.pages.highlight import Mark, highlight
 from quotes.web.pages.links import SPEAKER_COLOURS, speaker_colour
 from quotes.web.pages.selection import HIDDEN_TYPES
@@ -19,7 +20,7 @@ SELECT id, title, url, publisher, published, author, words, quote_count, text FR
 WHERE id = :id
 """
 QUOTES_SQL = """
-SELECT quotes.id, quotes.type, quotes.text, quotes.content, quotes.cue_text, quotes.via,
+SELECT quotes.id, quotes.type, quotes.text, quotes.content, quotes.cue_text, {via},
        quotes.speaker_id, speakers.name AS speaker, speakers.kind AS speaker_kind,
        reporters.name AS reported_by
 FROM quotes
@@ -49,7 +50,8 @@ async def context(database: Database, article_id: str) -> dict | None:
     article = (await database.execute(ARTICLE_SQL, {"id": article_id})).first()
     if article is None:
         return None
-    quotes = list(await database.execute(QUOTES_SQL, {"id": article["id"]}))
+    sql = QUOTES_SQL.format(via=await quote_columns(database, "via"))
+    quotes = list(await database.execute(sql, {"id": article["id"]}))
     legend = speaker_legend(quotes)
     marks = [
         Mark(start, end, quote["id"])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from datasette.database import Database
 
+from quotes.web.databases import quote_columns
 from quotes.web.pages.selection import HIDDEN_TYPES
 from quotes.web.pages.tallies import IS_HIDDEN, Tally, hidden_args, hidden_present, reported_tallies
 from quotes.web.pages.timeline import Period, timeline
@@ -33,7 +34,7 @@ SELECT * FROM quotes_view WHERE id IN (
 ) ORDER BY published DESC, id DESC
 """
 SPREAD_SQL = """
-SELECT type, substr(published, 1, 7) AS month, publisher, speaker_role, speaker_affiliation,
+SELECT type, substr(published, 1, 7) AS month, publisher, {roles},
        count(*) AS count, min(published) AS first, max(published) AS last
 FROM quotes WHERE speaker_id = :id GROUP BY 1, 2, 3, 4, 5
 """
@@ -110,7 +111,8 @@ async def speaker_spread(database: Database, speaker_id: int, include_hidden: bo
     publications: dict[str, Publication] = {}
     roles: dict[tuple, Role] = {}
     counts = [0, 0]
-    for row in await database.execute(SPREAD_SQL, {"id": speaker_id}):
+    sql = SPREAD_SQL.format(roles=await quote_columns(database, "speaker_role", "speaker_affiliation"))
+    for row in await database.execute(sql, {"id": speaker_id}):
         hidden, number = row["type"] in HIDDEN_TYPES, row["count"]
         counts[hidden] += number
         types[row["type"]] = types.get(row["type"], 0) + number

@@ -8,6 +8,11 @@ The store keeps each speaker's and each article's count of every type
 (`speakers.quote_count`, `articles.quote_count`) and the database's counts by type
 (`quote_counts`); the number of hidden ones among a speaker's or an article's quotes is
 counted here, from their rows. A database without hidden types costs no query.
+
+Counting reads every quote of the speakers shown: 200 ms for the 30 most quoted of a
+million quotes. Each speaker's count of hidden quotes is kept (SPLIT_CACHE) while their
+stored quote count and the database's counts by type stay the same, so that only the first
+visit after a change pays for it.
 """
 
 from __future__ import annotations
@@ -37,7 +42,11 @@ HIDDEN_PRESENT_SQL = """
 SELECT count(*) FROM quote_counts WHERE facet = 'type' AND count > 0
 AND value IN (SELECT value FROM json_each(:hidden_types))
 """
-TYPE_COUNTS_SQL = "SELECT value, count FROM quote_counts WHERE facet = 'type' AND count > 0"
+TYPE_COUNTS_SQL = "SELECT value, count FROM quote_counts WHERE facet = 'type' AND count > 0 ORDER BY value"
+SPLIT_CACHE_SIZE = 100_000
+"""Speakers whose hidden quotes are kept counted, per database."""
+_SPLITS: dict[tuple[str, str | None], tuple[tuple, dict[object, tuple[int, int]]]] = {}
+"""(database name, file) -> (its counts by type, {speaker id: (quote_count, hidden ones)})."""
 HIDDEN_BY_SQL = """
 SELECT {column}, count(*) FROM quotes
 WHERE {column} IN (SELECT value FROM json_each(:ids)) AND type IN (SELECT value FROM json_each(:hidden_types))
@@ -80,11 +89,31 @@ async def split_tallies(
     every: dict[object, int] = {key: total for key, total in totals}
     if not hidden_present or not every:
         return {key: Tally(total) for key, total in every.items()}
-    rows = await database.execute(
-        HIDDEN_BY_SQL.format(column=column), {"ids": json.dumps(list(every)), **hidden_args()}
-    )
-    hidden = {key: number for key, number in rows}
-    return {key: Tally(total - hidden.get(key, 0), hidden.get(key, 0)) for key, total in every.items()}
+    kept = await _kept_splits(database) if column == "speaker_id" else {}
+    missing = [key for key, total in every.items() if kept.get(key, (None, 0))[0] != total]
+    counted: dict[object, int] = {}
+    if missing:
+        rows = await database.execute(
+            HIDDEN_BY_SQL.format(column=column), {"ids": json.dumps(missing), **hidden_args()}
+        )
+        counted = {key: number for key, number in rows}
+        if column == "speaker_id" and len(kept) + len(missing) > SPLIT_CACHE_SIZE:
+            kept.clear()
+        for key in missing:
+            kept[key] = (every[key], counted.get(key, 0))
+    hidden = {key: counted.get(key, 0) if key in missing else kept[key][1] for key in every}
+    return {key: Tally(total - hidden[key], hidden[key]) for key, total in every.items()}
+
+
+async def _kept_splits(database: Database) -> dict[object, tuple[int, int]]:
+    """The hidden quotes counted for speakers of `database`, emptied when its counts by
+    type change (an ingest, a re-extraction)."""
+    types = tuple(tuple(row) for row in await database.execute(TYPE_COUNTS_SQL))
+    key = (database.name, database.path)
+    kept = _SPLITS.get(key)
+    if kept is None or kept[0] != types:
+        kept = _SPLITS[key] = (types, {})
+    return kept[1]
 
 
 async def reported_tallies(database: Database, speaker_ids: list[int], hidden_present: bool) -> dict[int, Tally]:

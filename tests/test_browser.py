@@ -390,7 +390,7 @@ def test_roles_with_their_dates_on_the_speaker_page(browser, server):
     wait(browser, ".speaker-card-name a").click()
     assert wait(browser, "h1.speaker-name").text == "Maria Okafor"
     assert texts(browser, ".speaker-roles li") == [
-        "President, Ruritania \u2013 19 June 2023 (2 quotes (and 1 summary))",
+        "President, Ruritania \u2013 19 June 2023 (2 quotes and 1 summary)",
         "finance minister, Ruritania \u2013 14 November 2022 (1 quote)",
     ]
     assert browser.find_element(By.CSS_SELECTOR, ".speaker-counts").text == "3 quotes (and 1 summary) in 2 articles"

@@ -63,7 +63,7 @@ def test_roles_with_their_dates_latest_first(db_path):
     html = page(db_path, f"/quotes/speakers/{speaker_id(db_path, 'Maria Okafor')}")
     roles = html.split('class="speaker-roles"')[1].split("</section>")[0]
     assert [words(item) for item in re.findall(r"<li>(.*?)</li>", roles, re.DOTALL)] == [
-        "President, Ruritania \u2013 19 June 2023 (2 quotes (and 1 summary))",
+        "President, Ruritania \u2013 19 June 2023 (2 quotes and 1 summary)",
         "finance minister, Ruritania \u2013 14 November 2022 (1 quote)",
     ]
 

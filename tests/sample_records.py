@@ -140,3 +140,42 @@ def article_quoting(number: int, speaker: Speaker) -> tuple[Article, list[Quote]
         speaker=speaker,
     )
     return article, [quote]
+
+
+PRESIDENT = Speaker("Maria Okafor", "person", role="President", affiliation="Ruritania")
+
+
+def said(text: str, words: str, cue: str, mention: str, speaker: Speaker, kind: str = "indirect", via: str | None = None) -> Quote:
+    """A quote of `words`; `cue` is the cue word, or a phrase ending in it ("The president said")."""
+    cue_word = cue.split()[-1] if cue.startswith(mention) else cue
+    return Quote(kind, [at(text, words)], [at(text, cue, cue_word)], cue_word.split()[0], [at(text, mention)], "test-rule", 0.8,
+                 speaker=speaker, via=via)  # fmt: skip
+
+
+def okafor_articles() -> list[tuple[Article, list[Quote]]]:
+    """Maria Okafor as a minister in 2022 (a quote), then as President in 2023 (two quotes
+    and a summary)."""
+    minister = Speaker("Maria Okafor", "person", role="finance minister", affiliation="Ruritania")
+    first = "The finance minister Maria Okafor said the budget was balanced."
+    second = ("President Maria Okafor defended her decision to close the border. "
+              "The president said the border would reopen in May. She added that trade would resume.")  # fmt: skip
+    return [
+        (Article("okafor-2022", first, title="Budget balanced", publisher="Daily Example", published="2022-11-14"),
+         [said(first, "the budget was balanced", "said", "The finance minister Maria Okafor", minister)]),
+        (Article("okafor-2023", second, title="Border closed", publisher="Daily Example", published="2023-06-19"),
+         [said(second, "her decision to close the border", "defended", "President Maria Okafor", PRESIDENT, "summary"),
+          said(second, "the border would reopen in May", "The president said", "The president", PRESIDENT),
+          said(second, "trade would resume", "added", "She", PRESIDENT)]),
+    ]  # fmt: skip
+
+
+def documents_article() -> tuple[Article, list[Quote]]:
+    """A police report with no author named speaks; prosecutors speak through a complaint."""
+    text = ("A police report said the car was stolen. "
+            "The complaint filed by prosecutors alleges that the driver fled.")  # fmt: skip
+    report = Speaker("police report", "document")
+    prosecutors = Speaker("Prosecutors", "group")
+    return Article("documents", text, title="Car stolen", published="2023-07-01"), [
+        said(text, "the car was stolen", "said", "A police report", report),
+        said(text, "the driver fled", "alleges", "The complaint filed by prosecutors", prosecutors, via="complaint"),
+    ]

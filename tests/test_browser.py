@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED
-from sample_records import ministry_article, talks_article
+from sample_records import documents_article, ministry_article, okafor_articles, talks_article
 from web_helpers import SCRIPT, build_db, hostile_article
 
 from quotes.records import Article
@@ -67,6 +68,7 @@ def db_path(tmp_path_factory, engine) -> str:
     return build_db(
         tmp_path_factory.mktemp("browser") / "quotes.db",
         talks_article(), ministry_article(), hostile_article(), seed_article(engine),
+        *okafor_articles(), documents_article(),
     )  # fmt: skip
 
 
@@ -153,10 +155,30 @@ def test_home_page(browser, server):
     browser.get(server)
     assert wait(browser, "h1").text == "Quotes"
     assert wait(browser, "#quotes-search-input").is_displayed()
-    assert "quotes by" in browser.find_element(By.CSS_SELECTOR, ".quotes-summary").text
+    summary = browser.find_element(By.CSS_SELECTOR, ".quotes-summary").text
+    quotes, hidden, speakers = re.match(r"([\d,]+) quotes \(and ([\d,]+) summaries\) by ([\d,]+) speakers in ", summary).groups()
     assert len(texts(browser, ".home-newest .quote-card")) >= 4
+    assert not browser.find_elements(By.CSS_SELECTOR, ".home-newest .quote-type-summary")
     assert "Antony Blinken" in texts(browser, ".top-speakers a")
     screenshot(browser, "home")
+    browser.find_element(By.LINK_TEXT, "browse quotes").click()
+    assert wait(browser, ".listing-summary").text == f"{quotes} quotes, newest first."
+    browser.back()
+    browser.find_element(By.CSS_SELECTOR, ".quotes-summary .tally-hidden a").click()
+    assert wait(browser, ".listing-summary").text == f"{quotes} quotes and {hidden} summaries, newest first."
+    browser.get(server)
+    wait(browser, ".quotes-summary a[href$='/speakers']").click()
+    assert wait(browser, ".listing-summary").text.startswith(f"{speakers} speakers, most quoted first")
+
+
+def test_the_most_quoted_counts_are_those_of_their_pages(browser, server):
+    browser.get(server)
+    entries = browser.find_elements(By.CSS_SELECTOR, ".top-speakers li")
+    shown = {entry.find_element(By.CSS_SELECTOR, "a").get_attribute("href"): entry.find_element(By.CSS_SELECTOR, ".top-speaker-count").text
+             for entry in entries[:4]}  # fmt: skip
+    for address, count in shown.items():
+        browser.get(address)
+        assert wait(browser, ".speaker-counts").text.startswith(count + " in "), address
 
 
 def test_search_from_the_home_page(browser, server):
@@ -209,8 +231,17 @@ def test_the_speaker_link_leads_to_the_speaker_page(browser, server):
     assert texts(browser, ".timeline .timeline-label") == ["Jun 23"]
     cards = texts(browser, ".speaker-quotes .quote-card")
     counts = browser.find_element(By.CSS_SELECTOR, ".speaker-counts").text
-    assert counts.startswith(f"{len(cards)} quotes in ") and len(cards) >= 3
+    assert counts.startswith(f"{len(cards)} quotes (and ") and len(cards) >= 3  # the seed's summary apart
     screenshot(browser, "speaker")
+    browser.find_element(By.CSS_SELECTOR, ".speaker-counts .tally-quotes").click()
+    listed = wait(browser, ".listing-summary").text
+    assert listed == f"{len(cards)} quotes by Antony Blinken, newest first."
+    browser.back()
+    wait(browser, ".speaker-counts .tally-hidden a").click()
+    summaries = int(counts.split("(and ")[1].split()[0])
+    listed = wait(browser, ".listing-summary").text
+    assert listed == f"{len(cards)} quotes and {summaries} summar{'y' if summaries == 1 else 'ies'} by Antony Blinken, newest first."
+    assert len(texts(browser, ".quote-card")) == len(cards) + summaries
 
 
 def test_article_page_highlights_every_quote_by_speaker(browser, server, db_path):
@@ -330,6 +361,86 @@ def test_a_quote_lands_on_its_passage_in_the_article(browser, server):
     WebDriverWait(browser, 10).until(shows.url_to_be(f"{server}/quotes/quotes/4"))
 
 
+def test_a_summary_reads_as_what_was_said_about(browser, server):
+    browser.get(f"{server}/quotes/quotes_view")
+    facet = wait(browser, "#facet-type")
+    facet.find_element(By.LINK_TEXT, "summary").click()
+    WebDriverWait(browser, 10).until(shows.url_contains("type=summary"))
+    heading = wait(browser, ".listing-summary").text
+    cards = browser.find_elements(By.CSS_SELECTOR, ".quote-card")
+    assert heading.startswith(f"{len(cards)} summar") and cards
+    for card in cards:
+        assert card.get_attribute("class").split()[-1] == "quote-type-summary"
+        words = card.find_element(By.CSS_SELECTOR, ".quote-words").text
+        assert words[0] not in "\u201c\"" and words[-1] not in "\u201d\""
+        cue = card.find_element(By.CSS_SELECTOR, ".summary-cue").text
+        assert words.startswith(cue + " ")
+        assert card.find_element(By.CSS_SELECTOR, ".summary-label").text == "summary: what was said about, not the words"
+    okafor = [card for card in cards if "Maria Okafor" in card.text]
+    assert okafor[0].find_element(By.CSS_SELECTOR, ".quote-words").text == "defended her decision to close the border"
+    screenshot(browser, "summaries")
+    okafor[0].find_element(By.CSS_SELECTOR, ".quote-link").click()
+    assert wait(browser, "h1.quote-heading").text == "Maria Okafor defended her decision to close the border"
+    assert not browser.find_elements(By.CSS_SELECTOR, ".check-these-words")
+    screenshot(browser, "summary-quote")
+
+
+def test_roles_with_their_dates_on_the_speaker_page(browser, server):
+    browser.get(f"{server}/quotes/speakers?q=okafor")
+    wait(browser, ".speaker-card-name a").click()
+    assert wait(browser, "h1.speaker-name").text == "Maria Okafor"
+    assert texts(browser, ".speaker-roles li") == [
+        "President, Ruritania \u2013 19 June 2023 (2 quotes and 1 summary)",
+        "finance minister, Ruritania \u2013 14 November 2022 (1 quote)",
+    ]
+    assert browser.find_element(By.CSS_SELECTOR, ".speaker-counts").text == "3 quotes (and 1 summary) in 2 articles"
+    assert len(texts(browser, ".speaker-quotes .quote-card")) == 3
+    screenshot(browser, "speaker-roles")
+
+
+def test_documents_and_words_given_in_them(browser, server):
+    browser.get(f"{server}/quotes/speakers")
+    wait(browser, "#speaker-kind")
+    browser.find_element(By.CSS_SELECTOR, "#speaker-kind option[value=document]").click()
+    browser.find_element(By.CSS_SELECTOR, ".speaker-search button").click()
+    WebDriverWait(browser, 10).until(shows.url_contains("kind=document"))
+    assert texts(browser, ".speaker-card-name") == ["police report"]
+    badge = browser.find_element(By.CSS_SELECTOR, ".speaker-card .kind-document")
+    assert badge.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "transparent")
+    browser.get(f"{server}/quotes/articles/documents")
+    entries = texts(browser, ".article-quotes li")
+    assert "Prosecutors, in a complaint, alleges: the driver fled" in entries
+    wait(browser, ".article-quotes li:nth-child(2) a").click()
+    assert wait(browser, "h1.quote-heading").text == "Prosecutors, in a complaint, alleges"
+    screenshot(browser, "via")
+
+
+def test_a_speaker_card_counts_the_words_they_report(browser, server):
+    browser.get(f"{server}/quotes/speakers?q=ministry")
+    card = wait(browser, ".speaker-card")
+    reports = card.find_element(By.CSS_SELECTOR, ".speaker-card-reports")
+    count = reports.find_element(By.CSS_SELECTOR, "a").text
+    assert reports.text == f"reports the words of others in {count}"
+    screenshot(browser, "reporter")
+    reports.find_element(By.CSS_SELECTOR, "a").click()
+    assert wait(browser, ".listing-summary").text.startswith(f"{count} reported by ")
+
+
+def test_the_check_page_includes_summaries_when_ticked(browser, server):
+    browser.get(f"{server}/-/check?claim=her+decision+to+close+the+border")
+    assert wait(browser, ".check-verdict").text.startswith("Not found")
+    box = browser.find_element(By.CSS_SELECTOR, "#check-summaries")
+    assert not box.is_selected() and box.is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "label[for=check-summaries]").click()
+    browser.find_element(By.CSS_SELECTOR, ".check-form input[type=submit]").click()
+    WebDriverWait(browser, 10).until(shows.url_contains("types="))
+    assert wait(browser, ".check-verdict").text.startswith("Found")
+    assert browser.find_element(By.CSS_SELECTOR, "#check-summaries").is_selected()
+    assert "closest match is a summary" in browser.find_element(By.CSS_SELECTOR, ".check-summary-note").text
+    assert texts(browser, ".check-match .summary-label") == ["summary: what was said about, not the words"]
+    screenshot(browser, "check-summaries")
+
+
 @pytest.fixture
 def phone(browser):
     """The browser as a 390 px wide phone."""
@@ -343,7 +454,10 @@ def phone(browser):
 @pytest.mark.parametrize(
     "path, name",
     [("/quotes/quotes_view", "phone-quotes"), ("/", "phone-home"), ("/quotes/who_is_quoted_most", "phone-query"),
-     ("/quotes/articles/seed", "phone-article"), ("/-/check?claim=benefit+our+two+countries", "phone-check")],
+     ("/quotes/articles/seed", "phone-article"), ("/-/check?claim=benefit+our+two+countries", "phone-check"),
+     ("/quotes/speakers/1", "phone-speaker"), ("/quotes/speakers", "phone-speakers"),
+     ("/quotes/quotes_view?type=summary", "phone-summaries"), ("/quotes/articles/okafor-2023", "phone-article-summary"),
+     ("/-/check?claim=her+decision+to+close+the+border&types=direct,indirect,mixed,summary", "phone-check-summaries")],
 )  # fmt: skip
 def test_phone_layout(phone, server, path, name):
     phone.get(server + path)

@@ -112,7 +112,7 @@ def test_other_results_have_labelled_columns_and_linked_names(db_path):
     assert '<th scope="col">Speaker</th><th scope="col">Kind</th>' in html
     assert '<th scope="col">id</th>' not in html and "quote_count" not in html.split("<details")[0]
     assert '<td class="col-name" data-label="Speaker"><a href="/quotes/speakers/1">Antony Blinken</a></td>' in html
-    assert '<a href="/quotes/quotes_view?speaker_id=1">3</a>' in html
+    assert '<a href="/quotes/quotes_view?speaker_id=1&amp;_include=hidden">3</a>' in html
     anonymous = " ".join(get(served(db_path), "/quotes/anonymous_sources_by_outlet").text.split())
     assert '<a href="/quotes/quotes_view?publisher=Example+News&amp;speaker_kind=anonymous">1</a>' in anonymous
 

@@ -100,7 +100,7 @@ def test_meta_line_links_to_the_original(db_path):
     html = " ".join(page(db_path, "/quotes/articles/talks").split())
     assert '<span class="article-publisher">Example News</span> &middot; <time' in html
     assert 'href="https://example.org/talks" rel="nofollow noopener noreferrer">original article' in html
-    assert '<a href="/quotes/quotes_view?article_id=talks">2 quotes</a>' in html
+    assert '<a class="tally-quotes" href="/quotes/quotes_view?article_id=talks">2 quotes</a>' in html
 
 
 def test_legend_of_no_quotes_is_empty():

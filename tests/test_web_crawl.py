@@ -52,6 +52,8 @@ class Page(HTMLParser):
         self.addresses: list[str] = []
         self.forms: list[tuple[str, list[tuple[str, str, str]]]] = []
         self.cards: list[str] = []
+        self.summaries = 0
+        """Cards of summaries (cue and phrase in a paragraph, not a blockquote)."""
         self._card: list[str] | None = None
         self._select: str | None = None
 
@@ -74,9 +76,12 @@ class Page(HTMLParser):
             self._select = None  # the first option
         elif tag == "blockquote" and attrs.get("class") == "quote-words":
             self._card = []
+        elif tag == "p" and attrs.get("class") == "quote-words summary-words":
+            self._card = []
+            self.summaries += 1
 
     def handle_endtag(self, tag):
-        if tag == "blockquote" and self._card is not None:
+        if tag in ("blockquote", "p") and self._card is not None:
             self.cards.append("".join(self._card))
             self._card = None
         elif tag == "select":
@@ -194,12 +199,14 @@ def test_no_card_of_the_sample_database_shows_doubled_quotation_marks(db_path):
     datasette = served(db_path)
     total = asyncio.run(datasette.client.get("/quotes/quotes_view.json?_size=0&_include=hidden")).json()
     shown: list[str] = []
+    summaries = 0
     path = "/quotes/quotes_view?_size=100&_include=hidden"
     while path:
         html = asyncio.run(datasette.client.get(path)).text
         page = Page()
         page.feed(html)
         shown += page.cards
+        summaries += page.summaries
         following = re.findall(r'<a class="next-page" href="([^"]+)"', html)
         path = following[0].replace("&amp;", "&") if following else None
     assert len(shown) == total["filtered_table_rows_count"]
@@ -207,6 +214,7 @@ def test_no_card_of_the_sample_database_shows_doubled_quotation_marks(db_path):
     assert len(direct) >= 10
     assert [card for card in shown if DOUBLED.search(card)] == []
     assert all(card.count("\u201c") >= 1 for card in direct)
+    assert summaries >= 1  # the example articles have summaries: shown as cue and phrase
 
 
 def test_every_page_type_links_only_web_addresses(db_path):

@@ -34,6 +34,7 @@ HOSTILE = [
     {"speaker": "y" * 500}, {"format": "nope"}, {"q": '"'}, {"q": "OR"}, {"q": "x" * 600},
     {"kind": "nope"}, {"name": ""}, {"name": "%"}, {"first_day": "abc", "last_day": "abc"},
     {"_hash": "1"}, {"_context": "1"}, {"sql": "select randomblob(100"},
+    {"types": "bogus"}, {"types": ","}, {"types": "summary," * 200}, {"types": "\x00"},
 ]  # fmt: skip
 
 PAGES = [

@@ -26,12 +26,26 @@ def speaker_names(html: str) -> list[str]:
 def test_speaker_cards_most_quoted_first(db_path):
     html = page(db_path, "/quotes/speakers")
     names = speaker_names(html)
-    assert names[0] == "Antony Blinken" and len(names) == 6  # the ministry only reports
+    assert names[0] == "Antony Blinken" and len(names) == 7
     card = " ".join(html.split('data-speaker-id="1"')[1].split("</li>")[0].split())
-    assert '<span class="speaker-kind">person</span> &middot; US secretary of state, US' in card
-    assert '<a href="/quotes/quotes_view?speaker_id=1">3 quotes</a> in 2 articles' in card
+    assert '<span class="speaker-kind kind-person">person</span> &middot; US secretary of state, US' in card
+    assert '<a class="tally-quotes" href="/quotes/quotes_view?speaker_id=1">3 quotes</a> in 2 articles' in card
     assert 'Latest: <a href="/quotes/quotes/4">the junctures ahead would test both countries</a>' in card
-    assert "6 speakers, most quoted first" in html_text(html)
+    assert "7 speakers, most quoted first" in html_text(html)
+
+
+def test_a_speaker_who_only_reports_others_is_listed_with_what_they_reported(db_path):
+    html = page(db_path, "/quotes/speakers")
+    assert speaker_names(html)[-1] == "China's foreign ministry"  # no quote of its own: last
+    card = html_text(html.split('data-speaker-id="3"')[1].split("</li>")[0])
+    assert card.split("\n\n")[-3:] == [
+        "organization",
+        "No quotes of their own; reports the words of others in 1 quote",
+        "Latest reported: Wang Yi demanded the US stop interfering in its affairs 19 June 2023",
+    ]
+    assert '<a class="tally-quotes" href="/quotes/quotes_view?reported_by_id=3">1 quote</a>' in html
+    assert speaker_names(page(db_path, "/quotes/speakers?q=ministry")) == ["China's foreign ministry"]
+    assert speaker_names(page(db_path, "/quotes/speakers?kind=organization")) == ["China's foreign ministry"]
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ KEEP_TALKING = "\u201cWe are at a critical moment, and we must keep talking.\u20
 def summary_article() -> tuple[Article, list[Quote]]:
     """What a speech was about: a quote of the hidden type `summary`."""
     text = "The mayor defended her decision to close the bridge."
-    quote = Quote("summary", [at(text, "defended her decision to close the bridge")], [at(text, "defended")],
+    quote = Quote("summary", [at(text, "her decision to close the bridge")], [at(text, "defended")],
                   "defend", [at(text, "The mayor")], "summary-rule", 0.6, speaker=Speaker("Ada Mayor", "person"))
     return Article("summary", text, title="Mayor on the bridge", published="2021-03-04", publisher="Town Paper"), [quote]
 
@@ -46,7 +46,8 @@ def years_db(tmp_path_factory) -> str:
 
 
 def cards(html: str) -> list[str]:
-    return [html_text(words) for words in re.findall(r'<blockquote class="quote-words">(.*?)</blockquote>', html)]
+    """The words of each card: quotes in a blockquote, summaries (cue and phrase) in a paragraph."""
+    return [html_text(words) for words in re.findall(r'class="quote-words[^"]*">(.*?)</(?:blockquote|p)>', html)]
 
 
 def summary_line(html: str) -> str:
@@ -220,12 +221,30 @@ def test_hidden_types_are_left_out_with_a_way_to_include_them(years_db):
     html = page(years_db, "/quotes/quotes_view")
     assert "defended her decision" not in html
     assert summary_line(html) == "8 quotes, newest first."
+    assert "1 summary (what was said about, not the words) left out: " in html_text(html)
     assert '<a href="/quotes/quotes_view?_include=hidden">include them</a>' in html
     included = page(years_db, "/quotes/quotes_view?_include=hidden")
     assert "defended her decision to close the bridge" in cards(included)
-    assert summary_line(included) == "9 quotes, newest first."
-    assert "defended her decision" in page(years_db, "/quotes/quotes_view?type=summary")
+    assert summary_line(included) == "8 quotes and 1 summary, newest first."
+    assert '<a href="/quotes/quotes_view">leave summaries out</a>' in included
+    summaries = page(years_db, "/quotes/quotes_view?type=summary")
+    assert cards(summaries) == ["defended her decision to close the bridge"]
+    assert summary_line(summaries) == "1 summary, newest first."
     assert "defended her decision" not in page(years_db, "/")
+
+
+def test_the_type_facet_offers_summaries_with_their_count(years_db):
+    for path in ("/quotes/quotes_view", "/quotes/quotes_view?_search=bridge+OR+plan", "/quotes/quotes_view?_include=hidden"):
+        facet = page(years_db, path).split('id="facet-type"')[1].split("</details>")[0]
+        assert re.search(r'<a href="[^"]*type=summary"[^>]*>summary</a> <span class="facet-count">1</span>', facet), path
+
+
+def test_a_summary_card_shows_its_cue_and_phrase_in_no_quotation_marks(years_db):
+    html = page(years_db, "/quotes/quotes_view?type=summary")
+    card = html.split('class="quote-card quote-type-summary"')[1].split("</article>")[0]
+    assert '<p class="quote-words summary-words"><span class="summary-cue">defended</span> her decision to close the bridge</p>' in card
+    assert "<blockquote" not in card and "\u201c" not in card and "&ldquo;" not in card
+    assert "summary: what was said about, not the words" in html_text(card)
 
 
 def test_the_hidden_types_are_one_list(years_db, monkeypatch):

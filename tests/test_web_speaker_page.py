@@ -24,11 +24,11 @@ def test_name_kind_role_affiliation_and_aliases(db_path):
     html = flat(page(db_path, "/quotes/speakers/1"))
     assert '<h1 class="speaker-name">Antony Blinken</h1>' in html
     assert (
-        '<span class="speaker-kind">person</span> &middot; <span class="speaker-role">US secretary'
+        '<span class="speaker-kind kind-person">person</span> &middot; <span class="speaker-role">US secretary'
         ' of state</span> &middot; <span class="speaker-affiliation">US</span>'
     ) in html
     assert elements_text(html, "span", "class")["speaker-alias"] == ["Blinken", "Mr Blinken"]
-    assert '<a href="/quotes/quotes_view?speaker_id=1">3 quotes</a> in 2 articles' in html
+    assert '<a class="tally-quotes" href="/quotes/quotes_view?speaker_id=1">3 quotes</a> in 2 articles' in html
 
 
 def test_quotes_newest_first_as_cards(db_path):
@@ -63,7 +63,7 @@ def test_a_reporting_organisation_shows_the_quotes_it_reports(db_path):
     html = flat(page(db_path, "/quotes/speakers/3"))
     assert "<h1 class=\"speaker-name\">China&#39;s foreign ministry</h1>" in html
     assert (
-        'reports the words of others in <a href="/quotes/quotes_view?reported_by_id=3">1 quote</a>'
+        'reports the words of others in <a class="tally-quotes" href="/quotes/quotes_view?reported_by_id=3">1 quote</a>'
     ) in html
 
 
@@ -99,4 +99,4 @@ def test_an_organisation_shows_its_type(tmp_path):
 
     ministry = Speaker("Ministry of Finance", "organization", org_type="government")
     html = flat(page(build_db(tmp_path / "quotes.db", article_quoting(1, ministry)), "/quotes/speakers/1"))
-    assert '<span class="speaker-kind">organization</span> <span class="speaker-org-type">(government)</span>' in html
+    assert '<span class="speaker-kind kind-organization">organization</span> <span class="speaker-org-type">(government)</span>' in html

@@ -7,8 +7,9 @@ templates, static files and metadata.
 - `databases`: which attached database holds quotes;
 - `pages/`: one module per page type (home, the quotes, speakers and articles listings,
   quote, speaker, article, the fact-check page, errors) and what they share (the
-  selection of quotes and its counts, search syntax, speaker search, parameters,
-  addresses, display filters, timelines, highlights, links);
+  selection of quotes and its counts, counts with summaries apart (`tallies`), search
+  syntax, speaker search, parameters, addresses, display filters, timelines, highlights,
+  links);
 - `serve`: `quotes serve`;
 - `templates/`, `static/`, `metadata.yml`.
 """

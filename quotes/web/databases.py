@@ -18,3 +18,10 @@ async def quotes_database(datasette) -> Database | None:
 
 async def holds_quotes(database: Database) -> bool:
     return QUOTES_TABLES <= set(await database.table_names())
+
+
+async def quote_columns(database: Database, *wanted: str) -> str:
+    """`wanted` columns of `quotes` for a SELECT, NULL for those an older schema lacks
+    (a database served read-only before its upgrade): "speaker_role, NULL AS via"."""
+    present = set(await database.table_columns("quotes"))
+    return ", ".join(name if name in present else f"NULL AS {name}" for name in wanted)

@@ -177,13 +177,15 @@ def prepare_jinja2_environment(env):
     - `tilde_encode`, for links to rows whose key holds `/` or `.` (article ids);
     - `web_url`: an address if it is http(s), else None: the one way a stored URL becomes a link;
     - `display_date` ("19 June 2023"), `count` ("3 quotes"), `quote_words` (a quote's
-      words, direct ones in one pair of quotation marks); the test `iso_date`.
+      words, direct ones in one pair of quotation marks, summaries after their cue),
+      `in_document` ("in a complaint", for `quotes.via`); the test `iso_date`.
     """
     env.filters["tilde_encode"] = tilde_encode
     env.filters["web_url"] = web_url
     env.filters["display_date"] = display.display_date
     env.filters["count"] = display.count
     env.filters["quote_words"] = display.card_words
+    env.filters["in_document"] = display.in_document
     env.tests["iso_date"] = display.is_iso_date
 
 

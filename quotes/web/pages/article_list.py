@@ -1,5 +1,5 @@
-"""The articles page (`/DB/articles`): title, outlet, date and quote count of each article,
-newest first, searchable by their words and narrowed by outlet and dates.
+"""The articles page (`/DB/articles`): title, outlet, date and quote count of each article
+(summaries apart), newest first, searchable by their words and narrowed by outlet and dates.
 
     /quotes/articles?q=sanctions&publisher=Example+Wire&from=2023
 """
@@ -11,6 +11,7 @@ from datasette.database import Database
 from quotes.web.pages import params
 from quotes.web.pages.addresses import changed
 from quotes.web.pages.search_syntax import parse_search
+from quotes.web.pages.tallies import hidden_present, split_tallies
 
 PAGE_SIZE = 50
 MAX_OFFSET = 10_000
@@ -56,8 +57,13 @@ async def context(database: Database, request) -> dict:
     if publisher and publisher not in outlets:
         outlets.append(publisher)
     more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    tallies = await split_tallies(
+        database, "article_id", [(row["id"], row["quote_count"]) for row in rows], await hidden_present(database)
+    )
     return {
-        "articles": rows[:PAGE_SIZE],
+        "articles": rows,
+        "tallies": tallies,
         "total": min(total, COUNT_CAP),
         "capped": total > COUNT_CAP,
         "query": typed or "",

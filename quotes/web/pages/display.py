@@ -3,13 +3,17 @@ filters by the plugin, so every template writes them the same way.
 
     display_date("2023-06-19T09:34")    -> "19 June 2023"
     quote_words("“We agree,”", "direct") -> Markup("&ldquo;We agree,&rdquo;")
+    quote_words("his decision", "summary", cue="defended") -> Markup("<span ...>defended</span> his decision")
+    in_document("complaint")            -> "in a complaint"
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
+import inflect
 from markupsafe import Markup, escape
 
 HIT_START, HIT_END = "\ue000", "\ue001"
@@ -56,10 +60,21 @@ def count(number: int | None, noun: str, plural: str | None = None) -> str:
     return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
-def quote_words(text: str, quote_type: str, marked: str | None = None) -> Markup:
+SUMMARY_TYPE = "summary"
+"""The type whose words are no one's: what a speech was about, shown after its cue and
+never in quotation marks ("defended his decision")."""
+
+
+def quote_words(text: str, quote_type: str, marked: str | None = None, cue: str | None = None) -> Markup:
     """The words of a quote as HTML: a direct quote within exactly one pair of quotation
-    marks, whatever marks its stored text already holds at its ends. `marked` is the same
-    text with the words a search matched between HIT_START and HIT_END."""
+    marks, whatever marks its stored text already holds at its ends; a summary after its
+    cue, in no quotation marks. `marked` is the same text with the words a search matched
+    between HIT_START and HIT_END."""
+    if quote_type == SUMMARY_TYPE:
+        words = quote_words(text, "indirect", marked)
+        if not cue or text.lower().startswith(cue.lower()):
+            return words  # no cue, or the phrase holds it already
+        return Markup(f'<span class="summary-cue">{escape(cue)}</span> {words}')
     shown = marked if marked is not None else text
     if quote_type == "direct":
         shown = _without(shown, outer_marks(text)) if marked is not None else _cut(text)
@@ -78,7 +93,32 @@ def card_words(quote) -> Markup:
     try:
         return Markup(quote["words_html"])
     except (KeyError, IndexError):
-        return quote_words(quote["text"], quote["type"])
+        return quote_words(quote["text"], quote["type"], cue=_cue(quote))
+
+
+def _cue(quote) -> str | None:
+    try:
+        return quote["cue_text"]
+    except (KeyError, IndexError):
+        return None
+
+
+@functools.cache
+def _inflect() -> inflect.engine:
+    return inflect.engine()
+
+
+def in_document(via: str | None) -> str:
+    """Where an author gave the words: "in a complaint", "in an affidavit", "in a UN
+    report", "in remarks"; "" for none."""
+    via = " ".join((via or "").split())
+    if not via:
+        return ""
+    engine = _inflect()
+    last = via.split()[-1]
+    if last.isalpha() and last.islower() and engine.singular_noun(last):
+        return f"in {via}"
+    return f"in {engine.a(via)}"
 
 
 def outer_marks(text: str) -> set[int]:

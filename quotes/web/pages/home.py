@@ -1,4 +1,7 @@
-"""The home page: a search box over quotes, counts, the newest quotes, the most-quoted."""
+"""The home page: a search box over quotes, counts, the newest quotes, the most-quoted.
+
+Its counts are those of the listings: quotes of the shown types with the summaries apart
+(from the counts the store keeps), and the speakers the speakers page lists."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import json
 from datasette.database import Database, QueryInterrupted
 
 from quotes.web.pages.selection import HIDDEN_TYPES
+from quotes.web.pages.tallies import Tally, database_tally, split_tallies
 
 NEWEST_QUOTES = 6
 TOP_SPEAKERS = 10
@@ -15,7 +19,6 @@ COUNT_TIME_LIMIT_MS = 100
 
 COUNTS_SQL = """
 SELECT
-    (SELECT count(*) FROM quotes) AS quotes,
     (SELECT count(*) FROM speakers) AS speakers,
     (SELECT count(*) FROM articles) AS articles
 """
@@ -49,10 +52,15 @@ async def context(database: Database) -> dict:
     except QueryInterrupted:
         counts = None
     newest = await database.execute(NEWEST_SQL, {"limit": NEWEST_QUOTES, "hidden_types": json.dumps(HIDDEN_TYPES)})
-    speakers = await database.execute(TOP_SPEAKERS_SQL, {"limit": TOP_SPEAKERS})
+    speakers = list(await database.execute(TOP_SPEAKERS_SQL, {"limit": TOP_SPEAKERS}))
+    everything = await database_tally(database)
+    tallies = await split_tallies(
+        database, "speaker_id", [(row["id"], row["quote_count"]) for row in speakers], bool(everything.hidden)
+    )
     return {
         "quotes_database": database.name,
+        "quotes_tally": everything,
         "quotes_counts": dict(counts) if counts else None,
         "newest_quotes": list(newest),
-        "top_speakers": list(speakers),
+        "top_speakers": [(row, tallies.get(row["id"], Tally(0))) for row in speakers],
     }

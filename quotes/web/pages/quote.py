@@ -11,7 +11,7 @@ from quotes.factcheck.results import Source
 from quotes.factcheck.search import Search
 from quotes.factcheck.worddiff import Words
 from quotes.normalize import normalize
-from quotes.web.pages.display import quote_words
+from quotes.web.pages.display import SUMMARY_TYPE, quote_words
 from quotes.web.pages.highlight import Mark, highlight
 from quotes.web.pages.selection import HIDDEN_TYPES
 
@@ -67,12 +67,12 @@ async def context(database: Database, quote_id: str) -> dict | None:
     return {
         "quotes_template": "quotes_quote.html",
         "quote": quote,
-        "words_html": quote_words(quote["text"], quote["type"]),
+        "words_html": quote_words(quote["text"], quote["type"], cue=quote["cue_text"]),
         "paragraphs": highlight(text, marks, start, end),
         "cut_before": not starts_line(text, start),
         "cut_after": not ends_line(text, end),
         "other_quotes": others,
-        "spread": await spread(database, quote["text"]),
+        "spread": await spread(database, quote["text"]) if quote["type"] != SUMMARY_TYPE else [],
         "check_claim": " ".join(quote["text"].split()[:CHECK_WORDS]),
     }
 

@@ -1,11 +1,17 @@
 """How many quotes a selection holds, and how they divide by speaker, kind of speaker, type,
 stance, outlet, year and month: fast on a million quotes.
 
-- Every quote: from the counts the store keeps (`quote_counts`, `speakers.quote_count`).
+- Every quote: from the counts the store keeps (`quote_counts`, `speakers.quote_count`);
+  with the hidden types left out, only the number and the counts by type (the store
+  keeps no other counts without them).
 - At most `quote_list.MAX_COUNTED_QUOTES` matching quotes: all of it in one read of them.
 - One speaker's quotes, however many: months and outlets from the index on
-  (speaker_id, published, publisher), without reading the quotes.
+  (speaker_id, published, publisher), without reading the quotes; with the hidden types
+  left out, from one read of their quotes (as their page counts them).
 - Otherwise only the number, counted up to COUNT_CAP.
+
+The counts by type always include the hidden types (summaries), so that a reader can pick
+them; `Counts.hidden` says how many of them the selection holds.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from datasette.database import Database, QueryInterrupted
 
 from quotes.web.pages import quote_list
 from quotes.web.pages.selection import HIDDEN_TYPES, Selection
+from quotes.web.pages.speaker import speaker_spread
+from quotes.web.pages.tallies import IS_HIDDEN, database_tally, hidden_args
 
 COUNT_CAP = 10_000
 """Matching quotes are counted up to this many ("more than 10,000")."""
@@ -33,10 +41,9 @@ SELECT 'speaker_id', id, quote_count FROM (
     SELECT id, quote_count FROM speakers WHERE quote_count > 0 ORDER BY quote_count DESC, id LIMIT :limit
 )
 """
-HIDDEN_PRESENT_SQL = """
-SELECT count(*) FROM quote_counts WHERE facet = 'type' AND count > 0
-AND value IN (SELECT value FROM json_each(:hidden_types))
-"""
+TYPES_SQL = "SELECT value, count FROM quote_counts WHERE facet = 'type' AND count > 0"
+HIDDEN_TIME_LIMIT_MS = 50
+"""Counting the hidden quotes of a selection (which the page does not list) gives up after this."""
 SPEAKER_NAMES_SQL = "SELECT id, name FROM speakers WHERE id IN (SELECT value FROM json_each(:ids))"
 SPEAKER_PERIODS_SQL = """
 SELECT 'month', substr(published, 1, 7), count(*) FROM quotes
@@ -57,16 +64,19 @@ class Counts:
     periods: list[tuple[str, int]] | None
     """Quotes by month ("2023-06") or, for the whole database, by year; oldest first."""
     speaker_names: dict[object, str]
+    hidden: int | None = None
+    """Quotes of the hidden types the selection holds (listed or not); None if not counted."""
 
-
-async def hidden_present(database: Database) -> bool:
-    """Does the database hold quotes of a hidden type?"""
-    rows = await database.execute(HIDDEN_PRESENT_SQL, {"hidden_types": json.dumps(HIDDEN_TYPES)})
-    return bool(rows.single_value())
+    @property
+    def partial(self) -> bool:
+        """Are counts other than by type missing?"""
+        return not self.facets or set(self.facets) <= {"type"}
 
 
 async def count_selection(database: Database, selection: Selection, hidden: bool, limit: int) -> Counts:
-    if selection.is_everything() and not selection.hides(hidden):
+    if selection.is_everything() and selection.hides(hidden) and await _many(database):
+        counts = await _precounted_types(database, limit + 1)
+    elif selection.is_everything() and not selection.hides(hidden):
         counts = await _precounted(database, limit + 1)
     else:
         counts = await _counted(database, selection, hidden, limit + 1)
@@ -83,40 +93,95 @@ async def _precounted(database: Database, limit: int) -> Counts:
         facets[facet].append((value, number))
     total = sum(number for _, number in facets["type"])
     years = sorted(facets["year"], key=lambda pair: str(pair[0]))
-    return Counts(total, False, _ordered(facets, limit), years, {})
+    hidden = sum(number for value, number in facets["type"] if value in HIDDEN_TYPES)
+    return Counts(total, False, _ordered(facets, limit), years, {}, hidden)
+
+
+async def _many(database: Database) -> bool:
+    """Too many quotes to count in one read?"""
+    return (await database_tally(database)).total > quote_list.MAX_COUNTED_QUOTES
+
+
+async def _precounted_types(database: Database, limit: int) -> Counts:
+    """Every quote but the hidden types: how many, and by type (the hidden ones too)."""
+    tally = await database_tally(database)
+    types = [(value, number) for value, number in await database.execute(TYPES_SQL)]
+    return Counts(tally.quotes, False, _ordered({"type": types}, limit), None, {}, tally.hidden)
 
 
 async def _counted(database: Database, selection: Selection, hidden: bool, limit: int) -> Counts:
     where, values = selection.where(hidden)
-    total_sql = f"SELECT count(*) FROM (SELECT 1 FROM quotes WHERE {where} LIMIT {COUNT_CAP + 1})"
-    total = (await database.execute(total_sql, values)).single_value()
+    total = await _capped_count(database, where, values)
     capped = total > COUNT_CAP
     total = min(total, COUNT_CAP)
+    hides = selection.hides(hidden)
+    hidden_count = await _hidden_count(database, selection) if hides and total <= quote_list.MAX_COUNTED_QUOTES else None
     if total <= quote_list.MAX_COUNTED_QUOTES:
-        facets, months = await _one_read(database, where, values, limit)
-        return Counts(total, capped, facets, months, {})
+        if hidden_count is not None and hidden_count <= quote_list.MAX_COUNTED_QUOTES:
+            where, values = selection.where(False)  # the hidden types too, counted by type only
+            facets, months = await _one_read(database, where, values, limit, hidden_apart=True)
+        else:
+            facets, months = await _one_read(database, where, values, limit)
+        if not hides and facets is not None and hidden:
+            hidden_count = sum(number for value, number in facets["type"] if value in HIDDEN_TYPES)
+        return Counts(total, capped, facets, months, {}, hidden_count)
     one_speaker = set(selection.filters) == {"speaker_id"} and not (selection.fts or selection.since or selection.until)
-    if one_speaker and not selection.hides(hidden):
+    if one_speaker and hides:
+        return await _speaker_spread(database, selection, limit)
+    if one_speaker:
         return await _speaker_periods(database, selection, total, capped, limit)
     return Counts(total, capped, None, None, {})
 
 
+async def _capped_count(database: Database, where: str, values: dict, cap: int = COUNT_CAP, **options) -> int:
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM quotes WHERE {where} LIMIT {cap + 1})"
+    return (await database.execute(sql, values, **options)).single_value()
+
+
+async def _hidden_count(database: Database, selection: Selection) -> int | None:
+    """How many quotes of the hidden types the selection would hold (up to a little more
+    than MAX_COUNTED_QUOTES), or None when that takes too long."""
+    where, values = selection.where(False)
+    try:
+        return await _capped_count(
+            database, f"{where} AND {IS_HIDDEN}", {**values, **hidden_args()}, quote_list.MAX_COUNTED_QUOTES,
+            custom_time_limit=HIDDEN_TIME_LIMIT_MS,
+        )  # fmt: skip
+    except QueryInterrupted:
+        return None
+
+
+async def _speaker_spread(database: Database, selection: Selection, limit: int) -> Counts:
+    """One speaker's quotes without the hidden types, as their page counts them."""
+    spread = await speaker_spread(database, int(selection.filters["speaker_id"]))
+    facets = {
+        "publisher": [(p.publisher, p.count) for p in spread.publications],
+        "type": list(spread.types.items()),
+    }
+    return Counts(spread.tally.quotes, False, _ordered(facets, limit), spread.months, {}, spread.tally.hidden)
+
+
 async def _one_read(
-    database: Database, where: str, values: dict, limit: int
+    database: Database, where: str, values: dict, limit: int, hidden_apart: bool = False
 ) -> tuple[dict | None, list | None]:
+    """Every facet and the months of the quotes `where` picks, in one read of them; with
+    `hidden_apart`, the hidden types count by type only."""
     columns = {
         "speaker_id": "speaker_id", "speaker_kind": "speaker_kind", "type": "type",
         "stance": "stance", "publisher": "publisher", "year": "substr(published, 1, 4)",
         "month": "substr(published, 1, 7)",
     }  # fmt: skip
     selects = ", ".join(f"{expression} AS {name}" for name, expression in columns.items())
+    shown_only = " AND type NOT IN (SELECT value FROM json_each(:hidden_types))" if hidden_apart else ""
     parts = [
         f"SELECT * FROM (SELECT '{name}' AS facet, {name} AS value, count(*) AS count FROM matching"
-        f" WHERE {name} IS NOT NULL GROUP BY {name}"
+        f" WHERE {name} IS NOT NULL{'' if name == 'type' else shown_only} GROUP BY {name}"
         + ("" if name in ("month", "year") else f" ORDER BY count DESC, value LIMIT {int(limit)}")
         + ")"
         for name in columns
     ]
+    if hidden_apart:
+        values = {**values, **hidden_args()}
     sql = f"WITH matching AS MATERIALIZED (SELECT {selects} FROM quotes WHERE {where}) " + " UNION ALL ".join(parts)
     facets: dict[str, list] = {name: [] for name in columns}
     try:

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from datasette.database import Database
 from datasette.utils.asgi import BadRequest
 
-from quotes.web.pages import params, quote_list
+from quotes.web.pages import params, quote_list, speaker_list
 from quotes.web.pages.addresses import changed, with_args
 from quotes.web.pages.display import HIT_END, HIT_START, count, display_date, quote_words
-from quotes.web.pages.quote_counts import Counts, count_selection, hidden_present
+from quotes.web.pages.quote_counts import Counts, count_selection
 from quotes.web.pages.selection import HIDDEN_TYPES, INCLUDE_HIDDEN, Selection
 from quotes.web.pages.speaker_search import SpeakerMatch, find_speakers
+from quotes.web.pages.tallies import hidden_present, split_tallies
 from quotes.web.pages.timeline import Period, timeline
 
 DEFAULT_SIZE = 30
@@ -53,16 +54,15 @@ FACET_TITLES = {
     "speaker_id": "Speaker", "publisher": "Outlet", "speaker_kind": "Kind of speaker",
     "type": "Type", "stance": "Stance of the cue", "year": "Year",
 }  # fmt: skip
-KIND_WORDS = {
-    "person": "people", "organization": "organisations", "anonymous": "anonymous sources",
-    "group": "groups", "unknown": "unidentified speakers",
-}  # fmt: skip
+KIND_WORDS = speaker_list.KINDS
 TYPE_HELP = {
     "direct": "the exact words, in quotation marks",
     "indirect": "reported speech, in the reporter's words",
     "mixed": "reported speech with quoted words",
-    "summary": "what a speech was about, not words anyone said",
+    "summary": "what was said about, not the words",
 }
+TYPE_NOUNS = {"summary": ("summary", "summaries")}
+"""How the heading names quotes of a type: "3 summaries", else "3 direct quotes"."""
 
 
 @dataclass
@@ -97,6 +97,7 @@ async def context(database: Database, request, datasette) -> dict:
     suggestions: list[SpeakerMatch] = []
     if selection.search and selection.search.words and not offset and "speaker_id" not in selection.filters:
         suggestions = await find_speakers(database, " ".join(selection.search.words), SPEAKER_SUGGESTIONS, whole_words=True)
+    suggested = await split_tallies(database, "speaker_id", [(s.id, s.quote_count) for s in suggestions], hidden)
     next_url = None
     if len(ids) > size and offset + size <= MAX_OFFSET:
         next_url = changed(request, {"_next": offset + size})
@@ -112,7 +113,7 @@ async def context(database: Database, request, datasette) -> dict:
         "filters": _active_filters(request, selection, names),
         "facets": _facets(request, counts, facet_size),
         "timeline": _timeline(request, counts),
-        "suggestions": suggestions,
+        "suggestions": [(speaker, suggested[speaker.id]) for speaker in suggestions],
         "offset": offset,
         "next_url": next_url,
         "first_url": changed(request, {}) if offset else None,
@@ -189,7 +190,7 @@ async def _rows(database: Database, selection: Selection, ids: list[int]) -> lis
         row = by_id.get(quote_id)
         if row is None:
             continue
-        row["words_html"] = quote_words(row["text"], row["type"], marked.get(quote_id))
+        row["words_html"] = quote_words(row["text"], row["type"], marked.get(quote_id), row["cue_text"])
         rows.append(row)
     return rows
 
@@ -206,11 +207,7 @@ async def _names(database: Database, selection: Selection) -> dict[tuple[str, ob
 def describe(selection: Selection, counts: Counts, names: dict, sort: str) -> str:
     """The selection in plain words: "225 quotes by Donald Trump in 2023, newest first"."""
     filters = selection.filters
-    noun = "quote"
-    if "type" in filters:
-        noun = f"{filters['type']} quote"
-    number = f"more than {counts.total:,} {noun}s" if counts.capped else count(counts.total, noun)
-    parts = [number]
+    parts = [_number(selection, counts)]
     if "speaker_id" in filters:
         parts.append(f"by {names.get(('speaker', filters['speaker_id']), 'speaker ' + str(filters['speaker_id']))}")
     if "speaker_kind" in filters:
@@ -230,6 +227,21 @@ def describe(selection: Selection, counts: Counts, names: dict, sort: str) -> st
     if selection.search and selection.search.fts:
         parts.append(f"matching \u201c{selection.search.typed}\u201d")
     return " ".join(parts) + f", {SORTS[sort]}"
+
+
+def _number(selection: Selection, counts: Counts) -> str:
+    """"4 quotes", "2 summaries", "4 quotes and 1 summary" (hidden types listed too), "more
+    than 10,000 quotes"."""
+    noun, plural = "quote", "quotes"
+    if "type" in selection.filters:
+        kind = str(selection.filters["type"])
+        noun, plural = TYPE_NOUNS.get(kind, (f"{kind} quote", f"{kind} quotes"))
+    listed_too = selection.include_hidden and "type" not in selection.filters
+    if counts.capped:
+        return f"more than {counts.total:,} {plural}" + (" and summaries" if listed_too else "")
+    if not listed_too or not counts.hidden:
+        return count(counts.total, noun, plural)
+    return f"{count(counts.total - counts.hidden, 'quote')} and {count(counts.hidden, 'summary', 'summaries')}"
 
 
 def _dates_in_words(selection: Selection) -> list[str]:
@@ -253,7 +265,7 @@ def _active_filters(request, selection: Selection, names: dict) -> list[tuple[st
         "reported_by_id": lambda v: f"reported by {names.get(('speaker', v), v)}",
         "article_id": lambda v: f"in \u201c{names.get(('article', v), v)}\u201d",
         "speaker_kind": lambda v: f"by {KIND_WORDS.get(v, v)}",
-        "type": lambda v: f"{v} quotes",
+        "type": lambda v: " ".join(TYPE_NOUNS.get(v, ("", f"{v} quotes"))[1:]),
         "stance": lambda v: f"{v} cue",
         "publisher": lambda v: f"in {v}",
         "year": lambda v: f"in {v}",

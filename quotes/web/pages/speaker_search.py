@@ -70,16 +70,17 @@ async def find_speakers(
     whole_words: bool = False,
 ) -> list[SpeakerMatch]:
     """Speakers with a name holding every word of `text` (word starts, unless
-    `whole_words`), most quoted first; none for a text of stop words alone."""
+    `whole_words`), most quoted first (those who only report others' words too); none for
+    a text of stop words alone."""
     words = search_words(text)
     if not words or (whole_words and all(word in STOPWORDS for word in words)):
         return []
     sql, values = matches_sql(words, whole_words, await has_name_index(database))
-    kind_filter = "AND speakers.kind = :kind" if kind else ""
+    kind_filter = "WHERE speakers.kind = :kind" if kind else ""
     query = f"""
     SELECT {SPEAKER_COLUMNS}, found.alias FROM ({sql}) AS found
     JOIN speakers ON speakers.id = found.speaker_id
-    WHERE speakers.quote_count > 0 {kind_filter}
+    {kind_filter}
     ORDER BY speakers.quote_count DESC, speakers.id LIMIT :limit OFFSET :offset
     """
     rows = await database.execute(query, {**values, "kind": kind, "limit": limit, "offset": offset})

@@ -196,3 +196,28 @@ def test_the_schema_steps_never_import_todays_rules():
     imported = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
     imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
     assert [name for name in imported if name and name.startswith("quotes")] == []
+
+
+def test_anonymous_sources_survive_a_change_of_identity_rules(tmp_path):
+    """An anonymous source is its article's own speaker: keying the database again keeps it
+    (it was deleted while its quotes still pointed at it, and no command could open the file)."""
+    path = tmp_path / "q.db"
+    article = Article("a1", "A US official said the talks went well.")
+    quote = Quote("indirect", [(21, 39)], [(16, 20)], "say", [(0, 13)], "verb-complement", 0.8,
+                  speaker=Speaker("US official", "anonymous"))
+    other = Article("a2", "A US official said the visit was useful.")
+    again = Quote("indirect", [(21, 39)], [(16, 20)], "say", [(0, 13)], "verb-complement", 0.8,
+                  speaker=Speaker("US official", "anonymous"))
+    with Store(path) as store:
+        store.save(article, [quote])
+        store.save(other, [again])
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE settings SET value = 'older rules' WHERE name = 'speaker identity rules'")
+    conn.commit()
+    conn.close()
+
+    Store(path).close()
+
+    assert rows(path, "SELECT key, quote_count FROM speakers ORDER BY key") == [
+        ("anonymous:a1:us official", 1), ("anonymous:a2:us official", 1)]
+    assert rows(path, "SELECT count(*) FROM quotes WHERE speaker_id IS NULL") == [(0,)]

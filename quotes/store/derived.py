@@ -72,16 +72,21 @@ def rekey_speakers(conn: sqlite3.Connection) -> None:
         if kind not in PER_ARTICLE or not articles:
             _move_to_key(conn, speaker_id, speaker_key(speaker))
             continue
+        keeps_own_key = False
         for article_id in articles:
             target = _move_to_key(conn, None, speaker_key(speaker, article_id),
                                   (name, kind, role, affiliation))
+            if target == speaker_id:  # already this article's speaker, under today's key
+                keeps_own_key = True
+                continue
             for column in ("speaker_id", "reported_by_id"):
                 conn.execute(f"UPDATE quotes SET {column} = ? WHERE {column} = ? AND article_id = ?",
                              [target, speaker_id, article_id])
             conn.execute("INSERT OR IGNORE INTO aliases (speaker_id, alias)"
                          " SELECT ?, alias FROM aliases WHERE speaker_id = ?", [target, speaker_id])
-        conn.execute("DELETE FROM aliases WHERE speaker_id = ?", [speaker_id])
-        conn.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
+        if not keeps_own_key:
+            conn.execute("DELETE FROM aliases WHERE speaker_id = ?", [speaker_id])
+            conn.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
     relink_speakers(conn)
     recount_speakers(conn)
 

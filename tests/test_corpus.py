@@ -485,6 +485,7 @@ def test_json_lines_are_yielded_before_the_input_is_complete():
     assert len(rest) == 9_999
 
 
+@pytest.mark.slow
 def test_50_mb_text_is_one_article(tmp_path):
     paragraph = "The council said the ferry would run every day of the year, weather allowing. " * 4
     data = (

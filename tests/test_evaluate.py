@@ -218,6 +218,7 @@ def test_evaluate_scores_a_prediction_file_as_json():
     assert report["measures"]["ggt@0.3"]["R"] == pytest.approx(83.3)
 
 
+@pytest.mark.slow
 def test_evaluate_extracts_and_prints_a_table():
     result = run_quotes("evaluate", str(BRAT / "relations"))
     assert result.returncode == 0, result.stderr

@@ -145,6 +145,7 @@ def test_time_limit_raises_in_the_thread_that_works_and_only_there():
     spin(0.3)  # a limit taken back never fires later
 
 
+@pytest.mark.slow
 def test_a_slow_article_is_given_up_and_the_others_extracted(engine, monkeypatch):
     extract_document = batches.extract_document
 
@@ -176,6 +177,7 @@ class SlowOn(Engine):
             yield from self.engine.parse_pieces([text])
 
 
+@pytest.mark.slow
 def test_a_parse_too_slow_costs_its_article_only_even_in_another_thread(engine):
     """Dask workers extract in a thread of their pool, not in the main thread."""
     articles = [Article("a", QUOTED), Article("b", QUOTED + " Stuck."), Article("c", QUOTED)]

@@ -240,6 +240,7 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> str:
     pytest.fail(f"{url} did not answer in {seconds}s")
 
 
+@pytest.mark.slow
 def test_real_server_answers_and_stops_cleanly(db_path: str):
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}

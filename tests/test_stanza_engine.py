@@ -89,6 +89,7 @@ def test_gpu_requested_without_cuda(tmp_path):
         load_engine("stanza", model_dir=str(tmp_path), use_gpu=True)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(torch.cuda.is_available(), reason="needs a machine without a CUDA device")
 def test_ingest_gpu_flag_without_cuda(tmp_path):
     result = run_quotes("ingest", str(EXAMPLES / "river-clean-up.txt"), "--engine", "stanza", "--gpu",

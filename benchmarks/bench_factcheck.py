@@ -4,7 +4,9 @@ Builds a database (`quotes ingest`'s pipeline, spaCy engine) from the annotated 
 of `quotes_gold.jsonl` (the 40 sample articles: ../shared/samples and the seed article)
 and of the name-forms set (`name_forms_gold.jsonl`, texts of our own: one person under
 several name forms across articles), then, for every annotated quote of 8 words or more
-whose speaker is a named person or organisation, checks three claims:
+that holds someone's words (types direct, indirect and mixed: the types `quotes check`
+looks at; a summary names what a speech was about, and a fact-checker's claim is words)
+and whose speaker is a named person or organisation, checks three claims:
 
   (a) an exact fragment of 8-15 of its words, with the annotated speaker: `attributed`;
   (b) the same fragment with one word changed: `attributed`, the top match `altered`;
@@ -39,7 +41,7 @@ from pathlib import Path
 
 from bench_speakers import GOLD, NAME_FORMS_GOLD, SAMPLES, SCORER, Timings, extract, gold_with_texts, scorer
 
-from quotes.factcheck import check_claim, open_database
+from quotes.factcheck import CHECKED_TYPES, check_claim, open_database
 from quotes.factcheck.results import Match
 from quotes.nlp import load_engine
 from quotes.normalize import contains, normalize
@@ -96,7 +98,7 @@ def claims_of(docs: list[dict], found: list[tuple[Article, list[Quote]]]) -> lis
                                 "ggt", 0.3)
         named = {g["source_name"] for g in doc["quotes"] if g.get("speaker_kind") in NAMED_KINDS}
         for n, gold in enumerate(doc["quotes"]):
-            if gold.get("speaker_kind") not in NAMED_KINDS:
+            if gold.get("speaker_kind") not in NAMED_KINDS or gold.get("type") not in CHECKED_TYPES:
                 continue
             piece = max((text[s:e] for s, e in gold["content"]), key=len)
             words = [w.strip("\"'“”‘’,.;:()[]") for w in piece.split()]
@@ -188,7 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     right = sum(right_by_case.values())
     print(f"Database: {len(docs)} articles, {counts['quotes']} quotes, {counts['speakers']} speakers")
     print(f"Claims: {total} from {by_case['a exact']} annotated quotes of {MIN_WORDS}+ words "
-          f"by named people and organisations")
+          f"({', '.join(CHECKED_TYPES)}) by named people and organisations")
     print(f"Verdicts right: {pct(right, total)} of {total} claims; {pct(right_extracted, extracted)} of the "
           f"{extracted} whose quote was extracted")
     for case in sorted(by_case):

@@ -19,12 +19,18 @@ the wrong ones:
 
   not extracted     the quote is not in the database (detection missed it)
   content cut       the quote is, but without the claimed words (detection cut it short)
+  typed summary     the quote is, but stored as a summary, which `quotes check` leaves out
+                    (detection took reported words for what a speech was about)
   another quote     the words are in another quote too, which the verdict goes by (a
                     nested report: "the ministry said Wang had demanded that ...")
   no speaker        the quote is stored without a speaker
   wrong speaker     its stored speaker is another entity than the annotated one
   split speaker     its stored speaker is the annotated one, under a name the claim's name
                     did not match
+  common words only the changed word was the claim's only distinctive word: the quote
+                    shares only common words with it, and by the verdict's rule an altered
+                    quote must share half the claim's distinctive words ("we will never give
+                    up on the farmers" is not "... on the fight")
   look-up           the quote and speaker are right, the look-up's verdict or label is not
 """
 
@@ -42,7 +48,8 @@ from pathlib import Path
 from bench_speakers import GOLD, NAME_FORMS_GOLD, SAMPLES, SCORER, Timings, extract, gold_with_texts, scorer
 
 from quotes.factcheck import CHECKED_TYPES, check_claim, open_database
-from quotes.factcheck.results import Match
+from quotes.factcheck.results import WORD_MATCHES, Match
+from quotes.factcheck.verdict import distinctive_words, holds_claim
 from quotes.nlp import load_engine
 from quotes.normalize import contains, normalize
 from quotes.records import Article, Quote
@@ -132,6 +139,8 @@ def cause(claim: Claim, verdict: str, top: Match | None, texts: dict[str, str]) 
     exact = claim.text if not claim.case.startswith("b") else claim.original
     if not contains(normalize(claim.found.text(texts[claim.article])), normalize(exact)):
         return "content cut"
+    if claim.found.type not in CHECKED_TYPES:
+        return "typed summary"
     stored = claim.found.speaker
     if stored is None:
         return "no speaker"
@@ -141,6 +150,9 @@ def cause(claim: Claim, verdict: str, top: Match | None, texts: dict[str, str]) 
         return "another quote"
     if claim.expected == "attributed" and verdict == "misattributed":
         return "split speaker"
+    if verdict == "not found" and label in WORD_MATCHES and not holds_claim(top, distinctive_words(
+            normalize(claim.text).split())):
+        return "common words only"
     return "look-up"
 
 

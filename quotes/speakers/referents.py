@@ -76,6 +76,15 @@ class People:
         self.referents: list[Referent] = []
         self.forms: dict[tuple[str, ...], list[Referent]] = {}
         self.entities = people_in(doc)
+        self._over: dict[int, int] = {}
+        """Token -> index of the first person entity that covers it."""
+        self._from: dict[int, list[int]] = {}
+        """Token -> indexes of the person entities that begin there."""
+        self._heads: dict[int, int] = {}
+        for index, entity in enumerate(self.entities):
+            self._from.setdefault(entity.first, []).append(index)
+            for token in range(entity.first, entity.last + 1):
+                self._over.setdefault(token, index)
         mentions = [(e, name_words(person_name(doc, e))) for e in self.entities + untagged_people(doc)]
         mentions = [(e, words) for e, words in mentions if words and words[0][:1].isupper()]
         for _, words in sorted(mentions, key=lambda m: -len(m[1])):
@@ -93,6 +102,21 @@ class People:
             self._name_by_usage(referent, written.get(id(referent), Counter()))
             if referent.gender is None and len(referent.words) > 1:
                 referent.gender = first_name_gender(referent.words[0])
+
+    def entity_over(self, token: int) -> int | None:
+        """The index in `entities` of the first person entity covering `token`."""
+        return self._over.get(token)
+
+    def entities_from(self, token: int) -> list[int]:
+        """The indexes in `entities` of the person entities that begin at `token`."""
+        return self._from.get(token, [])
+
+    def entity_head(self, index: int) -> int:
+        """The head token of the person entity `entities[index]` (computed once)."""
+        head = self._heads.get(index)
+        if head is None:
+            head = self._heads[index] = entity_head(self.doc, self.entities[index])
+        return head
 
     @staticmethod
     def _name_by_usage(referent: Referent, forms: Counter[tuple[str, ...]]) -> None:

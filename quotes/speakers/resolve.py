@@ -21,14 +21,15 @@ Mentions are read in text order and each resolves to a referent of the article
 
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import insort
+from bisect import bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from quotes.detection.quotemarks import Quotation
 from quotes.nlp import Document, Entity
-from quotes.nlp.tree import entity_head, head_of, phrase, text_of
+from quotes.nlp.tree import head_of, phrase, text_of
 from quotes.records import Quote, Span, Speaker
 from quotes.speakers.countries import country_of
 from quotes.speakers.identity import is_name_form, name_forms_agree
@@ -151,7 +152,9 @@ class _Resolver:
         self.doc = doc
         self.people = People(doc)
         self.orgs = Organisations(doc)
-        self.quoted = [piece for q in quotations for piece in q.pieces]
+        self.quoted = _merged([piece for q in quotations for piece in q.pieces])
+        """Spans in quotation marks, nested ones merged, in text order (for bisection)."""
+        self.quoted_starts = [start for start, _ in self.quoted]
         self.described: dict[str, Referent] = {}
         """Anonymous sources and groups by their folded name: one per article."""
         self.events: dict[int, list[_Event]] = {}
@@ -352,16 +355,18 @@ class _Resolver:
     def _person_entity_in(self, head: int, tokens: list[int]) -> Entity | None:
         """The person entity the mention names: one at its head, or one inside it that
         is not a possessor and that a title or a common noun heads ("US Ambassador to
-        Germany Richard Grenell")."""
+        Germany Richard Grenell"); of several, the first the article's entities list.
+        (Looked up by token: a mention costs its own length, not the article's names.)"""
         doc = self.doc
-        for entity in self.people.entities:
-            name_head = entity_head(doc, entity)
-            if name_head == head or entity.first <= head <= entity.last:
-                return entity
-            if entity.first in tokens and doc.tokens[name_head].deprel != "nmod:poss" and (
-                    doc.tokens[head].upos != "PROPN" or is_title(doc.tokens[head].text)):
-                return entity
-        return None
+        found = self.people.entity_over(head)
+        headed = doc.tokens[head].upos != "PROPN" or is_title(doc.tokens[head].text)
+        if headed:
+            for token in tokens:
+                for index in self.people.entities_from(token):
+                    if (found is None or index < found) and \
+                            doc.tokens[self.people.entity_head(index)].deprel != "nmod:poss":
+                        found = index
+        return self.people.entities[found] if found is not None else None
 
     def _pronoun(self, head: int, pronoun: str) -> Referent | None:
         """The antecedent that agrees with the pronoun and is most salient before it; "we"
@@ -722,7 +727,19 @@ class _Resolver:
 
     def _in_quotation(self, token: int) -> bool:
         start = self.doc.tokens[token].start
-        return any(s <= start < e for s, e in self.quoted)
+        n = bisect_right(self.quoted_starts, start) - 1
+        return n >= 0 and start < self.quoted[n][1]
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """The union of `spans` as disjoint spans in text order."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        elif start < end:
+            merged.append((start, end))
+    return merged
 
 
 def _agreement(pronoun: str) -> Callable[[Referent], bool] | None:
@@ -812,14 +829,32 @@ def _only_pronouns(text: str) -> bool:
 
 def _set_reported_by(quotes: list[Quote]) -> None:
     """A quote whose cue lies inside another quote's content is reported by its speaker:
-    "the ministry said Wang had demanded that ..."."""
-    for quote in quotes:
-        if not quote.cue or quote.speaker is None:
-            continue
-        cue = quote.cue[0][0]
-        outer = [q for q in quotes if q is not quote and q.speaker is not None
-                 and any(s <= cue < e for s, e in q.content)]
-        if outer:
-            reporter = min(outer, key=lambda q: sum(e - s for s, e in q.content))
-            if reporter.speaker is not quote.speaker:
-                quote.reported_by = reporter.speaker
+    "the ministry said Wang had demanded that ...". Of several such quotes, the one with
+    the least content (the first of those in `quotes`) reports it.
+
+    One sweep over the cues in text order, the content pieces that began before each cue
+    kept in a heap by size (n log n: an article of thousands of nested quotes is common
+    in hostile input)."""
+    pieces = sorted((start, end, sum(e - s for s, e in quote.content), n)
+                    for n, quote in enumerate(quotes) if quote.speaker is not None
+                    for start, end in quote.content)
+    cues = sorted((quote.cue[0][0], n) for n, quote in enumerate(quotes)
+                  if quote.cue and quote.speaker is not None)
+    open_pieces: list[tuple[int, int, int]] = []  # (size, quote index, end)
+    next_piece = 0
+    for cue, n in cues:
+        while next_piece < len(pieces) and pieces[next_piece][0] <= cue:
+            _, end, size, owner = pieces[next_piece]
+            heapq.heappush(open_pieces, (size, owner, end))
+            next_piece += 1
+        own: list[tuple[int, int, int]] = []
+        while open_pieces and (open_pieces[0][2] <= cue or open_pieces[0][1] == n):
+            piece = heapq.heappop(open_pieces)
+            if piece[2] > cue:
+                own.append(piece)  # the quote's own content: back in once this cue is done
+        reporter = quotes[open_pieces[0][1]] if open_pieces else None
+        for piece in own:
+            heapq.heappush(open_pieces, piece)
+        quote = quotes[n]
+        if reporter is not None and reporter.speaker is not quote.speaker:
+            quote.reported_by = reporter.speaker

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.pipeline.extract import extract_articles
+from quotes.reading.corpus import build_article
 from quotes.records import Article
 from quotes.speakers.identity import is_name_form
 from quotes.speakers.mentions import plausible_role
@@ -121,3 +122,16 @@ def test_an_organisation_spelt_out_before_its_acronym_takes_the_whole_name(quote
     [quote] = quotes_of(text)
     assert quote.speaker.name == "United Nations Educational, Scientific and Cultural Organization"
     assert "UNESCO" in quote.speaker.aliases
+
+
+@pytest.mark.parametrize("caption", [
+    "Councillors at the town hall\nThe vote in progress. Photo: Jane Doe/Reuters",
+    "The vote in progress (Jane Doe/Example Agency)",
+])
+def test_a_pronoun_never_resolves_to_a_photo_credit(engine, caption):
+    text = (f"Council votes on budget\n\nThe council met on Monday to vote on the budget.\n\n{caption}\n\n"
+            "She said the cuts would hurt schools.")
+    article = build_article(text)
+    assert article.ignored, "the caption is page furniture"
+    [(_, quotes)] = list(extract_articles([article], engine))
+    assert [(q.source_text(text), q.speaker) for q in quotes] == [("She", None)]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotes.nlp import Document, Entity
 from quotes.nlp.tree import entity_head, phrase, text_of
-from quotes.records import Speaker
+from quotes.records import Span, Speaker
 from quotes.speakers.identity import name_forms_agree
 from quotes.speakers.identity import person_name as parsed_name
 from quotes.speakers.mentions import (
@@ -69,13 +70,14 @@ class Referent:
 
 class People:
     """The people of an article: "Antony Blinken", "Mr Blinken" and "Blinken" are one;
-    a bare surname never joins two people who share it."""
+    a bare surname never joins two people who share it. Names in page furniture (a
+    photo credit, a caption, a list of links) are no one of the article."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, furniture: Sequence[Span] = ()) -> None:
         self.doc = doc
         self.referents: list[Referent] = []
         self.forms: dict[tuple[str, ...], list[Referent]] = {}
-        self.entities = people_in(doc)
+        self.entities = outside(people_in(doc), furniture)
         self._over: dict[int, int] = {}
         """Token -> index of the first person entity that covers it."""
         self._from: dict[int, list[int]] = {}
@@ -85,7 +87,8 @@ class People:
             self._from.setdefault(entity.first, []).append(index)
             for token in range(entity.first, entity.last + 1):
                 self._over.setdefault(token, index)
-        mentions = [(e, name_words(person_name(doc, e))) for e in self.entities + untagged_people(doc)]
+        mentions = [(e, name_words(person_name(doc, e)))
+                    for e in self.entities + outside(untagged_people(doc), furniture)]
         mentions = [(e, words) for e, words in mentions if words and words[0][:1].isupper()]
         for _, words in sorted(mentions, key=lambda m: -len(m[1])):
             self._cluster(words)
@@ -213,13 +216,14 @@ class People:
 
 class Organisations:
     """The organisations of an article, one per normalized name; "(WHO)" after a name
-    makes "WHO" another name for it."""
+    makes "WHO" another name for it. Names in page furniture ("Picture: PA") are none
+    of the article's."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, furniture: Sequence[Span] = ()) -> None:
         self.doc = doc
         self.by_name: dict[str, Referent] = {}
         self.referents: list[Referent] = []
-        for entity in sorted(doc.entities, key=lambda e: -len(e.text)):  # full names first
+        for entity in sorted(outside(doc.entities, furniture), key=lambda e: -len(e.text)):  # full names first
             if entity.label != "ORG" and not (entity.label == "PERSON" and is_known(entity.text)):
                 continue
             text = org_name(entity.text)
@@ -283,6 +287,13 @@ def _one_name(words: list[str], other: list[str]) -> bool:
     none: "Donald Trump" and "Donald Trump Jr." are two people of the article."""
     one, two = parsed_name(" ".join(words)), parsed_name(" ".join(other))
     return one.suffix == two.suffix and name_forms_agree(" ".join(words), " ".join(other))
+
+
+def outside(entities: Sequence[Entity], furniture: Sequence[Span]) -> list[Entity]:
+    """The entities that do not start inside one of the `furniture` spans."""
+    if not furniture:
+        return list(entities)
+    return [e for e in entities if not any(start <= e.start < end for start, end in furniture)]
 
 
 def people_in(doc: Document) -> list[Entity]:

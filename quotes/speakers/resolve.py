@@ -24,7 +24,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from quotes.detection.quotemarks import Quotation
@@ -114,14 +114,17 @@ ORGANISATION_REACH = 2
 """Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
 
 
-def resolve_speakers(doc: Document, quotes: list[Quote], quotations: list[Quotation]) -> None:
+def resolve_speakers(doc: Document, quotes: list[Quote], quotations: list[Quotation],
+                     furniture: Iterable[Span] = ()) -> None:
     """Set `speaker` on every quote that has a source mention, and `reported_by` on the
     quotes nested in another quote's content, in place. `quotations` are the article's
-    passages in quotation marks, as detection found them: no antecedent is taken there."""
+    passages in quotation marks, as detection found them, and `furniture` its page
+    furniture (`Article.ignored`: photo credits, captions, link lists): no antecedent is
+    taken in either, and no one named only in furniture is anyone's speaker."""
     with_source = [q for q in quotes if q.source]
     if not with_source:
         return
-    resolver = _Resolver(doc, quotations)
+    resolver = _Resolver(doc, quotations, _merged(list(furniture)))
     for quote in sorted(with_source, key=lambda q: q.source[0]):
         if not resolver.can_speak(quote.source[0]):
             # "On supply chains: “...”", "this competition should not veer ... and
@@ -148,12 +151,13 @@ class _Event:
 
 
 class _Resolver:
-    def __init__(self, doc: Document, quotations: list[Quotation]) -> None:
+    def __init__(self, doc: Document, quotations: list[Quotation], furniture: list[Span]) -> None:
         self.doc = doc
-        self.people = People(doc)
-        self.orgs = Organisations(doc)
-        self.quoted = _merged([piece for q in quotations for piece in q.pieces])
-        """Spans in quotation marks, nested ones merged, in text order (for bisection)."""
+        self.people = People(doc, furniture)
+        self.orgs = Organisations(doc, furniture)
+        self.quoted = _merged([piece for q in quotations for piece in q.pieces] + furniture)
+        """Spans where no antecedent is taken: in quotation marks (nested ones merged) or
+        page furniture, in text order (for bisection)."""
         self.quoted_starts = [start for start, _ in self.quoted]
         self.described: dict[str, Referent] = {}
         """Anonymous sources and groups by their folded name: one per article."""
@@ -404,7 +408,7 @@ class _Resolver:
                     return previous
             self._note_subjects(n)
             here = [e for e in self.events.get(n, []) if e.token < head
-                    and not self._in_quotation(e.token) and fits(e.referent)]
+                    and not self._hidden(e.token) and fits(e.referent)]
             if n == sentence:
                 here = [e for e in here if e.subject]
             here.sort(key=lambda e: (not e.subject, e.token))
@@ -435,7 +439,7 @@ class _Resolver:
             token = doc.tokens[i]
             if sentence - token.sent > PRONOUN_WINDOW:
                 break
-            if fold(token.lemma) == lemma and token.upos == "NOUN" and not self._in_quotation(i):
+            if fold(token.lemma) == lemma and token.upos == "NOUN" and not self._hidden(i):
                 author = self._author(i)
                 if author is not None:
                     return author
@@ -603,7 +607,7 @@ class _Resolver:
         recent = []
         for referent in pool:
             last = referent.last_before(head)
-            if last is not None and sentence - doc.tokens[last].sent < PRONOUN_WINDOW and not self._in_quotation(last):
+            if last is not None and sentence - doc.tokens[last].sent < PRONOUN_WINDOW and not self._hidden(last):
                 recent.append((last, referent))
         if len(recent) < count:
             return self.counted.get((lemma, count))  # "the two leaders" again, further on
@@ -622,7 +626,7 @@ class _Resolver:
             token = doc.tokens[i]
             if sentence - token.sent > PRONOUN_WINDOW:
                 break
-            if token.lemma.lower() == lemma and token.upos == "NOUN" and not self._in_quotation(i):
+            if token.lemma.lower() == lemma and token.upos == "NOUN" and not self._hidden(i):
                 words = [j for j in phrase(doc, i) if j <= i]
                 while len(words) > 1 and doc.tokens[words[0]].text.lower() in GROUP_MODIFIERS:
                     words = words[1:]
@@ -712,7 +716,7 @@ class _Resolver:
         for i in doc.sentences[sentence].tokens:
             token = doc.tokens[i]
             if token.deprel in SUBJECTS and token.upos == "NOUN" and i not in noted \
-                    and not self._in_quotation(i) and doc.entity_at(i) is None:
+                    and not self._hidden(i) and doc.entity_at(i) is None:
                 referent = self._phrase(i, phrase(doc, i))
                 if referent is not None:
                     self._note(i, referent)
@@ -725,7 +729,7 @@ class _Resolver:
         self.events.setdefault(sentence, []).append(
             _Event(token, _is_subject(doc, token), referent))
 
-    def _in_quotation(self, token: int) -> bool:
+    def _hidden(self, token: int) -> bool:
         start = self.doc.tokens[token].start
         n = bisect_right(self.quoted_starts, start) - 1
         return n >= 0 and start < self.quoted[n][1]

@@ -27,7 +27,17 @@ from quotes.speakers.mentions import (
     title_before,
     without_articles,
 )
-from quotes.speakers.names import POSSESSIVE, first_name_gender, fold, is_title, name_words, same_person, title_gender
+from quotes.speakers.names import (
+    ANONYMOUS_NOUNS,
+    POSSESSIVE,
+    ROLE_TITLES,
+    first_name_gender,
+    fold,
+    is_title,
+    name_words,
+    same_person,
+    title_gender,
+)
 from quotes.speakers.organisations import is_known, normalize_org, org_type
 
 ACRONYM = re.compile(r"[^()]+?\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
@@ -88,7 +98,7 @@ class People:
             for token in range(entity.first, entity.last + 1):
                 self._over.setdefault(token, index)
         mentions = [(e, name_words(person_name(doc, e)))
-                    for e in self.entities + outside(untagged_people(doc), furniture)]
+                    for e in self.entities + outside(untagged_people(doc) + apposed_people(doc), furniture)]
         mentions = [(e, words) for e, words in mentions if words and words[0][:1].isupper()]
         for _, words in sorted(mentions, key=lambda m: -len(m[1])):
             self._cluster(words)
@@ -320,6 +330,34 @@ def untagged_people(doc: Document) -> list[Entity]:
                                or is_title(doc.tokens[token.i - 1].text)):
             text = doc.text[token.start:doc.tokens[last].end]
             found.append(Entity(token.start, doc.tokens[last].end, "PERSON", token.i, last, text))
+    return found
+
+
+def apposed_people(doc: Document) -> list[Entity]:
+    """Names the recogniser missed or took for an organisation, set beside a person's
+    description: "a State Department spokesperson, Morgan Ortagus," -> "Morgan Ortagus"
+    (two words or more, capitalised, no organisation's word in them)."""
+    found = []
+    for token in doc.tokens:
+        described = doc.tokens[token.head]
+        if token.deprel != "appos" or token.upos != "PROPN" or described.upos != "NOUN" or \
+                described.feat("Number") == "Plur" or fold(described.lemma) not in ROLE_TITLES | ANONYMOUS_NOUNS:
+            continue
+        entity = doc.entity_at(token.i)
+        if entity is not None and entity.label == "PERSON":
+            continue
+        if entity is not None:
+            first, last = entity.first, entity.last
+        else:
+            first = last = token.i
+            while first > 0 and doc.tokens[first - 1].head == token.i and doc.tokens[first - 1].deprel in ("compound", "flat"):
+                first -= 1
+        text = doc.text[doc.tokens[first].start:doc.tokens[last].end]
+        words = text.split()
+        if len(words) < 2 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) or \
+                is_known(text) or org_type(text) != "other" or any(is_title(w) for w in words):
+            continue
+        found.append(Entity(doc.tokens[first].start, doc.tokens[last].end, "PERSON", first, last, text))
     return found
 
 

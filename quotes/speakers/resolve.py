@@ -34,7 +34,7 @@ from quotes.records import Quote, Span, Speaker
 from quotes.speakers.countries import country_of
 from quotes.speakers.identity import is_name_form, name_forms_agree
 from quotes.speakers.mentions import appositive_name, role_and_affiliation, without_articles
-from quotes.speakers.names import ROLE_TITLES, SUFFIXES, first_name_gender, fold, is_title, name_words
+from quotes.speakers.names import ANONYMOUS_NOUNS, ROLE_TITLES, SUFFIXES, first_name_gender, fold, is_title, name_words
 from quotes.speakers.organisations import is_known, org_type
 from quotes.speakers.referents import Organisations, People, Referent, org_name, person_name
 
@@ -58,17 +58,15 @@ SYNONYMS = {"website": {"site"}, "site": {"website"}, "newspaper": {"paper", "da
             "broadcaster": {"network", "channel"}}
 MEDIA_NOUNS = {"website", "site", "newspaper", "paper", "broadcaster", "outlet", "channel",
                "network", "daily", "agency"}
-ANONYMOUS_NOUNS = set("""official officials source sources spokesperson spokesman
-spokeswoman aide aides person people diplomat diplomats insider insiders officer officers
-analyst analysts member members adviser advisers advisor advisors resident residents witness
-witnesses interviewee interviewees employee employees worker workers""".split())
 DOCUMENT_NOUNS = set("""statement tweet report post readout release communique communiqué
 letter message interview remarks comments announcement memo document poll survey study
 video broadcast speech address testimony briefing column decree complaint lawsuit suit
 filing indictment affidavit petition guidelines ruling judgment judgement order paper
-declaration proclamation notice advisory warning""".split())
-"""What a speaker issues: "a statement said ..." is the words of whoever issued it, and "the
-complaint alleges ..." those of whoever filed it (cue nouns, "the claim that ...", are
+declaration proclamation notice advisory warning remark comment guideline doctrine
+doctrines""".split())
+"""What a speaker issues (as lemmas, and plurals the parser may leave as they are): "a
+statement said ..." is the words of whoever issued it, and "the complaint alleges ..."
+those of whoever filed it (cue nouns, "the claim that ...", are
 `lexicon.SPEECH_NOUNS`); with no author named, the document is the speaker."""
 AUTHOR_VERBS = set("""issue release publish file sign write send post put deliver make give
 submit bring lodge draft present unveil""".split())
@@ -192,8 +190,8 @@ class _Resolver:
             return True  # "WHO", "UN"
         if token.upos == "PRON":
             return lemma not in RELATIVE_PRONOUNS
-        if token.upos == "NUM":
-            return False
+        if token.upos == "NUM":  # "the 36"; but "One of these groups, the SDF," names its speaker
+            return appositive_name(doc, head) is not None
         if token.upos != "NOUN" or doc.entity_at(head) is not None or token.text[:1].isupper() and head != first:
             return True
         return (_is_human(lemma) or _is_human(fold(token.text)) or lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS
@@ -276,7 +274,7 @@ class _Resolver:
             return self._pronoun(head, lower)
         tokens = [i for i in tokens if doc.tokens[i].text.lower() not in QUANTIFIERS] or [head]
         named = appositive_name(doc, head)
-        if named is not None and (token.upos == "NOUN" or is_title(token.text)):
+        if named is not None and _describes(doc, head):
             return self._apposed(head, tokens, named)
         person = self._person(head, tokens)
         if person is not None:
@@ -425,7 +423,8 @@ class _Resolver:
         author = self._author(head)
         if author is None and fold(doc.tokens[tokens[0]].text) in DEFINITE | {"its", "their", "his", "her"}:
             author = self.authors.get(lemma) or self._earlier_author(head, lemma)
-        if author is None or author.kind == "document":
+        if author is None or author.kind == "document" or author.kind == "unknown" and \
+                author.speaker.name.islower():  # "his wife and ...": a noun that says nothing of who
             return self._described(_name(doc, tokens), "document", tokens)
         self.authors[lemma] = author
         return author
@@ -457,6 +456,8 @@ class _Resolver:
         for child in doc.children(head):
             token = doc.tokens[child]
             entity = doc.entity_at(child)
+            if child < head and self._acronym(child) is not None:  # "per WHO guidelines", WHO parsed as "who"
+                return self._acronym(child)
             if token.deprel in ("nmod:poss", "compound", "nmod") and (
                     entity is not None or token.upos == "PROPN"):
                 if token.deprel == "nmod" and not any(
@@ -472,10 +473,30 @@ class _Resolver:
         deprel = doc.tokens[head].deprel
         in_it = deprel == "obl" and any(doc.tokens[c].text.lower() == "in" for c in doc.children(head))
         if (deprel in ("obj", "nsubj:pass") or in_it) and verb != head:
-            for child in doc.children(verb):
-                if doc.tokens[child].deprel in ("nsubj", "obl:agent"):
-                    return self._phrase(child, phrase(doc, child))
+            subject = self._subject_of(verb)
+            if subject is not None:
+                return self._phrase(subject, phrase(doc, subject))
         return None
+
+    def _subject_of(self, verb: int) -> int | None:
+        """Who does `verb`: its subject or agent; for an infinitive without one, the
+        object of the verb it completes ("prompted Hillary Clinton to make a comment")."""
+        doc = self.doc
+        for relations in (("nsubj", "obl:agent"), ("obj",)):
+            for child in doc.children(verb):
+                if doc.tokens[child].deprel in relations:
+                    return child
+            if doc.tokens[verb].deprel != "xcomp" or doc.tokens[verb].head == verb:
+                return None
+            verb = doc.tokens[verb].head
+        return None
+
+    def _acronym(self, token: int) -> Referent | None:
+        """The organisation an acronym the article spelt out stands for ("WHO")."""
+        text = self.doc.tokens[token].text
+        if len(text) < 2 or not text.isupper() or not text.isalpha():
+            return None
+        return self.orgs.find(text)
 
     def _agent(self, verb: int) -> Referent | None:
         """The "by X" of a participle: "filed by prosecutors", "signed by the Pope"."""
@@ -499,7 +520,8 @@ class _Resolver:
             role, affiliation = role_and_affiliation(doc, description)
             owner = self._possessor(head)  # "Its chair, Daniel Osei": the group's chair
             referent.describe(role, affiliation or (owner.speaker.name if owner else None))
-        referent.nouns.add(fold(doc.tokens[head].text))
+        if doc.tokens[head].upos == "NOUN":
+            referent.nouns.add(fold(doc.tokens[head].text))
         return referent
 
     def _common_noun(self, head: int, tokens: list[int]) -> Referent | None:
@@ -757,6 +779,18 @@ def _agreement(pronoun: str) -> Callable[[Referent], bool] | None:
     if pronoun in GROUP_PRONOUNS:
         return lambda r: r.kind in ("group", "organization") or (r.kind == "anonymous" and r.plural)
     return None
+
+
+def _describes(doc: Document, head: int) -> bool:
+    """Is the mention headed by `head` a description that a name set beside it names: a
+    common noun or title ("The Vice President, Mike Pence"), a count ("One of these
+    groups, the Syrian Democratic Forces,"), a party member or demonym ("a Republican,
+    Mark Amodei,"), not a name itself?"""
+    token = doc.tokens[head]
+    if token.upos in ("NOUN", "NUM") or is_title(token.text):
+        return True
+    entity = doc.entity_at(head)
+    return entity is not None and entity.label == "NORP"
 
 
 def _is_subject(doc: Document, token: int) -> bool:

@@ -110,6 +110,7 @@ class People:
                 self._learn(referent, entity)
                 if len(words) > 1:
                     written.setdefault(id(referent), Counter())[tuple(words)] += 1
+        self._bare_surnames({i for e, _ in mentions for i in range(e.first, e.last + 1)}, furniture)
         for referent in self.referents:
             referent.tokens.sort()
             self._name_by_usage(referent, written.get(id(referent), Counter()))
@@ -130,6 +131,26 @@ class People:
         if head is None:
             head = self._heads[index] = entity_head(self.doc, self.entities[index])
         return head
+
+    def _bare_surnames(self, named: set[int], furniture: Sequence[Span]) -> None:
+        """Mentions by surname alone that the recogniser did not tag as a person
+        ("Honcharuk filed his resignation"): a proper noun that is the surname of one
+        person of the article, standing alone (not "the Trump administration")."""
+        doc = self.doc
+        owners: dict[str, list[Referent]] = {}
+        for referent in self.referents:
+            if len(referent.words) > 1:
+                owners.setdefault(fold(referent.words[-1]), []).append(referent)
+        for token in doc.tokens:
+            if token.upos != "PROPN" or token.i in named or token.deprel in ("compound", "flat") or \
+                    len(owners.get(fold(token.text), [])) != 1 or any(s <= token.start < e for s, e in furniture):
+                continue
+            entity = doc.entity_at(token.i)
+            if entity is not None and entity.first != entity.last:
+                continue
+            if any(doc.tokens[c].deprel in ("compound", "flat") for c in doc.children(token.i)):
+                continue
+            owners[fold(token.text)][0].tokens.append(token.i)
 
     @staticmethod
     def _name_by_usage(referent: Referent, forms: Counter[tuple[str, ...]]) -> None:

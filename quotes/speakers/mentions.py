@@ -59,10 +59,10 @@ def described_by(doc: Document, name_head: int) -> int | None:
     if token.deprel != "appos" or doc.tokens[token.head].upos != "NOUN":
         return None
     described = token.head
-    while doc.tokens[described].deprel == "nmod" and \
-            doc.tokens[doc.tokens[described].head].upos == "NOUN":
+    while doc.tokens[described].deprel == "nmod" and doc.tokens[doc.tokens[described].head].upos == "NOUN" \
+            and any(doc.tokens[c].text.lower() == "of" for c in doc.children(described)):
         described = doc.tokens[described].head  # "the chair of the judges, Ian Whitlow"
-    return described
+    return described  # not "a statement from her younger brother, King ...": the brother
 
 
 def appositive_description(doc: Document, name_head: int) -> list[int] | None:

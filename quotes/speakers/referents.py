@@ -197,6 +197,8 @@ class People:
             referent.describe(*role_and_affiliation(doc, description))
         referent.describe(None, affiliation_after(doc, head))
         for i in title + (description or []):
+            if doc.tokens[i].deprel == "nmod:poss":
+                continue  # "his sister": a woman
             gender = title_gender(doc.tokens[i].text)
             if gender:
                 referent.gender = referent.gender or gender
@@ -335,7 +337,33 @@ def people_in(doc: Document) -> list[Entity]:
 
 def untagged_people(doc: Document) -> list[Entity]:
     """Names the recogniser missed or took for something else, found by a known first
-    name: "novelist Ruth Adeyemi" -> "Ruth Adeyemi"."""
+    name ("novelist Ruth Adeyemi" -> "Ruth Adeyemi") or a title before them ("Princess
+    Ubolratana Mahidol")."""
+    return _first_named(doc) + _titled(doc)
+
+
+def _titled(doc: Document) -> list[Entity]:
+    """Capitalised proper nouns after a capitalised title, tagged as nothing: "Princess
+    Ubolratana Mahidol" (not "General Motors", an organisation's name)."""
+    found = []
+    for token in doc.tokens[1:]:
+        title = doc.tokens[token.i - 1]
+        if token.upos != "PROPN" or not token.text[:1].isupper() or not title.text[:1].isupper() or \
+                not is_title(title.text) or doc.entity_at(token.i) is not None or doc.entity_at(title.i) is not None:
+            continue
+        last = token.i
+        while last + 1 < len(doc.tokens) and last - token.i < 2 and doc.tokens[last + 1].upos == "PROPN" \
+                and doc.tokens[last + 1].text[:1].isupper() and doc.entity_at(last + 1) is None:
+            last += 1
+        text = doc.text[token.start:doc.tokens[last].end]
+        if is_title(doc.tokens[last].text) or is_known(text) or org_type(text) != "other" or \
+                not all(w.replace("-", "").isalpha() for w in text.split()):
+            continue
+        found.append(Entity(token.start, doc.tokens[last].end, "PERSON", token.i, last, text))
+    return found
+
+
+def _first_named(doc: Document) -> list[Entity]:
     found = []
     for token in doc.tokens:
         entity = doc.entity_at(token.i)

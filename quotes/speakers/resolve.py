@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from quotes.detection.quotemarks import Quotation
 from quotes.nlp import Document, Entity
-from quotes.nlp.tree import head_of, phrase, text_of
+from quotes.nlp.tree import NOT_IN_PHRASE, head_of, phrase, subtree, text_of
 from quotes.records import Quote, Span, Speaker
 from quotes.speakers.countries import country_of
 from quotes.speakers.identity import is_name_form, name_forms_agree
@@ -172,6 +172,8 @@ class _Resolver:
         """The groups "the two leaders" was found to be, by noun and count."""
         self.via: str | None = None
         """The document the last mention resolved through to its author, if any."""
+        self.coordinated: dict[int, list[_Event]] = {}
+        """Coordinated subjects of each sentence looked at, as groups ("they")."""
 
     # -- mentions --------------------------------------------------------------------
 
@@ -405,7 +407,7 @@ class _Resolver:
                 if previous is not None:
                     return previous
             self._note_subjects(n)
-            here = [e for e in self.events.get(n, []) if e.token < head
+            here = [e for e in self.events.get(n, []) + self._coordinated_subjects(n, fits) if e.token < head
                     and not self._hidden(e.token) and fits(e.referent)]
             if n == sentence:
                 here = [e for e in here if e.subject]
@@ -413,6 +415,47 @@ class _Resolver:
             if here:
                 return here[0].referent
         return None
+
+    def _coordinated_subjects(self, sentence: int, fits: Callable[[Referent], bool]) -> list[_Event]:
+        """The subjects of a sentence that coordinate several speakers ("The Deputy
+        Secretary and State Councilor Wang had a frank discussion"), as groups, for
+        "they" (only when a group fits the pronoun)."""
+        if not fits(Referent(Speaker("", "group"), plural=True)):
+            return []
+        if sentence not in self.coordinated:
+            self.coordinated[sentence] = []  # "He and his wife": "he" looks here too
+            self.coordinated[sentence] = [
+                _Event(i, True, group) for i in self.doc.sentences[sentence].tokens
+                if self.doc.tokens[i].deprel in SUBJECTS and (group := self._coordination(i)) is not None]
+        return self.coordinated[sentence]
+
+    def _coordination(self, subject: int) -> Referent | None:
+        """The group a coordinated subject names, if its parts are two speakers or more."""
+        doc = self.doc
+        first, last = subtree(doc, subject, NOT_IN_PHRASE - {"conj", "cc"})
+        if not any(doc.tokens[i].deprel == "cc" for i in range(first, last + 1)):
+            return None
+        runs: list[list[int]] = [[]]
+        for i in range(first, last + 1):
+            if doc.tokens[i].deprel == "cc" or doc.tokens[i].text == ",":
+                runs.append([])
+            else:
+                runs[-1].append(i)
+        parts: list[Referent] = []
+        for run in runs:
+            nouns = [i for i in run if doc.tokens[i].upos in ("NOUN", "PROPN")
+                     and not any(doc.tokens[c].deprel == "case" for c in doc.children(i))]
+            if not nouns or self._hidden(nouns[-1]):
+                continue
+            part = self._phrase(nouns[-1], [i for i in run if i <= nouns[-1]])
+            if part is None or part.kind not in ("person", "organization", "anonymous", "group"):
+                return None
+            if part not in parts:
+                parts.append(part)
+        if len(parts) < 2:
+            return None
+        names = [part.speaker.name for part in parts]
+        return self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
 
     def _document(self, head: int, tokens: list[int]) -> Referent:
         """"The complaint filed by prosecutors", "the statement" (issued by Trump before):

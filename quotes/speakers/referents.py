@@ -259,6 +259,8 @@ class Organisations:
         for entity in sorted(outside(doc.entities, furniture), key=lambda e: -len(e.text)):  # full names first
             if entity.label != "ORG" and not (entity.label == "PERSON" and is_known(entity.text)):
                 continue
+            if titled_person(doc, entity) is not None or only_a_title(entity):
+                continue  # "Spokesperson Ned Price", "State Councilor": people
             text = org_name(entity.text)
             referent = self.add(text, entity_head(doc, entity))
             acronym = ACRONYM.match(doc.text, entity.start, entity.end + 12)
@@ -342,6 +344,28 @@ def untagged_people(doc: Document) -> list[Entity]:
     return _first_named(doc) + _titled(doc)
 
 
+def titled_person(doc: Document, entity: Entity) -> Entity | None:
+    """The name in an "organisation" the recogniser made of a title and a name:
+    "Spokesperson Ned Price" -> "Ned Price"."""
+    if entity.label != "ORG" or entity.first == entity.last or not is_title(doc.tokens[entity.first].text):
+        return None
+    first = entity.first
+    while first < entity.last and is_title(doc.tokens[first].text):
+        first += 1
+    text = doc.text[doc.tokens[first].start:entity.end]
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+                                           for w in words) or is_known(text) or org_type(text) != "other":
+        return None
+    return Entity(doc.tokens[first].start, entity.end, "PERSON", first, entity.last, text)
+
+
+def only_a_title(entity: Entity) -> bool:
+    """Is the "organisation" a title alone ("State Councilor"), no name of anything?"""
+    words = entity.text.split()
+    return entity.label == "ORG" and is_title(words[-1]) and not any(w.lower() in ("of", "for") for w in words)
+
+
 def _titled(doc: Document) -> list[Entity]:
     """Capitalised proper nouns after a capitalised title, tagged as nothing: "Princess
     Ubolratana Mahidol" (not "General Motors", an organisation's name)."""
@@ -360,7 +384,7 @@ def _titled(doc: Document) -> list[Entity]:
                 not all(w.replace("-", "").isalpha() for w in text.split()):
             continue
         found.append(Entity(token.start, doc.tokens[last].end, "PERSON", token.i, last, text))
-    return found
+    return found + [person for entity in doc.entities if (person := titled_person(doc, entity)) is not None]
 
 
 def _first_named(doc: Document) -> list[Entity]:

@@ -106,6 +106,13 @@ POSSESSIVE_END = re.compile(r"[’']s?$")
 POSSESSIVE_WORD = re.compile(r"[’']s?\b")
 GLUED_AGE = re.compile(r",\s*\d.*$")
 AGED = re.compile(r"\b\d+-year-old\b")
+SIGNATURE_REACH = 300
+"""Characters at the start of an article where a statement names its signatory."""
+SIGNATURE_LINE = re.compile(r"\A\s*(?P<name>[A-Z][^\W\d][\w.'’ -]{2,50}?),[ \t]+[A-Z][^\n.!?]{2,80}\n")
+"""A first line of a name and a title: "Ned Price, Department Spokesperson"."""
+ATTRIBUTED_TO = re.compile(r"\b(?:[Aa]ttributable to|[Ss]tatement (?:by|from)|[Rr]emarks by)[ \t]+"
+                           r"(?P<name>[A-Z][^\n:,;]{2,80}?)[ \t]*[:\n]")
+""""The below is attributable to Spokesperson Ned Price:", "Statement by President Joe Biden"."""
 PRONOUN_WINDOW = 6
 ORGANISATION_REACH = 2
 """Sentences back "the company" looks for an organisation not described by that noun."""
@@ -172,6 +179,8 @@ class _Resolver:
         """The groups "the two leaders" was found to be, by noun and count."""
         self.via: str | None = None
         """The document the last mention resolved through to its author, if any."""
+        self.signed: list[Referent] | None = None
+        """The statement's signatory, once looked for (`_signatory`)."""
         self.coordinated: dict[int, list[_Event]] = {}
         """Coordinated subjects of each sentence looked at, as groups ("they")."""
 
@@ -378,12 +387,33 @@ class _Resolver:
         fits = _agreement(pronoun)
         if fits is None:
             return None
+        if pronoun in FIRST_PERSON_PLURAL and not self._hidden(head):
+            signatory = self._signatory()
+            if signatory is not None:  # "We call on the PRC to ...", in a statement signed by Ned Price
+                return signatory
         if pronoun in FIRST_PERSON_PLURAL and self._previous_speaker(head, lambda r: True):
             return self._previous_speaker(head, lambda r: True)
         found = self._salient(head, fits)
         if found is None:
             found = next((r for r in reversed(self.history) if fits(r)), None)
         return found
+
+    def _signatory(self) -> Referent | None:
+        """The person a statement is signed by or attributed to in its first lines ("Ned
+        Price, Department Spokesperson", "The below is attributable to Spokesperson Ned
+        Price:", "Statement by President Joe Biden"): the "we" of its narration."""
+        if self.signed is None:
+            self.signed = []
+            head = self.doc.text[:SIGNATURE_REACH]
+            for pattern in (SIGNATURE_LINE, ATTRIBUTED_TO):
+                found = pattern.search(head)
+                words = name_words(found.group("name")) if found else []
+                token = self.doc.token_at(found.start("name")) if found else None
+                person = self.people.find(words, token) if len(words) > 1 and token is not None else None
+                if person is not None:
+                    self.signed = [person]
+                    break
+        return self.signed[0] if self.signed else None
 
     def _previous_speaker(self, head: int, fits: Callable[[Referent], bool], sentences: int = 1) -> Referent | None:
         """The speaker of the quote before, if it agrees and was mentioned in this sentence

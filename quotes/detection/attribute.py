@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from quotes.detection.lexicon import reporting_cue
 from quotes.nlp import Document
 from quotes.nlp.tree import NOT_IN_PHRASE, subtree
 
@@ -29,7 +30,8 @@ def _named_apposition(doc: Document, head: int) -> int:
 
 def subject_of(doc: Document, verb: int) -> int | None:
     """The subject of `verb`, else of the clause it hangs from ("..., saying",
-    "and added", "was quoted as saying"). A passive cue's speaker is its agent
+    "and added", "was quoted as saying"), else the noun a participle describes
+    ("officials saying", "a letter requesting"). A passive cue's speaker is its agent
     ("was told by X"): "Hamas was urged to ..." has no speaker."""
     current = verb
     for _ in range(4):
@@ -41,15 +43,36 @@ def subject_of(doc: Document, verb: int) -> int | None:
             if deprel in SUBJECTS:
                 subjects.append(child)
         if subjects:
+            if _misattached(doc, verb, current):
+                return subject_of(doc, doc.tokens[current].head)
             # Two subjects are a misparse ("WHO director-general Tedros ... said", "WHO"
             # taken for a pronoun): the one nearest the verb is the speaker's phrase.
             before = [i for i in subjects if i < current]
             return before[-1] if before else subjects[0]
         token = doc.tokens[current]
+        if token.deprel == "acl" and doc.tokens[token.head].upos in PHRASE_HEADS:
+            return token.head  # "with officials saying this is for security reasons"
         if token.deprel not in CLAUSE_LINKS or token.head == current:
             return None
         current = token.head
     return None
+
+
+PHRASE_HEADS = ("NOUN", "PROPN", "PRON")
+
+
+def _misattached(doc: Document, cue: int, verb: int) -> bool:
+    """Is the speech verb `cue` a conjunct the parser hung on `verb`, the verb of what
+    another speech verb reports, rather than on that speech verb ("He noted that the
+    launches posed a threat, and reiterated ...": he reiterated, not the launches)?"""
+    if doc.tokens[cue].deprel != "conj" or doc.tokens[cue].head != verb or doc.tokens[verb].deprel != "ccomp":
+        return False
+    outer = doc.tokens[verb].head
+    return outer != verb and _speaks(doc, cue) and _speaks(doc, outer) and not _speaks(doc, verb)
+
+
+def _speaks(doc: Document, verb: int) -> bool:
+    return reporting_cue(doc.tokens[verb].lemma) is not None
 
 
 def agent_of(doc: Document, verb: int) -> int | None:

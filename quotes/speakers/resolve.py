@@ -790,8 +790,8 @@ class _Resolver:
             token = doc.tokens[child]
             if token.deprel == "conj" and token.upos in ("NOUN", "PROPN", "PRON"):
                 other = self._phrase(child, phrase(doc, child))
-                if other is not None and other is not referent:
-                    others.append(other)
+                if other is not None and other is not referent and other.kind != "unknown":
+                    others.append(other)  # not "China, Pyongyang's only ally and its lifeline"
         if not others:
             return referent
         names = [r.speaker.name for r in [referent, *others]]

@@ -10,7 +10,7 @@ import re
 
 from quotes.detection.lexicon import reporting_cue
 from quotes.nlp import Document
-from quotes.nlp.tree import NOT_IN_PHRASE, subtree
+from quotes.nlp.tree import NOT_IN_PHRASE
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 CLAUSE_LINKS = ("conj", "advcl", "xcomp")
@@ -90,7 +90,7 @@ def mention_span(doc: Document, head: int) -> tuple[int, int]:
     are never cut: "The 26-year-old", "Front-runner Donald Trump", not "old"; an age
     glued on after a comma is left out ("Maria Okafor,60")."""
     head = _named_apposition(doc, head)
-    first, last = _whole_words(doc, *subtree(doc, head, NOT_IN_MENTION))
+    first, last = _whole_words(doc, *_noun_phrase(doc, head))
     start, end = doc.span(first, last)
     glued_number = GLUED_NUMBER.search(doc.text, start, end)
     if glued_number and glued_number.start() > start:
@@ -100,6 +100,40 @@ def mention_span(doc: Document, head: int) -> tuple[int, int]:
     while end > start + 1 and not (doc.text[end - 1].isalnum() or doc.text[end - 1] in ".)"):
         end -= 1
     return start, end
+
+
+def _noun_phrase(doc: Document, head: int) -> tuple[int, int]:
+    """First and last token of the noun phrase `head` heads: its contiguous subtree
+    without relative clauses, appositives and the like, nor a conjunct of the head
+    itself (another speaker), but with punctuation inside it ("Tunisia's neighbouring
+    Muslim-majority countries") and conjuncts deeper down ("countries including
+    Algeria and Morocco")."""
+    keep = {head}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in doc.children(node):
+            deprel = doc.tokens[child].deprel
+            if node == head and deprel in ("case", "punct", "conj", "cc") or \
+                    deprel in NOT_IN_PHRASE and deprel not in ("conj", "cc") or \
+                    deprel == "punct" and not _joins_words(doc, child):
+                continue
+            keep.add(child)
+            stack.append(child)
+    first = last = head
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    while last > head and doc.tokens[last].upos in ("CCONJ", "PUNCT"):
+        last -= 1  # "the former secretary of state and"
+    return first, last
+
+
+def _joins_words(doc: Document, token: int) -> bool:
+    """A hyphen or slash glued between two words ("Muslim-majority", "Times/CBS")."""
+    return doc.tokens[token].text in WORD_JOINERS | {"/"} and 0 < token < len(doc.tokens) - 1 \
+        and _glued(doc, token - 1, token) and _glued(doc, token, token + 1)
 
 
 GLUED_NUMBER = re.compile(r",\s*\d")

@@ -50,7 +50,7 @@ consulate court parliament congress senate house union organisation organization
 authority authorities board foundation institute university campaign team club association
 federation network newspaper paper channel broadcaster service website site outlet
 agency media press airline movement coalition alliance regime cabinet presidency
-kremlin palace""".split())
+kremlin palace chain publisher""".split())
 COLLECTIVE_ORG_NOUNS = {"authority", "police", "military"}
 """Plural in form, one organisation in fact: "authorities", "police"."""
 SYNONYMS = {"website": {"site"}, "site": {"website"}, "newspaper": {"paper", "daily"},
@@ -368,7 +368,8 @@ class _Resolver:
     def _person_entity_in(self, head: int, tokens: list[int]) -> Entity | None:
         """The person entity the mention names: one at its head, or one inside it that
         is not a possessor and that a title or a common noun heads ("US Ambassador to
-        Germany Richard Grenell"); of several, the first the article's entities list.
+        Germany Richard Grenell"), hanging from that head; of several, the first the
+        article's entities list.
         (Looked up by token: a mention costs its own length, not the article's names.)"""
         doc = self.doc
         found = self.people.entity_over(head)
@@ -376,9 +377,9 @@ class _Resolver:
         if headed:
             for token in tokens:
                 for index in self.people.entities_from(token):
-                    if (found is None or index < found) and \
-                            doc.tokens[self.people.entity_head(index)].deprel != "nmod:poss":
-                        found = index
+                    name_head = doc.tokens[self.people.entity_head(index)]
+                    if (found is None or index < found) and name_head.deprel != "nmod:poss" and name_head.head == head:
+                        found = index  # not a name deeper down: "the film ... with activists like Angela Davis"
         return self.people.entities[found] if found is not None else None
 
     def _pronoun(self, head: int, pronoun: str) -> Referent | None:
@@ -601,7 +602,7 @@ class _Resolver:
         doc = self.doc
         token = doc.tokens[head]
         noun, lemma = fold(token.text), fold(token.lemma)
-        tokens = _without_trailing_adverbs(doc, tokens)
+        tokens = _without_examples(doc, head, _without_trailing_adverbs(doc, tokens))
         first = fold(doc.tokens[tokens[0]].text)
         plural = token.feat("Number") == "Plur" or (noun.endswith("s") and noun != lemma)
         human = _is_human(lemma)
@@ -920,6 +921,21 @@ def _without_trailing_adverbs(doc: Document, tokens: list[int]) -> list[int]:
     """"Residents there" -> "Residents"."""
     while len(tokens) > 1 and doc.tokens[tokens[-1]].upos == "ADV":
         tokens = tokens[:-1]
+    return tokens
+
+
+EXAMPLE_MARKERS = {"including", "like", "such"}
+
+
+def _without_examples(doc: Document, head: int, tokens: list[int]) -> list[int]:
+    """"Countries including Algeria and Morocco" -> "Countries": the examples a
+    description gives are not its name."""
+    for child in doc.children(head):
+        if child > head and any(doc.tokens[c].deprel == "case" and doc.tokens[c].text.lower() in EXAMPLE_MARKERS
+                                for c in doc.children(child)):
+            cut = min(doc.subtree(child))
+            kept = [i for i in tokens if i < cut]
+            return kept or tokens
     return tokens
 
 

@@ -63,7 +63,7 @@ letter message interview remarks comments announcement memo document poll survey
 video broadcast speech address testimony briefing column decree complaint lawsuit suit
 filing indictment affidavit petition guidelines ruling judgment judgement order paper
 declaration proclamation notice advisory warning remark comment guideline doctrine
-doctrines""".split())
+doctrines request proposal""".split())
 """What a speaker issues (as lemmas, and plurals the parser may leave as they are): "a
 statement said ..." is the words of whoever issued it, and "the complaint alleges ..."
 those of whoever filed it (cue nouns, "the claim that ...", are

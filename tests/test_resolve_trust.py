@@ -189,3 +189,14 @@ def test_we_in_a_signed_statement_is_its_signatory(quotes_of):
 ])
 def test_a_participles_speaker_is_the_noun_it_describes(quotes_of, text, expected):
     assert spoken(quotes_of, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"She is only buying time. People see that," said a protester using the pseudonym Katya.',
+     ("a protester", "protester", "anonymous", None)),
+    (('Speaking to Agence France-Presse, the president of the Tunisian League, Jamel Msallem, said, '
+      '"We are for the freedom to dress."'), ("Jamel Msallem", "Jamel Msallem", "person", None)),
+])
+def test_a_speaker_the_parser_misplaces_is_found(quotes_of, text, expected):
+    """An inverted speaker taken for an object; a subject hung on the clause before the cue."""
+    assert spoken(quotes_of, text) == [expected]

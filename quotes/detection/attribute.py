@@ -49,6 +49,10 @@ def subject_of(doc: Document, verb: int) -> int | None:
             # taken for a pronoun): the one nearest the verb is the speaker's phrase.
             before = [i for i in subjects if i < current]
             return before[-1] if before else subjects[0]
+        if current == verb:
+            misparsed = _inverted_subject(doc, verb) or _subject_hung_on_clause_before(doc, verb)
+            if misparsed is not None:
+                return misparsed
         token = doc.tokens[current]
         if token.deprel == "acl" and doc.tokens[token.head].upos in PHRASE_HEADS:
             return token.head  # "with officials saying this is for security reasons"
@@ -59,6 +63,45 @@ def subject_of(doc: Document, verb: int) -> int | None:
 
 
 PHRASE_HEADS = ("NOUN", "PROPN", "PRON")
+
+
+CLOSING_MARKS = {'"', "”", "’", "'", "»"}
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "advise", "urge", "warn", "brief", "assure", "email", "text"}
+"""Speech verbs whose object is the person spoken to ("told reporters")."""
+
+
+def _inverted_subject(doc: Document, verb: int) -> int | None:
+    """The speaker after the verb, in the inversion that follows a quotation ("...,"
+    said a protester using the pseudonym Katya), which the parser may take for an object."""
+    if verb < 1 or not _speaks(doc, verb) or doc.tokens[verb].lemma.lower() in ADDRESSEE_VERBS \
+            or doc.tokens[verb].feat("VerbForm") != "Fin":  # not '"Women in Power," answering questions'
+        return None
+    before = verb - 1
+    if doc.tokens[before].text == "," and before > 0:
+        before -= 1
+    if doc.tokens[before].text not in CLOSING_MARKS and doc.tokens[verb - 1].text not in CLOSING_MARKS:
+        return None
+    for child in doc.children(verb):
+        if child > verb and doc.tokens[child].deprel == "obj" and doc.tokens[child].upos in ("NOUN", "PROPN") \
+                and all(doc.tokens[i].upos == "DET" or doc.tokens[i].head == child or i == child
+                        for i in range(verb + 1, child + 1)):
+            return child
+    return None
+
+
+def _subject_hung_on_clause_before(doc: Document, verb: int) -> int | None:
+    """The speaker the parser hung on a clause before the verb, in apposition: "Speaking
+    to Agence France-Presse, the president of the League, Jamel Msallem, said ..."."""
+    before = verb - 1
+    if before > 0 and doc.tokens[before].text == ",":
+        before -= 1
+    token = doc.tokens[before]
+    if token.deprel != "appos" or token.upos not in ("NOUN", "PROPN"):
+        return None
+    clauses = [c for c in doc.children(verb) if c < verb and doc.tokens[c].deprel == "advcl"]
+    if not any(token.head in doc.subtree(clause) for clause in clauses):
+        return None
+    return token.i
 
 
 def _misattached(doc: Document, cue: int, verb: int) -> bool:

@@ -200,3 +200,15 @@ def test_a_participles_speaker_is_the_noun_it_describes(quotes_of, text, expecte
 def test_a_speaker_the_parser_misplaces_is_found(quotes_of, text, expected):
     """An inverted speaker taken for an object; a subject hung on the clause before the cue."""
     assert spoken(quotes_of, text) == [expected]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Per numbers reported by The Associated Press, 415,000 priests are subject to the new rule.",
+     ("Associated Press", "organization")),
+    ("According to figures published by the ministry, the plan will cost more than expected.",
+     ("ministry", "organization")),
+    ("According to the figures, the plan will cost more than expected.", None),
+])
+def test_data_speak_through_whoever_reported_them(quotes_of, text, speaker):
+    [quote] = quotes_of(text)
+    assert ((quote.speaker.name, quote.speaker.kind) if quote.speaker else None) == speaker

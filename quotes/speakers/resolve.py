@@ -68,6 +68,9 @@ doctrines request proposal""".split())
 statement said ..." is the words of whoever issued it, and "the complaint alleges ..."
 those of whoever filed it (cue nouns, "the claim that ...", are
 `lexicon.SPEECH_NOUNS`); with no author named, the document is the speaker."""
+DATA_NOUNS = set("""number figure data statistic estimate tally count""".split())
+"""Data speak through whoever reported them ("per numbers reported by The Associated Press":
+the AP's words); data without a reporter say nothing of who."""
 AUTHOR_VERBS = set("""issue release publish file sign write send post put deliver make give
 submit bring lodge draft present unveil""".split())
 """Verbs whose subject or agent is a document's author: "the complaint filed by prosecutors"."""
@@ -203,6 +206,8 @@ class _Resolver:
             return lemma not in RELATIVE_PRONOUNS
         if token.upos == "NUM":  # "the 36"; but "One of these groups, the SDF," names its speaker
             return appositive_name(doc, head) is not None
+        if lemma in DATA_NOUNS:
+            return self._reporter(head) is not None
         if token.upos != "NOUN" or doc.entity_at(head) is not None or token.text[:1].isupper() and head != first:
             return True
         return (_is_human(lemma) or _is_human(fold(token.text)) or lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS
@@ -293,6 +298,10 @@ class _Resolver:
         entity = doc.entity_at(head)
         if fold(token.lemma) in DOCUMENT_NOUNS and token.upos == "NOUN" and entity is None:
             return self._document(head, tokens)
+        if fold(token.lemma) in DATA_NOUNS and token.upos == "NOUN":
+            reporter = self._reporter(head)
+            return self._phrase(reporter, [i for i in phrase(self.doc, reporter) if self.doc.tokens[i].text.lower() != "by"]) \
+                if reporter is not None else None
         taken = self._person_taken_for_organisation(entity, head)
         if taken is not None:
             return taken
@@ -571,6 +580,16 @@ class _Resolver:
         if len(text) < 2 or not text.isupper() or not text.isalpha():
             return None
         return self.orgs.find(text)
+
+    def _reporter(self, head: int) -> int | None:
+        """The "by X" of the participle that gives data: "numbers reported by the AP"."""
+        doc = self.doc
+        for child in doc.children(head):
+            if doc.tokens[child].deprel == "acl":
+                for agent in doc.children(child):
+                    if doc.tokens[agent].deprel == "obl:agent":
+                        return agent
+        return None
 
     def _agent(self, verb: int) -> Referent | None:
         """The "by X" of a participle: "filed by prosecutors", "signed by the Pope"."""

@@ -50,12 +50,13 @@ def subject_of(doc: Document, verb: int) -> int | None:
             before = [i for i in subjects if i < current]
             return before[-1] if before else subjects[0]
         if current == verb:
-            misparsed = _inverted_subject(doc, verb) or _subject_hung_on_clause_before(doc, verb)
+            misparsed = _inverted_subject(doc, verb) or _subject_hung_on_clause_before(doc, verb) \
+                or _subject_taken_for_object(doc, verb) or _subject_of_first_in_list(doc, verb)
             if misparsed is not None:
                 return misparsed
         token = doc.tokens[current]
-        if token.deprel == "acl" and doc.tokens[token.head].upos in PHRASE_HEADS:
-            return token.head  # "with officials saying this is for security reasons"
+        if token.deprel == "acl" and doc.tokens[token.head].upos in PHRASE_HEADS and token.text.lower().endswith("ing"):
+            return token.head  # "with officials saying this is for security reasons", not "a tank called"
         if token.deprel not in CLAUSE_LINKS or token.head == current:
             return None
         current = token.head
@@ -102,6 +103,39 @@ def _subject_hung_on_clause_before(doc: Document, verb: int) -> int | None:
     if not any(token.head in doc.subtree(clause) for clause in clauses):
         return None
     return token.i
+
+
+def _subject_taken_for_object(doc: Document, verb: int) -> int | None:
+    """"Znak.com reported its source said that ...": the parser made "its source" the
+    object of "reported" and "said" a clause without a subject."""
+    token = doc.tokens[verb]
+    if token.deprel != "ccomp" or token.head == verb:
+        return None
+    for child in doc.children(token.head):
+        if doc.tokens[child].deprel == "obj" and doc.tokens[child].upos in PHRASE_HEADS \
+                and child < verb and max(doc.subtree(child)) == verb - 1:
+            return child
+    return None
+
+
+def _subject_of_first_in_list(doc: Document, verb: int) -> int | None:
+    """"President Biden raised concerns about ..., noted ..., and underscored ...": the
+    parser made the first verb of the list a clause of the second, which has no subject."""
+    for child in doc.children(verb):
+        if child > verb or doc.tokens[child].deprel != "ccomp":
+            continue
+        clause = doc.subtree(child)
+        between = range(clause[-1] + 1, verb)
+        if any(doc.tokens[i].upos != "PUNCT" and doc.tokens[i].deprel != "advmod" for i in between) or \
+                any(doc.tokens[i].text in QUOTE_MARKS for i in clause):
+            return None  # a quotation before its cue: '"We will win," said ...'
+        for grandchild in doc.children(child):
+            if doc.tokens[grandchild].deprel == "nsubj":
+                return grandchild
+    return None
+
+
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 
 
 def _misattached(doc: Document, cue: int, verb: int) -> bool:

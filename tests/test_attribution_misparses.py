@@ -110,3 +110,31 @@ def test_the_first_verb_of_a_list_taken_for_a_clause_gives_its_subject():
                     ("won", "win", "VERB", 5, "ccomp"), (",", ",", "PUNCT", 2, "punct"),
                     ('"', '"', "PUNCT", 2, "punct"), ("noted", "note", "VERB", 5, "root")])
     assert subject_of(quoted, index(quoted, "noted")) is None
+
+
+def test_the_source_of_according_to_is_not_the_subject_of_the_next_cue():
+    # According to ISNA , the prosecutor , Mehr , said the 36 must face charges , adding ...
+    doc = parse([("According", "accord", "VERB", 9, "obl"), ("to", "to", "ADP", 0, "obl"),
+                 ("ISNA", "ISNA", "PROPN", 9, "nsubj"), (",", ",", "PUNCT", 2, "punct"),
+                 ("the", "the", "DET", 5, "det"), ("prosecutor", "prosecutor", "NOUN", 2, "appos"),
+                 (",", ",", "PUNCT", 5, "punct"), ("Mehr", "Mehr", "PROPN", 5, "appos"),
+                 (",", ",", "PUNCT", 2, "punct"), ("said", "say", "VERB", 9, "root"),
+                 ("the", "the", "DET", 11, "det"), ("36", "36", "NUM", 13, "nsubj"),
+                 ("must", "must", "AUX", 13, "aux"), ("face", "face", "VERB", 9, "ccomp"),
+                 ("charges", "charge", "NOUN", 13, "obj"), (",", ",", "PUNCT", 16, "punct"),
+                 ("adding", "add", "VERB", 13, "advcl"), ("Iran", "Iran", "PROPN", 18, "nsubj"),
+                 ("will", "will", "AUX", 18, "aux"), ("appeal", "appeal", "VERB", 16, "ccomp")])
+    assert words(doc, subject_of(doc, index(doc, "said"))) == "prosecutor"
+    assert words(doc, subject_of(doc, index(doc, "adding"))) == "prosecutor"
+
+
+def test_a_speech_verb_of_what_is_reported_keeps_its_subject():
+    # He noted that Clinton had been pilloried for acknowledging that coal would decline
+    doc = parse([("He", "he", "PRON", 1, "nsubj"), ("noted", "note", "VERB", 1, "root"),
+                 ("that", "that", "SCONJ", 6, "mark"), ("Clinton", "Clinton", "PROPN", 6, "nsubj:pass"),
+                 ("had", "have", "AUX", 6, "aux"), ("been", "be", "AUX", 6, "aux:pass"),
+                 ("pilloried", "pillory", "VERB", 1, "ccomp"), ("for", "for", "SCONJ", 8, "mark"),
+                 ("acknowledging", "acknowledge", "VERB", 6, "advcl"), ("that", "that", "SCONJ", 12, "mark"),
+                 ("coal", "coal", "NOUN", 12, "nsubj"), ("would", "would", "AUX", 12, "aux"),
+                 ("decline", "decline", "VERB", 8, "ccomp")])
+    assert words(doc, subject_of(doc, index(doc, "acknowledging"))) != "He"

@@ -48,7 +48,7 @@ def subject_of(doc: Document, verb: int) -> int | None:
             # Two subjects are a misparse ("WHO director-general Tedros ... said", "WHO"
             # taken for a pronoun): the one nearest the verb is the speaker's phrase.
             before = [i for i in subjects if i < current]
-            return before[-1] if before else subjects[0]
+            return _past_according_to(doc, before[-1] if before else subjects[0])
         if current == verb:
             misparsed = _inverted_subject(doc, verb) or _subject_hung_on_clause_before(doc, verb) \
                 or _subject_taken_for_object(doc, verb) or _subject_of_first_in_list(doc, verb)
@@ -138,12 +138,30 @@ def _subject_of_first_in_list(doc: Document, verb: int) -> int | None:
 QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 
 
+def _past_according_to(doc: Document, subject: int) -> int:
+    """"According to ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said":
+    the parser made the source of "according to" the subject, and the speaker its
+    appositive."""
+    first = min(doc.subtree(subject))
+    if first < 2 or doc.tokens[first - 1].text.lower() != "to" or doc.tokens[first - 2].text.lower() != "according":
+        return subject
+    for child in doc.children(subject):
+        if child > subject and doc.tokens[child].deprel == "appos" and doc.tokens[child].upos in PHRASE_HEADS:
+            return child
+    return subject
+
+
 def _misattached(doc: Document, cue: int, verb: int) -> bool:
-    """Is the speech verb `cue` a conjunct the parser hung on `verb`, the verb of what
-    another speech verb reports, rather than on that speech verb ("He noted that the
-    launches posed a threat, and reiterated ...": he reiterated, not the launches)?"""
-    if doc.tokens[cue].deprel != "conj" or doc.tokens[cue].head != verb or doc.tokens[verb].deprel != "ccomp":
+    """Is the speech verb `cue` a conjunct or adverbial clause the parser hung on `verb`,
+    the verb of what another speech verb reports, rather than on that speech verb ("He
+    noted that the launches posed a threat, and reiterated ...": he reiterated, not the
+    launches; "X said the 36 must face charges, adding ...": X added)?"""
+    if doc.tokens[cue].deprel not in ("conj", "advcl") or doc.tokens[cue].head != verb \
+            or doc.tokens[verb].deprel != "ccomp":
         return False
+    if doc.tokens[cue].deprel == "advcl" and (doc.tokens[cue - 1].text != "," or any(
+            doc.tokens[c].deprel in ("mark", "case") for c in doc.children(cue))):
+        return False  # "was pilloried for acknowledging that ...": her acknowledging
     outer = doc.tokens[verb].head
     return outer != verb and _speaks(doc, cue) and _speaks(doc, outer) and not _speaks(doc, verb)
 

@@ -4,7 +4,9 @@ Builds a database (`quotes ingest`'s pipeline, spaCy engine) from the annotated 
 of `quotes_gold.jsonl` (the 40 sample articles: ../shared/samples and the seed article)
 and of the name-forms set (`name_forms_gold.jsonl`, texts of our own: one person under
 several name forms across articles), then, for every annotated quote of 8 words or more
-whose speaker is a named person or organisation, checks three claims:
+that holds someone's words (types direct, indirect and mixed: the types `quotes check`
+looks at; a summary names what a speech was about, and a fact-checker's claim is words)
+and whose speaker is a named person or organisation, checks three claims:
 
   (a) an exact fragment of 8-15 of its words, with the annotated speaker: `attributed`;
   (b) the same fragment with one word changed: `attributed`, the top match `altered`;
@@ -17,12 +19,18 @@ the wrong ones:
 
   not extracted     the quote is not in the database (detection missed it)
   content cut       the quote is, but without the claimed words (detection cut it short)
+  typed summary     the quote is, but stored as a summary, which `quotes check` leaves out
+                    (detection took reported words for what a speech was about)
   another quote     the words are in another quote too, which the verdict goes by (a
                     nested report: "the ministry said Wang had demanded that ...")
   no speaker        the quote is stored without a speaker
   wrong speaker     its stored speaker is another entity than the annotated one
   split speaker     its stored speaker is the annotated one, under a name the claim's name
                     did not match
+  common words only the changed word was the claim's only distinctive word: the quote
+                    shares only common words with it, and by the verdict's rule an altered
+                    quote must share half the claim's distinctive words ("we will never give
+                    up on the farmers" is not "... on the fight")
   look-up           the quote and speaker are right, the look-up's verdict or label is not
 """
 
@@ -39,8 +47,9 @@ from pathlib import Path
 
 from bench_speakers import GOLD, NAME_FORMS_GOLD, SAMPLES, SCORER, Timings, extract, gold_with_texts, scorer
 
-from quotes.factcheck import check_claim, open_database
-from quotes.factcheck.results import Match
+from quotes.factcheck import CHECKED_TYPES, check_claim, open_database
+from quotes.factcheck.results import WORD_MATCHES, Match
+from quotes.factcheck.verdict import distinctive_words, holds_claim
 from quotes.nlp import load_engine
 from quotes.normalize import contains, normalize
 from quotes.records import Article, Quote
@@ -96,7 +105,7 @@ def claims_of(docs: list[dict], found: list[tuple[Article, list[Quote]]]) -> lis
                                 "ggt", 0.3)
         named = {g["source_name"] for g in doc["quotes"] if g.get("speaker_kind") in NAMED_KINDS}
         for n, gold in enumerate(doc["quotes"]):
-            if gold.get("speaker_kind") not in NAMED_KINDS:
+            if gold.get("speaker_kind") not in NAMED_KINDS or gold.get("type") not in CHECKED_TYPES:
                 continue
             piece = max((text[s:e] for s, e in gold["content"]), key=len)
             words = [w.strip("\"'“”‘’,.;:()[]") for w in piece.split()]
@@ -130,6 +139,8 @@ def cause(claim: Claim, verdict: str, top: Match | None, texts: dict[str, str]) 
     exact = claim.text if not claim.case.startswith("b") else claim.original
     if not contains(normalize(claim.found.text(texts[claim.article])), normalize(exact)):
         return "content cut"
+    if claim.found.type not in CHECKED_TYPES:
+        return "typed summary"
     stored = claim.found.speaker
     if stored is None:
         return "no speaker"
@@ -139,6 +150,9 @@ def cause(claim: Claim, verdict: str, top: Match | None, texts: dict[str, str]) 
         return "another quote"
     if claim.expected == "attributed" and verdict == "misattributed":
         return "split speaker"
+    if verdict == "not found" and label in WORD_MATCHES and not holds_claim(top, distinctive_words(
+            normalize(claim.text).split())):
+        return "common words only"
     return "look-up"
 
 
@@ -188,7 +202,7 @@ def main(argv: list[str] | None = None) -> None:
     right = sum(right_by_case.values())
     print(f"Database: {len(docs)} articles, {counts['quotes']} quotes, {counts['speakers']} speakers")
     print(f"Claims: {total} from {by_case['a exact']} annotated quotes of {MIN_WORDS}+ words "
-          f"by named people and organisations")
+          f"({', '.join(CHECKED_TYPES)}) by named people and organisations")
     print(f"Verdicts right: {pct(right, total)} of {total} claims; {pct(right_extracted, extracted)} of the "
           f"{extracted} whose quote was extracted")
     for case in sorted(by_case):

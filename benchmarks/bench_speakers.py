@@ -43,6 +43,7 @@ from quotes.detection.detect import find_quotes
 from quotes.detection.quote_filter import drop_unlikely
 from quotes.detection.quotemarks import find_quotations
 from quotes.nlp import Document, load_engine
+from quotes.reading.furniture import find_furniture
 from quotes.records import Article, Quote, Speaker
 from quotes.speakers.identity import is_name_form, same_entity
 from quotes.speakers.resolve import PRONOUNS, resolve_speakers
@@ -111,7 +112,8 @@ def extract(docs: list[dict], engine, timings: Timings) -> list[tuple[Article, l
     """Each article with its quotes, as `quotes ingest` finds them (learned filter on),
     timing the parse (uncached, once), detection and resolution."""
     articles = [Article(doc["id"], doc["text"], doc.get("title"), doc.get("url"), doc.get("publisher"),
-                        doc.get("published"), doc.get("author")) for doc in docs]
+                        doc.get("published"), doc.get("author"), ignored=find_furniture(doc["text"]))
+                for doc in docs]
     started = time.perf_counter()
     parsed = parse_cached(engine, [article.text for article in articles])
     timings.parse += time.perf_counter() - started
@@ -122,7 +124,7 @@ def extract(docs: list[dict], engine, timings: Timings) -> list[tuple[Article, l
         quotes = find_quotes(doc, quotations, article.ignored, every_object=True)
         timings.detect += time.perf_counter() - started
         started = time.perf_counter()
-        resolve_speakers(doc, quotes, quotations)
+        resolve_speakers(doc, quotes, quotations, article.ignored)
         timings.resolve += time.perf_counter() - started
         found.append((article, drop_unlikely(doc, quotes)))
     return found

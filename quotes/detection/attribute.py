@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from quotes.detection.lexicon import reporting_cue
 from quotes.nlp import Document
-from quotes.nlp.tree import NOT_IN_PHRASE, subtree
+from quotes.nlp.tree import NOT_IN_PHRASE
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 CLAUSE_LINKS = ("conj", "advcl", "xcomp")
@@ -29,7 +30,8 @@ def _named_apposition(doc: Document, head: int) -> int:
 
 def subject_of(doc: Document, verb: int) -> int | None:
     """The subject of `verb`, else of the clause it hangs from ("..., saying",
-    "and added", "was quoted as saying"). A passive cue's speaker is its agent
+    "and added", "was quoted as saying"), else the noun a participle describes
+    ("officials saying", "a letter requesting"). A passive cue's speaker is its agent
     ("was told by X"): "Hamas was urged to ..." has no speaker."""
     current = verb
     for _ in range(4):
@@ -41,15 +43,131 @@ def subject_of(doc: Document, verb: int) -> int | None:
             if deprel in SUBJECTS:
                 subjects.append(child)
         if subjects:
+            if _misattached(doc, verb, current):
+                return subject_of(doc, doc.tokens[current].head)
             # Two subjects are a misparse ("WHO director-general Tedros ... said", "WHO"
             # taken for a pronoun): the one nearest the verb is the speaker's phrase.
             before = [i for i in subjects if i < current]
-            return before[-1] if before else subjects[0]
+            return _past_according_to(doc, before[-1] if before else subjects[0])
+        if current == verb:
+            misparsed = _inverted_subject(doc, verb) or _subject_hung_on_clause_before(doc, verb) \
+                or _subject_taken_for_object(doc, verb) or _subject_of_first_in_list(doc, verb)
+            if misparsed is not None:
+                return misparsed
         token = doc.tokens[current]
+        if token.deprel == "acl" and doc.tokens[token.head].upos in PHRASE_HEADS and token.text.lower().endswith("ing"):
+            return token.head  # "with officials saying this is for security reasons", not "a tank called"
         if token.deprel not in CLAUSE_LINKS or token.head == current:
             return None
         current = token.head
     return None
+
+
+PHRASE_HEADS = ("NOUN", "PROPN", "PRON")
+
+
+CLOSING_MARKS = {'"', "”", "’", "'", "»"}
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "advise", "urge", "warn", "brief", "assure", "email", "text"}
+"""Speech verbs whose object is the person spoken to ("told reporters")."""
+
+
+def _inverted_subject(doc: Document, verb: int) -> int | None:
+    """The speaker after the verb, in the inversion that follows a quotation ("...,"
+    said a protester using the pseudonym Katya), which the parser may take for an object."""
+    if verb < 1 or not _speaks(doc, verb) or doc.tokens[verb].lemma.lower() in ADDRESSEE_VERBS \
+            or doc.tokens[verb].feat("VerbForm") != "Fin":  # not '"Women in Power," answering questions'
+        return None
+    before = verb - 1
+    if doc.tokens[before].text == "," and before > 0:
+        before -= 1
+    if doc.tokens[before].text not in CLOSING_MARKS and doc.tokens[verb - 1].text not in CLOSING_MARKS:
+        return None
+    for child in doc.children(verb):
+        if child > verb and doc.tokens[child].deprel == "obj" and doc.tokens[child].upos in ("NOUN", "PROPN") \
+                and all(doc.tokens[i].upos == "DET" or doc.tokens[i].head == child or i == child
+                        for i in range(verb + 1, child + 1)):
+            return child
+    return None
+
+
+def _subject_hung_on_clause_before(doc: Document, verb: int) -> int | None:
+    """The speaker the parser hung on a clause before the verb, in apposition: "Speaking
+    to Agence France-Presse, the president of the League, Jamel Msallem, said ..."."""
+    before = verb - 1
+    if before > 0 and doc.tokens[before].text == ",":
+        before -= 1
+    token = doc.tokens[before]
+    if token.deprel != "appos" or token.upos not in ("NOUN", "PROPN"):
+        return None
+    clauses = [c for c in doc.children(verb) if c < verb and doc.tokens[c].deprel == "advcl"]
+    if not any(token.head in doc.subtree(clause) for clause in clauses):
+        return None
+    return token.i
+
+
+def _subject_taken_for_object(doc: Document, verb: int) -> int | None:
+    """"Znak.com reported its source said that ...": the parser made "its source" the
+    object of "reported" and "said" a clause without a subject."""
+    token = doc.tokens[verb]
+    if token.deprel != "ccomp" or token.head == verb:
+        return None
+    for child in doc.children(token.head):
+        if doc.tokens[child].deprel == "obj" and doc.tokens[child].upos in PHRASE_HEADS \
+                and child < verb and max(doc.subtree(child)) == verb - 1:
+            return child
+    return None
+
+
+def _subject_of_first_in_list(doc: Document, verb: int) -> int | None:
+    """"President Biden raised concerns about ..., noted ..., and underscored ...": the
+    parser made the first verb of the list a clause of the second, which has no subject."""
+    for child in doc.children(verb):
+        if child > verb or doc.tokens[child].deprel != "ccomp":
+            continue
+        clause = doc.subtree(child)
+        between = range(clause[-1] + 1, verb)
+        if any(doc.tokens[i].upos != "PUNCT" and doc.tokens[i].deprel != "advmod" for i in between) or \
+                any(doc.tokens[i].text in QUOTE_MARKS for i in clause):
+            return None  # a quotation before its cue: '"We will win," said ...'
+        for grandchild in doc.children(child):
+            if doc.tokens[grandchild].deprel == "nsubj":
+                return grandchild
+    return None
+
+
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "«", "»"}
+
+
+def _past_according_to(doc: Document, subject: int) -> int:
+    """"According to ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said":
+    the parser made the source of "according to" the subject, and the speaker its
+    appositive."""
+    first = min(doc.subtree(subject))
+    if first < 2 or doc.tokens[first - 1].text.lower() != "to" or doc.tokens[first - 2].text.lower() != "according":
+        return subject
+    for child in doc.children(subject):
+        if child > subject and doc.tokens[child].deprel == "appos" and doc.tokens[child].upos in PHRASE_HEADS:
+            return child
+    return subject
+
+
+def _misattached(doc: Document, cue: int, verb: int) -> bool:
+    """Is the speech verb `cue` a conjunct or adverbial clause the parser hung on `verb`,
+    the verb of what another speech verb reports, rather than on that speech verb ("He
+    noted that the launches posed a threat, and reiterated ...": he reiterated, not the
+    launches; "X said the 36 must face charges, adding ...": X added)?"""
+    if doc.tokens[cue].deprel not in ("conj", "advcl") or doc.tokens[cue].head != verb \
+            or doc.tokens[verb].deprel != "ccomp":
+        return False
+    if doc.tokens[cue].deprel == "advcl" and (doc.tokens[cue - 1].text != "," or any(
+            doc.tokens[c].deprel in ("mark", "case") for c in doc.children(cue))):
+        return False  # "was pilloried for acknowledging that ...": her acknowledging
+    outer = doc.tokens[verb].head
+    return outer != verb and _speaks(doc, cue) and _speaks(doc, outer) and not _speaks(doc, verb)
+
+
+def _speaks(doc: Document, verb: int) -> bool:
+    return reporting_cue(doc.tokens[verb].lemma) is not None
 
 
 def agent_of(doc: Document, verb: int) -> int | None:
@@ -67,7 +185,7 @@ def mention_span(doc: Document, head: int) -> tuple[int, int]:
     are never cut: "The 26-year-old", "Front-runner Donald Trump", not "old"; an age
     glued on after a comma is left out ("Maria Okafor,60")."""
     head = _named_apposition(doc, head)
-    first, last = _whole_words(doc, *subtree(doc, head, NOT_IN_MENTION))
+    first, last = _whole_words(doc, *_noun_phrase(doc, head))
     start, end = doc.span(first, last)
     glued_number = GLUED_NUMBER.search(doc.text, start, end)
     if glued_number and glued_number.start() > start:
@@ -77,6 +195,40 @@ def mention_span(doc: Document, head: int) -> tuple[int, int]:
     while end > start + 1 and not (doc.text[end - 1].isalnum() or doc.text[end - 1] in ".)"):
         end -= 1
     return start, end
+
+
+def _noun_phrase(doc: Document, head: int) -> tuple[int, int]:
+    """First and last token of the noun phrase `head` heads: its contiguous subtree
+    without relative clauses, appositives and the like, nor a conjunct of the head
+    itself (another speaker), but with punctuation inside it ("Tunisia's neighbouring
+    Muslim-majority countries") and conjuncts deeper down ("countries including
+    Algeria and Morocco")."""
+    keep = {head}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in doc.children(node):
+            deprel = doc.tokens[child].deprel
+            if node == head and deprel in ("case", "punct", "conj", "cc") or \
+                    deprel in NOT_IN_PHRASE and deprel not in ("conj", "cc") or \
+                    deprel == "punct" and not _joins_words(doc, child):
+                continue
+            keep.add(child)
+            stack.append(child)
+    first = last = head
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    while last > head and doc.tokens[last].upos in ("CCONJ", "PUNCT"):
+        last -= 1  # "the former secretary of state and"
+    return first, last
+
+
+def _joins_words(doc: Document, token: int) -> bool:
+    """A hyphen or slash glued between two words ("Muslim-majority", "Times/CBS")."""
+    return doc.tokens[token].text in WORD_JOINERS | {"/"} and 0 < token < len(doc.tokens) - 1 \
+        and _glued(doc, token - 1, token) and _glued(doc, token, token + 1)
 
 
 GLUED_NUMBER = re.compile(r",\s*\d")

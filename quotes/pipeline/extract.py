@@ -45,7 +45,7 @@ def propose_quotes(article: Article, doc: Document, cue_classes: Iterable[str] =
     cut, `chunks.cut_punctuation_runs`): same offsets, no mark the parse does not hold."""
     quotations = find_quotations(cut_punctuation_runs(article.text))
     quotes = find_quotes(doc, quotations, article.ignored, cue_classes, every_object)
-    resolve_speakers(doc, quotes, quotations)
+    resolve_speakers(doc, quotes, quotations, article.ignored)
     return quotes
 
 

@@ -59,10 +59,10 @@ def described_by(doc: Document, name_head: int) -> int | None:
     if token.deprel != "appos" or doc.tokens[token.head].upos != "NOUN":
         return None
     described = token.head
-    while doc.tokens[described].deprel == "nmod" and \
-            doc.tokens[doc.tokens[described].head].upos == "NOUN":
+    while doc.tokens[described].deprel == "nmod" and doc.tokens[doc.tokens[described].head].upos == "NOUN" \
+            and any(doc.tokens[c].text.lower() == "of" for c in doc.children(described)):
         described = doc.tokens[described].head  # "the chair of the judges, Ian Whitlow"
-    return described
+    return described  # not "a statement from her younger brother, King ...": the brother
 
 
 def appositive_description(doc: Document, name_head: int) -> list[int] | None:
@@ -132,7 +132,8 @@ def role_and_affiliation(doc: Document, tokens: list[int]) -> tuple[str | None, 
         return None, None
     affiliation = None
     first = doc.entity_at(tokens[0])
-    if first is not None and first.label in AFFILIATION_ENTITIES and first.text.lower() not in GENERIC:
+    if first is not None and first.label in AFFILIATION_ENTITIES and first.text.lower() not in GENERIC \
+            and first.last <= tokens[-1]:  # not "Spokesperson Ned Price", tagged as one organisation
         covered = [i for i in tokens if first.first <= i <= first.last or (
             i == first.last + 1 and doc.tokens[i].deprel == "case")]
         affiliation = _affiliation_name(first)
@@ -172,7 +173,8 @@ def _affiliation_in(doc: Document, tokens: list[int]) -> str | None:
     "of", "for" or "at", or one that modifies the role ("a US official")."""
     for i in tokens:
         entity = doc.entity_at(i)
-        if entity is None or entity.label not in AFFILIATION_ENTITIES or entity.text.lower() in GENERIC:
+        if entity is None or entity.label not in AFFILIATION_ENTITIES or entity.text.lower() in GENERIC \
+                or entity.last > tokens[-1]:
             continue
         before = doc.tokens[entity.first - 1].text.lower() if entity.first > 0 else ""
         if i == entity.first and (before in AFFILIATION_PREPOSITIONS or before in ARTICLES

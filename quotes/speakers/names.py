@@ -22,6 +22,11 @@ cardinal archbishop bishop father imam rabbi crown emir sultan chancellor legisl
 lawmaker congressman congresswoman assemblyman assemblywoman councillor councilman
 councilwoman councilor mp mep attorney inspector superintendent constable marshal lieutenant
 sergeant major commander""".split())
+ANONYMOUS_NOUNS = set("""official officials source sources spokesperson spokesman
+spokeswoman aide aides person people diplomat diplomats insider insiders officer officers
+analyst analysts member members adviser advisers advisor advisors resident residents witness
+witnesses interviewee interviewees employee employees worker workers""".split())
+"""Nouns of people a source is described by ("a US official", "sources close to ...")."""
 TITLES = set(HONORIFICS) | ROLE_TITLES | {"former", "late", "st", "acting", "interim"}
 GENDERED_NOUNS = {
     "m": set("""he him his mr sir lord king prince spokesman chairman congressman assemblyman

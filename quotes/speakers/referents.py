@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotes.nlp import Document, Entity
 from quotes.nlp.tree import entity_head, phrase, text_of
-from quotes.records import Speaker
+from quotes.records import Span, Speaker
 from quotes.speakers.identity import name_forms_agree
 from quotes.speakers.identity import person_name as parsed_name
 from quotes.speakers.mentions import (
@@ -26,7 +27,17 @@ from quotes.speakers.mentions import (
     title_before,
     without_articles,
 )
-from quotes.speakers.names import POSSESSIVE, first_name_gender, fold, is_title, name_words, same_person, title_gender
+from quotes.speakers.names import (
+    ANONYMOUS_NOUNS,
+    POSSESSIVE,
+    ROLE_TITLES,
+    first_name_gender,
+    fold,
+    is_title,
+    name_words,
+    same_person,
+    title_gender,
+)
 from quotes.speakers.organisations import is_known, normalize_org, org_type
 
 ACRONYM = re.compile(r"[^()]+?\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
@@ -69,14 +80,25 @@ class Referent:
 
 class People:
     """The people of an article: "Antony Blinken", "Mr Blinken" and "Blinken" are one;
-    a bare surname never joins two people who share it."""
+    a bare surname never joins two people who share it. Names in page furniture (a
+    photo credit, a caption, a list of links) are no one of the article."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, furniture: Sequence[Span] = ()) -> None:
         self.doc = doc
         self.referents: list[Referent] = []
         self.forms: dict[tuple[str, ...], list[Referent]] = {}
-        self.entities = people_in(doc)
-        mentions = [(e, name_words(person_name(doc, e))) for e in self.entities + untagged_people(doc)]
+        self.entities = outside(people_in(doc), furniture)
+        self._over: dict[int, int] = {}
+        """Token -> index of the first person entity that covers it."""
+        self._from: dict[int, list[int]] = {}
+        """Token -> indexes of the person entities that begin there."""
+        self._heads: dict[int, int] = {}
+        for index, entity in enumerate(self.entities):
+            self._from.setdefault(entity.first, []).append(index)
+            for token in range(entity.first, entity.last + 1):
+                self._over.setdefault(token, index)
+        mentions = [(e, name_words(person_name(doc, e)))
+                    for e in self.entities + outside(untagged_people(doc) + apposed_people(doc), furniture)]
         mentions = [(e, words) for e, words in mentions if words and words[0][:1].isupper()]
         for _, words in sorted(mentions, key=lambda m: -len(m[1])):
             self._cluster(words)
@@ -88,11 +110,47 @@ class People:
                 self._learn(referent, entity)
                 if len(words) > 1:
                     written.setdefault(id(referent), Counter())[tuple(words)] += 1
+        self._bare_surnames({i for e, _ in mentions for i in range(e.first, e.last + 1)}, furniture)
         for referent in self.referents:
             referent.tokens.sort()
             self._name_by_usage(referent, written.get(id(referent), Counter()))
             if referent.gender is None and len(referent.words) > 1:
                 referent.gender = first_name_gender(referent.words[0])
+
+    def entity_over(self, token: int) -> int | None:
+        """The index in `entities` of the first person entity covering `token`."""
+        return self._over.get(token)
+
+    def entities_from(self, token: int) -> list[int]:
+        """The indexes in `entities` of the person entities that begin at `token`."""
+        return self._from.get(token, [])
+
+    def entity_head(self, index: int) -> int:
+        """The head token of the person entity `entities[index]` (computed once)."""
+        head = self._heads.get(index)
+        if head is None:
+            head = self._heads[index] = entity_head(self.doc, self.entities[index])
+        return head
+
+    def _bare_surnames(self, named: set[int], furniture: Sequence[Span]) -> None:
+        """Mentions by surname alone that the recogniser did not tag as a person
+        ("Honcharuk filed his resignation"): a proper noun that is the surname of one
+        person of the article, standing alone (not "the Trump administration")."""
+        doc = self.doc
+        owners: dict[str, list[Referent]] = {}
+        for referent in self.referents:
+            if len(referent.words) > 1:
+                owners.setdefault(fold(referent.words[-1]), []).append(referent)
+        for token in doc.tokens:
+            if token.upos != "PROPN" or token.i in named or token.deprel in ("compound", "flat") or \
+                    len(owners.get(fold(token.text), [])) != 1 or any(s <= token.start < e for s, e in furniture):
+                continue
+            entity = doc.entity_at(token.i)
+            if entity is not None and entity.first != entity.last:
+                continue
+            if any(doc.tokens[c].deprel in ("compound", "flat") for c in doc.children(token.i)):
+                continue
+            owners[fold(token.text)][0].tokens.append(token.i)
 
     @staticmethod
     def _name_by_usage(referent: Referent, forms: Counter[tuple[str, ...]]) -> None:
@@ -139,6 +197,8 @@ class People:
             referent.describe(*role_and_affiliation(doc, description))
         referent.describe(None, affiliation_after(doc, head))
         for i in title + (description or []):
+            if doc.tokens[i].deprel == "nmod:poss":
+                continue  # "his sister": a woman
             gender = title_gender(doc.tokens[i].text)
             if gender:
                 referent.gender = referent.gender or gender
@@ -189,15 +249,18 @@ class People:
 
 class Organisations:
     """The organisations of an article, one per normalized name; "(WHO)" after a name
-    makes "WHO" another name for it."""
+    makes "WHO" another name for it. Names in page furniture ("Picture: PA") are none
+    of the article's."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, furniture: Sequence[Span] = ()) -> None:
         self.doc = doc
         self.by_name: dict[str, Referent] = {}
         self.referents: list[Referent] = []
-        for entity in sorted(doc.entities, key=lambda e: -len(e.text)):  # full names first
+        for entity in sorted(outside(doc.entities, furniture), key=lambda e: -len(e.text)):  # full names first
             if entity.label != "ORG" and not (entity.label == "PERSON" and is_known(entity.text)):
                 continue
+            if titled_person(doc, entity) is not None or only_a_title(entity):
+                continue  # "Spokesperson Ned Price", "State Councilor": people
             text = org_name(entity.text)
             referent = self.add(text, entity_head(doc, entity))
             acronym = ACRONYM.match(doc.text, entity.start, entity.end + 12)
@@ -261,6 +324,13 @@ def _one_name(words: list[str], other: list[str]) -> bool:
     return one.suffix == two.suffix and name_forms_agree(" ".join(words), " ".join(other))
 
 
+def outside(entities: Sequence[Entity], furniture: Sequence[Span]) -> list[Entity]:
+    """The entities that do not start inside one of the `furniture` spans."""
+    if not furniture:
+        return list(entities)
+    return [e for e in entities if not any(start <= e.start < end for start, end in furniture)]
+
+
 def people_in(doc: Document) -> list[Entity]:
     """The person entities, less the well-known organisations the recogniser took for
     people ("Rudaw")."""
@@ -269,7 +339,55 @@ def people_in(doc: Document) -> list[Entity]:
 
 def untagged_people(doc: Document) -> list[Entity]:
     """Names the recogniser missed or took for something else, found by a known first
-    name: "novelist Ruth Adeyemi" -> "Ruth Adeyemi"."""
+    name ("novelist Ruth Adeyemi" -> "Ruth Adeyemi") or a title before them ("Princess
+    Ubolratana Mahidol")."""
+    return _first_named(doc) + _titled(doc)
+
+
+def titled_person(doc: Document, entity: Entity) -> Entity | None:
+    """The name in an "organisation" the recogniser made of a title and a name:
+    "Spokesperson Ned Price" -> "Ned Price"."""
+    if entity.label != "ORG" or entity.first == entity.last or not is_title(doc.tokens[entity.first].text):
+        return None
+    first = entity.first
+    while first < entity.last and is_title(doc.tokens[first].text):
+        first += 1
+    text = doc.text[doc.tokens[first].start:entity.end]
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+                                           for w in words) or is_known(text) or org_type(text) != "other":
+        return None
+    return Entity(doc.tokens[first].start, entity.end, "PERSON", first, entity.last, text)
+
+
+def only_a_title(entity: Entity) -> bool:
+    """Is the "organisation" a title alone ("State Councilor"), no name of anything?"""
+    words = entity.text.split()
+    return entity.label == "ORG" and is_title(words[-1]) and not any(w.lower() in ("of", "for") for w in words)
+
+
+def _titled(doc: Document) -> list[Entity]:
+    """Capitalised proper nouns after a capitalised title, tagged as nothing: "Princess
+    Ubolratana Mahidol" (not "General Motors", an organisation's name)."""
+    found = []
+    for token in doc.tokens[1:]:
+        title = doc.tokens[token.i - 1]
+        if token.upos != "PROPN" or not token.text[:1].isupper() or not title.text[:1].isupper() or \
+                not is_title(title.text) or doc.entity_at(token.i) is not None or doc.entity_at(title.i) is not None:
+            continue
+        last = token.i
+        while last + 1 < len(doc.tokens) and last - token.i < 2 and doc.tokens[last + 1].upos == "PROPN" \
+                and doc.tokens[last + 1].text[:1].isupper() and doc.entity_at(last + 1) is None:
+            last += 1
+        text = doc.text[token.start:doc.tokens[last].end]
+        if is_title(doc.tokens[last].text) or is_known(text) or org_type(text) != "other" or \
+                not all(w.replace("-", "").isalpha() for w in text.split()):
+            continue
+        found.append(Entity(token.start, doc.tokens[last].end, "PERSON", token.i, last, text))
+    return found + [person for entity in doc.entities if (person := titled_person(doc, entity)) is not None]
+
+
+def _first_named(doc: Document) -> list[Entity]:
     found = []
     for token in doc.tokens:
         entity = doc.entity_at(token.i)
@@ -285,6 +403,34 @@ def untagged_people(doc: Document) -> list[Entity]:
                                or is_title(doc.tokens[token.i - 1].text)):
             text = doc.text[token.start:doc.tokens[last].end]
             found.append(Entity(token.start, doc.tokens[last].end, "PERSON", token.i, last, text))
+    return found
+
+
+def apposed_people(doc: Document) -> list[Entity]:
+    """Names the recogniser missed or took for an organisation, set beside a person's
+    description: "a State Department spokesperson, Morgan Ortagus," -> "Morgan Ortagus"
+    (two words or more, capitalised, no organisation's word in them)."""
+    found = []
+    for token in doc.tokens:
+        described = doc.tokens[token.head]
+        if token.deprel != "appos" or token.upos != "PROPN" or described.upos != "NOUN" or \
+                described.feat("Number") == "Plur" or fold(described.lemma) not in ROLE_TITLES | ANONYMOUS_NOUNS:
+            continue
+        entity = doc.entity_at(token.i)
+        if entity is not None and entity.label == "PERSON":
+            continue
+        if entity is not None:
+            first, last = entity.first, entity.last
+        else:
+            first = last = token.i
+            while first > 0 and doc.tokens[first - 1].head == token.i and doc.tokens[first - 1].deprel in ("compound", "flat"):
+                first -= 1
+        text = doc.text[doc.tokens[first].start:doc.tokens[last].end]
+        words = text.split()
+        if len(words) < 2 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) or \
+                is_known(text) or org_type(text) != "other" or any(is_title(w) for w in words):
+            continue
+        found.append(Entity(doc.tokens[first].start, doc.tokens[last].end, "PERSON", first, last, text))
     return found
 
 

@@ -21,19 +21,20 @@ Mentions are read in text order and each resolves to a referent of the article
 
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import insort
-from collections.abc import Callable
+from bisect import bisect_right, insort
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from quotes.detection.quotemarks import Quotation
 from quotes.nlp import Document, Entity
-from quotes.nlp.tree import entity_head, head_of, phrase, text_of
+from quotes.nlp.tree import NOT_IN_PHRASE, head_of, phrase, subtree, text_of
 from quotes.records import Quote, Span, Speaker
 from quotes.speakers.countries import country_of
 from quotes.speakers.identity import is_name_form, name_forms_agree
 from quotes.speakers.mentions import appositive_name, role_and_affiliation, without_articles
-from quotes.speakers.names import ROLE_TITLES, SUFFIXES, first_name_gender, fold, is_title, name_words
+from quotes.speakers.names import ANONYMOUS_NOUNS, ROLE_TITLES, SUFFIXES, first_name_gender, fold, is_title, name_words
 from quotes.speakers.organisations import is_known, org_type
 from quotes.speakers.referents import Organisations, People, Referent, org_name, person_name
 
@@ -49,7 +50,7 @@ consulate court parliament congress senate house union organisation organization
 authority authorities board foundation institute university campaign team club association
 federation network newspaper paper channel broadcaster service website site outlet
 agency media press airline movement coalition alliance regime cabinet presidency
-kremlin palace""".split())
+kremlin palace chain publisher""".split())
 COLLECTIVE_ORG_NOUNS = {"authority", "police", "military"}
 """Plural in form, one organisation in fact: "authorities", "police"."""
 SYNONYMS = {"website": {"site"}, "site": {"website"}, "newspaper": {"paper", "daily"},
@@ -57,18 +58,19 @@ SYNONYMS = {"website": {"site"}, "site": {"website"}, "newspaper": {"paper", "da
             "broadcaster": {"network", "channel"}}
 MEDIA_NOUNS = {"website", "site", "newspaper", "paper", "broadcaster", "outlet", "channel",
                "network", "daily", "agency"}
-ANONYMOUS_NOUNS = set("""official officials source sources spokesperson spokesman
-spokeswoman aide aides person people diplomat diplomats insider insiders officer officers
-analyst analysts member members adviser advisers advisor advisors resident residents witness
-witnesses interviewee interviewees employee employees worker workers""".split())
 DOCUMENT_NOUNS = set("""statement tweet report post readout release communique communiqué
 letter message interview remarks comments announcement memo document poll survey study
 video broadcast speech address testimony briefing column decree complaint lawsuit suit
 filing indictment affidavit petition guidelines ruling judgment judgement order paper
-declaration proclamation notice advisory warning""".split())
-"""What a speaker issues: "a statement said ..." is the words of whoever issued it, and "the
-complaint alleges ..." those of whoever filed it (cue nouns, "the claim that ...", are
+declaration proclamation notice advisory warning remark comment guideline doctrine
+doctrines request proposal""".split())
+"""What a speaker issues (as lemmas, and plurals the parser may leave as they are): "a
+statement said ..." is the words of whoever issued it, and "the complaint alleges ..."
+those of whoever filed it (cue nouns, "the claim that ...", are
 `lexicon.SPEECH_NOUNS`); with no author named, the document is the speaker."""
+DATA_NOUNS = set("""number figure data statistic estimate tally count""".split())
+"""Data speak through whoever reported them ("per numbers reported by The Associated Press":
+the AP's words); data without a reporter say nothing of who."""
 AUTHOR_VERBS = set("""issue release publish file sign write send post put deliver make give
 submit bring lodge draft present unveil""".split())
 """Verbs whose subject or agent is a document's author: "the complaint filed by prosecutors"."""
@@ -107,20 +109,30 @@ POSSESSIVE_END = re.compile(r"[’']s?$")
 POSSESSIVE_WORD = re.compile(r"[’']s?\b")
 GLUED_AGE = re.compile(r",\s*\d.*$")
 AGED = re.compile(r"\b\d+-year-old\b")
+SIGNATURE_REACH = 300
+"""Characters at the start of an article where a statement names its signatory."""
+SIGNATURE_LINE = re.compile(r"\A\s*(?P<name>[A-Z][^\W\d][\w.'’ -]{2,50}?),[ \t]+[A-Z][^\n.!?]{2,80}\n")
+"""A first line of a name and a title: "Ned Price, Department Spokesperson"."""
+ATTRIBUTED_TO = re.compile(r"\b(?:[Aa]ttributable to|[Ss]tatement (?:by|from)|[Rr]emarks by)[ \t]+"
+                           r"(?P<name>[A-Z][^\n:,;]{2,80}?)[ \t]*[:\n]")
+""""The below is attributable to Spokesperson Ned Price:", "Statement by President Joe Biden"."""
 PRONOUN_WINDOW = 6
 ORGANISATION_REACH = 2
 """Sentences back "the company" looks for an organisation not described by that noun."""
 """Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
 
 
-def resolve_speakers(doc: Document, quotes: list[Quote], quotations: list[Quotation]) -> None:
+def resolve_speakers(doc: Document, quotes: list[Quote], quotations: list[Quotation],
+                     furniture: Iterable[Span] = ()) -> None:
     """Set `speaker` on every quote that has a source mention, and `reported_by` on the
     quotes nested in another quote's content, in place. `quotations` are the article's
-    passages in quotation marks, as detection found them: no antecedent is taken there."""
+    passages in quotation marks, as detection found them, and `furniture` its page
+    furniture (`Article.ignored`: photo credits, captions, link lists): no antecedent is
+    taken in either, and no one named only in furniture is anyone's speaker."""
     with_source = [q for q in quotes if q.source]
     if not with_source:
         return
-    resolver = _Resolver(doc, quotations)
+    resolver = _Resolver(doc, quotations, _merged(list(furniture)))
     for quote in sorted(with_source, key=lambda q: q.source[0]):
         if not resolver.can_speak(quote.source[0]):
             # "On supply chains: “...”", "this competition should not veer ... and
@@ -147,11 +159,14 @@ class _Event:
 
 
 class _Resolver:
-    def __init__(self, doc: Document, quotations: list[Quotation]) -> None:
+    def __init__(self, doc: Document, quotations: list[Quotation], furniture: list[Span]) -> None:
         self.doc = doc
-        self.people = People(doc)
-        self.orgs = Organisations(doc)
-        self.quoted = [piece for q in quotations for piece in q.pieces]
+        self.people = People(doc, furniture)
+        self.orgs = Organisations(doc, furniture)
+        self.quoted = _merged([piece for q in quotations for piece in q.pieces] + furniture)
+        """Spans where no antecedent is taken: in quotation marks (nested ones merged) or
+        page furniture, in text order (for bisection)."""
+        self.quoted_starts = [start for start, _ in self.quoted]
         self.described: dict[str, Referent] = {}
         """Anonymous sources and groups by their folded name: one per article."""
         self.events: dict[int, list[_Event]] = {}
@@ -167,6 +182,10 @@ class _Resolver:
         """The groups "the two leaders" was found to be, by noun and count."""
         self.via: str | None = None
         """The document the last mention resolved through to its author, if any."""
+        self.signed: list[Referent] | None = None
+        """The statement's signatory, once looked for (`_signatory`)."""
+        self.coordinated: dict[int, list[_Event]] = {}
+        """Coordinated subjects of each sentence looked at, as groups ("they")."""
 
     # -- mentions --------------------------------------------------------------------
 
@@ -185,8 +204,10 @@ class _Resolver:
             return True  # "WHO", "UN"
         if token.upos == "PRON":
             return lemma not in RELATIVE_PRONOUNS
-        if token.upos == "NUM":
-            return False
+        if token.upos == "NUM":  # "the 36"; but "One of these groups, the SDF," names its speaker
+            return appositive_name(doc, head) is not None
+        if lemma in DATA_NOUNS:
+            return self._reporter(head) is not None
         if token.upos != "NOUN" or doc.entity_at(head) is not None or token.text[:1].isupper() and head != first:
             return True
         return (_is_human(lemma) or _is_human(fold(token.text)) or lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS
@@ -269,7 +290,7 @@ class _Resolver:
             return self._pronoun(head, lower)
         tokens = [i for i in tokens if doc.tokens[i].text.lower() not in QUANTIFIERS] or [head]
         named = appositive_name(doc, head)
-        if named is not None and (token.upos == "NOUN" or is_title(token.text)):
+        if named is not None and _describes(doc, head):
             return self._apposed(head, tokens, named)
         person = self._person(head, tokens)
         if person is not None:
@@ -277,6 +298,10 @@ class _Resolver:
         entity = doc.entity_at(head)
         if fold(token.lemma) in DOCUMENT_NOUNS and token.upos == "NOUN" and entity is None:
             return self._document(head, tokens)
+        if fold(token.lemma) in DATA_NOUNS and token.upos == "NOUN":
+            reporter = self._reporter(head)
+            return self._phrase(reporter, [i for i in phrase(self.doc, reporter) if self.doc.tokens[i].text.lower() != "by"]) \
+                if reporter is not None else None
         taken = self._person_taken_for_organisation(entity, head)
         if taken is not None:
             return taken
@@ -352,16 +377,19 @@ class _Resolver:
     def _person_entity_in(self, head: int, tokens: list[int]) -> Entity | None:
         """The person entity the mention names: one at its head, or one inside it that
         is not a possessor and that a title or a common noun heads ("US Ambassador to
-        Germany Richard Grenell")."""
+        Germany Richard Grenell"), hanging from that head; of several, the first the
+        article's entities list.
+        (Looked up by token: a mention costs its own length, not the article's names.)"""
         doc = self.doc
-        for entity in self.people.entities:
-            name_head = entity_head(doc, entity)
-            if name_head == head or entity.first <= head <= entity.last:
-                return entity
-            if entity.first in tokens and doc.tokens[name_head].deprel != "nmod:poss" and (
-                    doc.tokens[head].upos != "PROPN" or is_title(doc.tokens[head].text)):
-                return entity
-        return None
+        found = self.people.entity_over(head)
+        headed = doc.tokens[head].upos != "PROPN" or is_title(doc.tokens[head].text)
+        if headed:
+            for token in tokens:
+                for index in self.people.entities_from(token):
+                    name_head = doc.tokens[self.people.entity_head(index)]
+                    if (found is None or index < found) and name_head.deprel != "nmod:poss" and name_head.head == head:
+                        found = index  # not a name deeper down: "the film ... with activists like Angela Davis"
+        return self.people.entities[found] if found is not None else None
 
     def _pronoun(self, head: int, pronoun: str) -> Referent | None:
         """The antecedent that agrees with the pronoun and is most salient before it; "we"
@@ -369,12 +397,33 @@ class _Resolver:
         fits = _agreement(pronoun)
         if fits is None:
             return None
+        if pronoun in FIRST_PERSON_PLURAL and not self._hidden(head):
+            signatory = self._signatory()
+            if signatory is not None:  # "We call on the PRC to ...", in a statement signed by Ned Price
+                return signatory
         if pronoun in FIRST_PERSON_PLURAL and self._previous_speaker(head, lambda r: True):
             return self._previous_speaker(head, lambda r: True)
         found = self._salient(head, fits)
         if found is None:
             found = next((r for r in reversed(self.history) if fits(r)), None)
         return found
+
+    def _signatory(self) -> Referent | None:
+        """The person a statement is signed by or attributed to in its first lines ("Ned
+        Price, Department Spokesperson", "The below is attributable to Spokesperson Ned
+        Price:", "Statement by President Joe Biden"): the "we" of its narration."""
+        if self.signed is None:
+            self.signed = []
+            head = self.doc.text[:SIGNATURE_REACH]
+            for pattern in (SIGNATURE_LINE, ATTRIBUTED_TO):
+                found = pattern.search(head)
+                words = name_words(found.group("name")) if found else []
+                token = self.doc.token_at(found.start("name")) if found else None
+                person = self.people.find(words, token) if len(words) > 1 and token is not None else None
+                if person is not None:
+                    self.signed = [person]
+                    break
+        return self.signed[0] if self.signed else None
 
     def _previous_speaker(self, head: int, fits: Callable[[Referent], bool], sentences: int = 1) -> Referent | None:
         """The speaker of the quote before, if it agrees and was mentioned in this sentence
@@ -398,14 +447,55 @@ class _Resolver:
                 if previous is not None:
                     return previous
             self._note_subjects(n)
-            here = [e for e in self.events.get(n, []) if e.token < head
-                    and not self._in_quotation(e.token) and fits(e.referent)]
+            here = [e for e in self.events.get(n, []) + self._coordinated_subjects(n, fits) if e.token < head
+                    and not self._hidden(e.token) and fits(e.referent)]
             if n == sentence:
                 here = [e for e in here if e.subject]
             here.sort(key=lambda e: (not e.subject, e.token))
             if here:
                 return here[0].referent
         return None
+
+    def _coordinated_subjects(self, sentence: int, fits: Callable[[Referent], bool]) -> list[_Event]:
+        """The subjects of a sentence that coordinate several speakers ("The Deputy
+        Secretary and State Councilor Wang had a frank discussion"), as groups, for
+        "they" (only when a group fits the pronoun)."""
+        if not fits(Referent(Speaker("", "group"), plural=True)):
+            return []
+        if sentence not in self.coordinated:
+            self.coordinated[sentence] = []  # "He and his wife": "he" looks here too
+            self.coordinated[sentence] = [
+                _Event(i, True, group) for i in self.doc.sentences[sentence].tokens
+                if self.doc.tokens[i].deprel in SUBJECTS and (group := self._coordination(i)) is not None]
+        return self.coordinated[sentence]
+
+    def _coordination(self, subject: int) -> Referent | None:
+        """The group a coordinated subject names, if its parts are two speakers or more."""
+        doc = self.doc
+        first, last = subtree(doc, subject, NOT_IN_PHRASE - {"conj", "cc"})
+        if not any(doc.tokens[i].deprel == "cc" for i in range(first, last + 1)):
+            return None
+        runs: list[list[int]] = [[]]
+        for i in range(first, last + 1):
+            if doc.tokens[i].deprel == "cc" or doc.tokens[i].text == ",":
+                runs.append([])
+            else:
+                runs[-1].append(i)
+        parts: list[Referent] = []
+        for run in runs:
+            nouns = [i for i in run if doc.tokens[i].upos in ("NOUN", "PROPN")
+                     and not any(doc.tokens[c].deprel == "case" for c in doc.children(i))]
+            if not nouns or self._hidden(nouns[-1]):
+                continue
+            part = self._phrase(nouns[-1], [i for i in run if i <= nouns[-1]])
+            if part is None or part.kind not in ("person", "organization", "anonymous", "group"):
+                return None
+            if part not in parts:
+                parts.append(part)
+        if len(parts) < 2:
+            return None
+        names = [part.speaker.name for part in parts]
+        return self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
 
     def _document(self, head: int, tokens: list[int]) -> Referent:
         """"The complaint filed by prosecutors", "the statement" (issued by Trump before):
@@ -416,7 +506,8 @@ class _Resolver:
         author = self._author(head)
         if author is None and fold(doc.tokens[tokens[0]].text) in DEFINITE | {"its", "their", "his", "her"}:
             author = self.authors.get(lemma) or self._earlier_author(head, lemma)
-        if author is None or author.kind == "document":
+        if author is None or author.kind == "document" or author.kind == "unknown" and \
+                author.speaker.name.islower():  # "his wife and ...": a noun that says nothing of who
             return self._described(_name(doc, tokens), "document", tokens)
         self.authors[lemma] = author
         return author
@@ -430,7 +521,7 @@ class _Resolver:
             token = doc.tokens[i]
             if sentence - token.sent > PRONOUN_WINDOW:
                 break
-            if fold(token.lemma) == lemma and token.upos == "NOUN" and not self._in_quotation(i):
+            if fold(token.lemma) == lemma and token.upos == "NOUN" and not self._hidden(i):
                 author = self._author(i)
                 if author is not None:
                     return author
@@ -448,6 +539,8 @@ class _Resolver:
         for child in doc.children(head):
             token = doc.tokens[child]
             entity = doc.entity_at(child)
+            if child < head and self._acronym(child) is not None:  # "per WHO guidelines", WHO parsed as "who"
+                return self._acronym(child)
             if token.deprel in ("nmod:poss", "compound", "nmod") and (
                     entity is not None or token.upos == "PROPN"):
                 if token.deprel == "nmod" and not any(
@@ -463,9 +556,39 @@ class _Resolver:
         deprel = doc.tokens[head].deprel
         in_it = deprel == "obl" and any(doc.tokens[c].text.lower() == "in" for c in doc.children(head))
         if (deprel in ("obj", "nsubj:pass") or in_it) and verb != head:
+            subject = self._subject_of(verb)
+            if subject is not None:
+                return self._phrase(subject, phrase(doc, subject))
+        return None
+
+    def _subject_of(self, verb: int) -> int | None:
+        """Who does `verb`: its subject or agent; for an infinitive without one, the
+        object of the verb it completes ("prompted Hillary Clinton to make a comment")."""
+        doc = self.doc
+        for relations in (("nsubj", "obl:agent"), ("obj",)):
             for child in doc.children(verb):
-                if doc.tokens[child].deprel in ("nsubj", "obl:agent"):
-                    return self._phrase(child, phrase(doc, child))
+                if doc.tokens[child].deprel in relations:
+                    return child
+            if doc.tokens[verb].deprel != "xcomp" or doc.tokens[verb].head == verb:
+                return None
+            verb = doc.tokens[verb].head
+        return None
+
+    def _acronym(self, token: int) -> Referent | None:
+        """The organisation an acronym the article spelt out stands for ("WHO")."""
+        text = self.doc.tokens[token].text
+        if len(text) < 2 or not text.isupper() or not text.isalpha():
+            return None
+        return self.orgs.find(text)
+
+    def _reporter(self, head: int) -> int | None:
+        """The "by X" of the participle that gives data: "numbers reported by the AP"."""
+        doc = self.doc
+        for child in doc.children(head):
+            if doc.tokens[child].deprel == "acl":
+                for agent in doc.children(child):
+                    if doc.tokens[agent].deprel == "obl:agent":
+                        return agent
         return None
 
     def _agent(self, verb: int) -> Referent | None:
@@ -490,14 +613,15 @@ class _Resolver:
             role, affiliation = role_and_affiliation(doc, description)
             owner = self._possessor(head)  # "Its chair, Daniel Osei": the group's chair
             referent.describe(role, affiliation or (owner.speaker.name if owner else None))
-        referent.nouns.add(fold(doc.tokens[head].text))
+        if doc.tokens[head].upos == "NOUN":
+            referent.nouns.add(fold(doc.tokens[head].text))
         return referent
 
     def _common_noun(self, head: int, tokens: list[int]) -> Referent | None:
         doc = self.doc
         token = doc.tokens[head]
         noun, lemma = fold(token.text), fold(token.lemma)
-        tokens = _without_trailing_adverbs(doc, tokens)
+        tokens = _without_examples(doc, head, _without_trailing_adverbs(doc, tokens))
         first = fold(doc.tokens[tokens[0]].text)
         plural = token.feat("Number") == "Plur" or (noun.endswith("s") and noun != lemma)
         human = _is_human(lemma)
@@ -598,7 +722,7 @@ class _Resolver:
         recent = []
         for referent in pool:
             last = referent.last_before(head)
-            if last is not None and sentence - doc.tokens[last].sent < PRONOUN_WINDOW and not self._in_quotation(last):
+            if last is not None and sentence - doc.tokens[last].sent < PRONOUN_WINDOW and not self._hidden(last):
                 recent.append((last, referent))
         if len(recent) < count:
             return self.counted.get((lemma, count))  # "the two leaders" again, further on
@@ -617,7 +741,7 @@ class _Resolver:
             token = doc.tokens[i]
             if sentence - token.sent > PRONOUN_WINDOW:
                 break
-            if token.lemma.lower() == lemma and token.upos == "NOUN" and not self._in_quotation(i):
+            if token.lemma.lower() == lemma and token.upos == "NOUN" and not self._hidden(i):
                 words = [j for j in phrase(doc, i) if j <= i]
                 while len(words) > 1 and doc.tokens[words[0]].text.lower() in GROUP_MODIFIERS:
                     words = words[1:]
@@ -686,8 +810,8 @@ class _Resolver:
             token = doc.tokens[child]
             if token.deprel == "conj" and token.upos in ("NOUN", "PROPN", "PRON"):
                 other = self._phrase(child, phrase(doc, child))
-                if other is not None and other is not referent:
-                    others.append(other)
+                if other is not None and other is not referent and other.kind != "unknown":
+                    others.append(other)  # not "China, Pyongyang's only ally and its lifeline"
         if not others:
             return referent
         names = [r.speaker.name for r in [referent, *others]]
@@ -707,7 +831,7 @@ class _Resolver:
         for i in doc.sentences[sentence].tokens:
             token = doc.tokens[i]
             if token.deprel in SUBJECTS and token.upos == "NOUN" and i not in noted \
-                    and not self._in_quotation(i) and doc.entity_at(i) is None:
+                    and not self._hidden(i) and doc.entity_at(i) is None:
                 referent = self._phrase(i, phrase(doc, i))
                 if referent is not None:
                     self._note(i, referent)
@@ -720,9 +844,21 @@ class _Resolver:
         self.events.setdefault(sentence, []).append(
             _Event(token, _is_subject(doc, token), referent))
 
-    def _in_quotation(self, token: int) -> bool:
+    def _hidden(self, token: int) -> bool:
         start = self.doc.tokens[token].start
-        return any(s <= start < e for s, e in self.quoted)
+        n = bisect_right(self.quoted_starts, start) - 1
+        return n >= 0 and start < self.quoted[n][1]
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """The union of `spans` as disjoint spans in text order."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        elif start < end:
+            merged.append((start, end))
+    return merged
 
 
 def _agreement(pronoun: str) -> Callable[[Referent], bool] | None:
@@ -736,6 +872,18 @@ def _agreement(pronoun: str) -> Callable[[Referent], bool] | None:
     if pronoun in GROUP_PRONOUNS:
         return lambda r: r.kind in ("group", "organization") or (r.kind == "anonymous" and r.plural)
     return None
+
+
+def _describes(doc: Document, head: int) -> bool:
+    """Is the mention headed by `head` a description that a name set beside it names: a
+    common noun or title ("The Vice President, Mike Pence"), a count ("One of these
+    groups, the Syrian Democratic Forces,"), a party member or demonym ("a Republican,
+    Mark Amodei,"), not a name itself?"""
+    token = doc.tokens[head]
+    if token.upos in ("NOUN", "NUM") or is_title(token.text):
+        return True
+    entity = doc.entity_at(head)
+    return entity is not None and entity.label == "NORP"
 
 
 def _is_subject(doc: Document, token: int) -> bool:
@@ -795,6 +943,21 @@ def _without_trailing_adverbs(doc: Document, tokens: list[int]) -> list[int]:
     return tokens
 
 
+EXAMPLE_MARKERS = {"including", "like", "such"}
+
+
+def _without_examples(doc: Document, head: int, tokens: list[int]) -> list[int]:
+    """"Countries including Algeria and Morocco" -> "Countries": the examples a
+    description gives are not its name."""
+    for child in doc.children(head):
+        if child > head and any(doc.tokens[c].deprel == "case" and doc.tokens[c].text.lower() in EXAMPLE_MARKERS
+                                for c in doc.children(child)):
+            cut = min(doc.subtree(child))
+            kept = [i for i in tokens if i < cut]
+            return kept or tokens
+    return tokens
+
+
 def _name(doc: Document, tokens: list[int]) -> str:
     return text_of(doc, without_articles(doc, tokens))
 
@@ -812,14 +975,32 @@ def _only_pronouns(text: str) -> bool:
 
 def _set_reported_by(quotes: list[Quote]) -> None:
     """A quote whose cue lies inside another quote's content is reported by its speaker:
-    "the ministry said Wang had demanded that ..."."""
-    for quote in quotes:
-        if not quote.cue or quote.speaker is None:
-            continue
-        cue = quote.cue[0][0]
-        outer = [q for q in quotes if q is not quote and q.speaker is not None
-                 and any(s <= cue < e for s, e in q.content)]
-        if outer:
-            reporter = min(outer, key=lambda q: sum(e - s for s, e in q.content))
-            if reporter.speaker is not quote.speaker:
-                quote.reported_by = reporter.speaker
+    "the ministry said Wang had demanded that ...". Of several such quotes, the one with
+    the least content (the first of those in `quotes`) reports it.
+
+    One sweep over the cues in text order, the content pieces that began before each cue
+    kept in a heap by size (n log n: an article of thousands of nested quotes is common
+    in hostile input)."""
+    pieces = sorted((start, end, sum(e - s for s, e in quote.content), n)
+                    for n, quote in enumerate(quotes) if quote.speaker is not None
+                    for start, end in quote.content)
+    cues = sorted((quote.cue[0][0], n) for n, quote in enumerate(quotes)
+                  if quote.cue and quote.speaker is not None)
+    open_pieces: list[tuple[int, int, int]] = []  # (size, quote index, end)
+    next_piece = 0
+    for cue, n in cues:
+        while next_piece < len(pieces) and pieces[next_piece][0] <= cue:
+            _, end, size, owner = pieces[next_piece]
+            heapq.heappush(open_pieces, (size, owner, end))
+            next_piece += 1
+        own: list[tuple[int, int, int]] = []
+        while open_pieces and (open_pieces[0][2] <= cue or open_pieces[0][1] == n):
+            piece = heapq.heappop(open_pieces)
+            if piece[2] > cue:
+                own.append(piece)  # the quote's own content: back in once this cue is done
+        reporter = quotes[open_pieces[0][1]] if open_pieces else None
+        for piece in own:
+            heapq.heappush(open_pieces, piece)
+        quote = quotes[n]
+        if reporter is not None and reporter.speaker is not quote.speaker:
+            quote.reported_by = reporter.speaker

@@ -1,0 +1,140 @@
+"""Who speaks when the parser gets the sentence wrong: `attribute.subject_of` over parses
+as spaCy gives them (written out here, so the tests do not depend on a model)."""
+
+from __future__ import annotations
+
+from quotes.detection.attribute import subject_of
+from quotes.nlp import Document
+from quotes.nlp.document import Sentence, Token
+
+Row = tuple[str, str, str, int, str]
+"""A token: text, lemma, upos, head (index), deprel; feats after a '|' in the lemma."""
+
+
+def parse(rows: list[Row]) -> Document:
+    """A one-sentence document of `rows`, words separated by spaces."""
+    tokens, offset = [], 0
+    for i, (text, lemma, upos, head, deprel) in enumerate(rows):
+        lemma, _, feats = lemma.partition("|")
+        tokens.append(Token(i, text, offset, offset + len(text), lemma, upos, upos, feats, head, deprel, 0))
+        offset += len(text) + 1
+    text = " ".join(row[0] for row in rows)
+    return Document(text, tokens, [Sentence(0, len(text), 0, len(tokens) - 1)])
+
+
+def words(doc: Document, token: int | None) -> str | None:
+    return None if token is None else doc.tokens[token].text
+
+
+def index(doc: Document, word: str) -> int:
+    return next(t.i for t in doc.tokens if t.text == word)
+
+
+def test_a_speech_verb_hung_on_the_reported_clause_keeps_the_speaker():
+    # He noted that each launch constituted violations , and reiterated the importance .
+    doc = parse([("He", "he", "PRON", 1, "nsubj"), ("noted", "note", "VERB", 1, "root"),
+                 ("that", "that", "SCONJ", 5, "mark"), ("each", "each", "DET", 4, "det"),
+                 ("launch", "launch", "NOUN", 5, "nsubj"), ("constituted", "constitute", "VERB", 1, "ccomp"),
+                 ("violations", "violation", "NOUN", 5, "obj"), (",", ",", "PUNCT", 5, "punct"),
+                 ("and", "and", "CCONJ", 9, "cc"), ("reiterated", "reiterate", "VERB", 5, "conj"),
+                 ("the", "the", "DET", 11, "det"), ("importance", "importance", "NOUN", 9, "obj")])
+    assert words(doc, subject_of(doc, index(doc, "reiterated"))) == "He"
+
+
+def test_a_conjunct_of_a_reported_verb_that_says_nothing_keeps_its_own_subject():
+    # He said the minister resigned and left . ("left" is no speech verb)
+    doc = parse([("He", "he", "PRON", 1, "nsubj"), ("said", "say", "VERB", 1, "root"),
+                 ("the", "the", "DET", 3, "det"), ("minister", "minister", "NOUN", 4, "nsubj"),
+                 ("resigned", "resign", "VERB", 1, "ccomp"), ("and", "and", "CCONJ", 6, "cc"),
+                 ("left", "leave", "VERB", 4, "conj")])
+    assert words(doc, subject_of(doc, index(doc, "left"))) == "minister"
+
+
+def test_a_participle_speaks_for_the_noun_it_describes_not_a_past_participle():
+    # with officials saying this is for security reasons ; a tank called the agreement void
+    doc = parse([("with", "with", "ADP", 1, "case"), ("officials", "official", "NOUN", 1, "root"),
+                 ("saying", "say|VerbForm=Ger", "VERB", 1, "acl"), ("this", "this", "PRON", 4, "nsubj"),
+                 ("is", "be", "AUX", 2, "ccomp"), ("fine", "fine", "ADJ", 4, "xcomp"),
+                 ("a", "a", "DET", 7, "det"), ("tank", "tank", "NOUN", 1, "conj"),
+                 ("called", "call|VerbForm=Part", "VERB", 7, "acl"), ("it", "it", "PRON", 8, "obj"),
+                 ("void", "void", "ADJ", 8, "xcomp")])
+    assert words(doc, subject_of(doc, index(doc, "saying"))) == "officials"
+    assert subject_of(doc, index(doc, "called")) is None
+
+
+def test_an_inverted_speaker_after_a_quotation_is_no_object():
+    # " People see that , " said a protester .   /   " Women in Power , " answering questions
+    doc = parse([('"', '"', "PUNCT", 6, "punct"), ("People", "people", "NOUN", 2, "nsubj"),
+                 ("see", "see", "VERB", 6, "ccomp"), ("that", "that", "PRON", 2, "obj"),
+                 (",", ",", "PUNCT", 6, "punct"), ('"', '"', "PUNCT", 6, "punct"),
+                 ("said", "say|VerbForm=Fin", "VERB", 6, "root"), ("a", "a", "DET", 8, "det"),
+                 ("protester", "protester", "NOUN", 6, "obj"), (",", ",", "PUNCT", 6, "punct"),
+                 ('"', '"', "PUNCT", 11, "punct"), ("answering", "answer|VerbForm=Ger", "VERB", 6, "advcl"),
+                 ("questions", "question", "NOUN", 11, "obj")])
+    assert words(doc, subject_of(doc, index(doc, "said"))) == "protester"
+    assert words(doc, subject_of(doc, index(doc, "answering"))) != "questions"
+
+
+def test_a_subject_hung_on_the_clause_before_the_cue():
+    # Speaking to Presse , the president , Msallem , said , " We ... "
+    doc = parse([("Speaking", "speak", "VERB", 9, "advcl"), ("to", "to", "ADP", 2, "case"),
+                 ("Presse", "Presse", "PROPN", 0, "obl"), (",", ",", "PUNCT", 2, "punct"),
+                 ("the", "the", "DET", 5, "det"), ("president", "president", "NOUN", 2, "appos"),
+                 (",", ",", "PUNCT", 2, "punct"), ("Msallem", "Msallem", "PROPN", 2, "appos"),
+                 (",", ",", "PUNCT", 9, "punct"), ("said", "say|VerbForm=Fin", "VERB", 9, "root"),
+                 (",", ",", "PUNCT", 9, "punct"), ("We", "we", "PRON", 12, "nsubj"),
+                 ("agree", "agree", "VERB", 9, "ccomp")])
+    assert words(doc, subject_of(doc, index(doc, "said"))) == "Msallem"
+
+
+def test_a_subject_taken_for_the_object_of_the_verb_before():
+    # Znak.com reported its source said that the tenant moved in
+    doc = parse([("Znak.com", "Znak.com", "PROPN", 1, "nsubj"), ("reported", "report", "VERB", 1, "root"),
+                 ("its", "its", "PRON", 3, "nmod:poss"), ("source", "source", "NOUN", 1, "obj"),
+                 ("said", "say", "VERB", 1, "ccomp"), ("that", "that", "SCONJ", 8, "mark"),
+                 ("the", "the", "DET", 7, "det"), ("tenant", "tenant", "NOUN", 8, "nsubj"),
+                 ("moved", "move", "VERB", 4, "ccomp")])
+    assert words(doc, subject_of(doc, index(doc, "said"))) == "source"
+
+
+def test_the_first_verb_of_a_list_taken_for_a_clause_gives_its_subject():
+    # President Biden raised concerns , noted members have an interest , and underscored ...
+    doc = parse([("President", "President", "PROPN", 1, "compound"), ("Biden", "Biden", "PROPN", 2, "nsubj"),
+                 ("raised", "raise", "VERB", 5, "ccomp"), ("concerns", "concern", "NOUN", 2, "obj"),
+                 (",", ",", "PUNCT", 5, "punct"), ("noted", "note", "VERB", 5, "root"),
+                 ("members", "member", "NOUN", 7, "nsubj"), ("have", "have", "VERB", 5, "ccomp"),
+                 ("interest", "interest", "NOUN", 7, "obj")])
+    assert words(doc, subject_of(doc, index(doc, "noted"))) == "Biden"
+    # a quotation before its cue is what was said, not a first verb: no subject to take from it
+    quoted = parse([('"', '"', "PUNCT", 2, "punct"), ("We", "we", "PRON", 2, "nsubj"),
+                    ("won", "win", "VERB", 5, "ccomp"), (",", ",", "PUNCT", 2, "punct"),
+                    ('"', '"', "PUNCT", 2, "punct"), ("noted", "note", "VERB", 5, "root")])
+    assert subject_of(quoted, index(quoted, "noted")) is None
+
+
+def test_the_source_of_according_to_is_not_the_subject_of_the_next_cue():
+    # According to ISNA , the prosecutor , Mehr , said the 36 must face charges , adding ...
+    doc = parse([("According", "accord", "VERB", 9, "obl"), ("to", "to", "ADP", 0, "obl"),
+                 ("ISNA", "ISNA", "PROPN", 9, "nsubj"), (",", ",", "PUNCT", 2, "punct"),
+                 ("the", "the", "DET", 5, "det"), ("prosecutor", "prosecutor", "NOUN", 2, "appos"),
+                 (",", ",", "PUNCT", 5, "punct"), ("Mehr", "Mehr", "PROPN", 5, "appos"),
+                 (",", ",", "PUNCT", 2, "punct"), ("said", "say", "VERB", 9, "root"),
+                 ("the", "the", "DET", 11, "det"), ("36", "36", "NUM", 13, "nsubj"),
+                 ("must", "must", "AUX", 13, "aux"), ("face", "face", "VERB", 9, "ccomp"),
+                 ("charges", "charge", "NOUN", 13, "obj"), (",", ",", "PUNCT", 16, "punct"),
+                 ("adding", "add", "VERB", 13, "advcl"), ("Iran", "Iran", "PROPN", 18, "nsubj"),
+                 ("will", "will", "AUX", 18, "aux"), ("appeal", "appeal", "VERB", 16, "ccomp")])
+    assert words(doc, subject_of(doc, index(doc, "said"))) == "prosecutor"
+    assert words(doc, subject_of(doc, index(doc, "adding"))) == "prosecutor"
+
+
+def test_a_speech_verb_of_what_is_reported_keeps_its_subject():
+    # He noted that Clinton had been pilloried for acknowledging that coal would decline
+    doc = parse([("He", "he", "PRON", 1, "nsubj"), ("noted", "note", "VERB", 1, "root"),
+                 ("that", "that", "SCONJ", 6, "mark"), ("Clinton", "Clinton", "PROPN", 6, "nsubj:pass"),
+                 ("had", "have", "AUX", 6, "aux"), ("been", "be", "AUX", 6, "aux:pass"),
+                 ("pilloried", "pillory", "VERB", 1, "ccomp"), ("for", "for", "SCONJ", 8, "mark"),
+                 ("acknowledging", "acknowledge", "VERB", 6, "advcl"), ("that", "that", "SCONJ", 12, "mark"),
+                 ("coal", "coal", "NOUN", 12, "nsubj"), ("would", "would", "AUX", 12, "aux"),
+                 ("decline", "decline", "VERB", 8, "ccomp")])
+    assert words(doc, subject_of(doc, index(doc, "acknowledging"))) != "He"

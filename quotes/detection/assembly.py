@@ -266,7 +266,7 @@ def _join_earlier_halves(ctx: Context, found: list[Quote], quotations: Quotation
         gap = text[previous.end:start]
         anchors = quote.cue + quote.source
         if ("\n" in gap or count_words(gap) > SPLIT_GAP_WORDS or not gap.rstrip().endswith(",")
-                or text[previous.end - 2:previous.end - 1] != ","
+                or not text[previous.start:previous.end].rstrip(CLOSING_MARKS).endswith(",")
                 or not all(previous.end <= s and e <= start for s, e in anchors)):
             continue
         holding = owners.of(previous, quote)

@@ -90,8 +90,9 @@ def make_quote(doc: Document, content: list[Span], cue: list[Span], lexeme: Cue 
                  lexeme.cls, lexeme.stance)
 
 
-WEAK_RULES = {"quote-cue-nearby"}
-"""Rules whose quotes a split quote may absorb: their cue is only a guess."""
+WEAK_RULES = {"quote-cue-nearby", "floating", "speaker-before"}
+"""Rules whose quotes a split quote may absorb: their cue or speaker is only a guess
+(a cue near the quotation, the speaker of the quote before)."""
 SMALL_WORDS = set("a an and the of in on at to for with by from or but nor as".split())
 
 

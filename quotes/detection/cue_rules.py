@@ -165,7 +165,7 @@ def _complement(ctx: Context, verb: int) -> list[int]:
         elif _parenthetical(doc, verb, own):
             sentence = doc.sentences[doc.tokens[verb].sent].tokens
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
-    if not tokens and not ctx.quotation_at(doc.tokens[verb].start):
+    if not tokens:
         tokens = _set_off(doc, verb)
     if not tokens and doc.tokens[verb].deprel == "root":
         tokens = _fronted(doc, verb)
@@ -253,9 +253,11 @@ def _set_off(doc: Document, verb: int) -> list[int]:
     modifiers = [c for c in doc.children(verb) if c > verb and doc.tokens[c].deprel in SET_OFF_MODIFIERS]
     while modifiers and min(doc.subtree(modifiers[0])) == last + 1:
         last = max(doc.subtree(modifiers.pop(0)))  # "said on Monday", "pointed out"
-    if first - 1 <= sentence.first or last + 2 > sentence.last:
+    if first - 1 <= sentence.first or last + 2 > sentence.last or doc.tokens[last + 1].text != ",":
         return []
-    if doc.tokens[first - 1].text != "," or doc.tokens[last + 1].text != ",":
+    if marker is not None and doc.tokens[first - 1].deprel == "cc" and doc.tokens[first - 2].text == ",":
+        return list(range(last + 2, sentence.last + 1))  # "A, and as you said, B": B
+    if doc.tokens[first - 1].text != ",":
         return []
     return [*range(sentence.first, first - 1), *range(last + 2, sentence.last + 1)]
 

@@ -183,7 +183,8 @@ SPEAKING_NOUNS = ROLE_TITLES | set("""official officials source sources expert e
     aide aides adviser advisers advisor advisors activist activists protester protesters organizer
     organizers organiser organisers witness witnesses resident residents critic critics
     prosecutor prosecutors investigator investigators authorities government ministry
-    department agency committee council commission campaign spokespeople""".split())
+    department agency committee council commission campaign spokespeople delegation
+    administration regime panel board union""".split())
 """Nouns of people and bodies who speak ("a State Department spokesperson indicated ...",
 "event organizers estimate ..."), beside the titles of `speakers.names`."""
 

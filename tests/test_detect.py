@@ -393,3 +393,25 @@ def test_a_headline_that_attributes_its_claim(extract):
     [quote] = [q for q in extract(text) if q["rule"] == "headline-colon"]
     assert (quote["text"], quote["source_text"], quote["speaker"]) == (
         "Bridge Will Reopen Before Winter", "Mayor Ann Ortiz", "Ann Ortiz")
+
+
+def test_a_clause_ending_in_a_colon_introduces_its_subjects_words(extract):
+    text = ("In her message, Mayor Ann Ortiz praised the crews who rebuilt the bridge: "
+            "“They worked through the winter and never missed a day.”")
+    [quote] = [q for q in extract(text) if q["type"] == "direct"]
+    assert quote["rule"] == "colon-lead-in"
+    assert quote["speaker"] == "Ann Ortiz"
+    assert "They worked through the winter" in quote["text"]
+
+
+def test_a_thought_before_a_colon_is_not_speech(extract):
+    text = "Ann Ortiz thought about the bridge: “It will never open again.”"
+    assert [q for q in extract(text) if q["rule"] == "colon-lead-in"] == []
+
+
+def test_as_someone_said_after_and_reports_what_follows(extract):
+    text = ("The bridge is old, and as Ann Ortiz said on Monday, the city cannot pay "
+            "for a new one this year.")
+    quotes = extract(text)
+    assert any(q["speaker"] == "Ann Ortiz" and q["text"].startswith("the city cannot pay")
+               for q in quotes), quotes

@@ -3,6 +3,7 @@ split quotes (`"A," he said, "B."`) joined."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from quotes.detection.context import (
@@ -23,7 +24,8 @@ def content_pieces(ctx: Context, token_ids: list[int], exclude: Sequence[Span] =
     """Character spans of `token_ids`: runs joined across punctuation, trailing
     punctuation dropped, widened to whole quotations where they overlap one, and
     never covering the `exclude` spans (the cue and the speaker's mention). A conjunction
-    left dangling at the end ("willingness to talk but") is dropped."""
+    left dangling at the end ("willingness to talk but") is dropped. Pieces that overlap
+    (two runs widened to one quotation) are one piece."""
     doc = ctx.doc
     token_ids = list(token_ids)
     while token_ids and doc.tokens[token_ids[-1]].deprel == "cc":
@@ -43,6 +45,17 @@ def content_pieces(ctx: Context, token_ids: list[int], exclude: Sequence[Span] =
             start, end = _trim(ctx, *part)
             if end > start and WORD.search(doc.text, start, end):
                 out.append((start, end))
+    return _merged(out)
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """`spans` in order, those that overlap or repeat one another joined."""
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out
 
 
@@ -100,19 +113,47 @@ def quote_type(ctx: Context, content: list[Span], rule: str = "") -> str:
     words in quotation marks). An embedded post is direct (`VERBATIM_RULES`)."""
     if rule in VERBATIM_RULES:
         return "direct"
-    inside = outside = False
-    text = ctx.doc.text
-    for start, end in content:
-        for word in WORD.finditer(text, start, end):
-            if ctx.quotation_at(word.start()):
-                inside = True
-            elif word.group().lower() != "that" or outside or inside:
-                outside = True
+    inside, outside = _quoted_and_not(ctx, content)
     if inside and not outside:
         return "direct"
     if inside:
         return "mixed"
     return "summary" if rule in SUMMARY_RULES else "indirect"
+
+
+def _quoted_and_not(ctx: Context, content: list[Span]) -> tuple[bool, bool]:
+    """Whether some words of `content` are inside quotation marks, and whether some are
+    outside them; leading words "that" outside them do not count. Words are cut at the
+    pieces' edges. The words between a piece's first and last are counted by
+    `ctx.words` in log time, so nested quotations cost no more than flat ones."""
+    words = ctx.words
+    inside = outside = False
+    for start, end in content:
+        indices = words.overlapping(start, end)
+        n = 0
+        while not (inside or outside) and n < len(indices):
+            quoted, word = _word(ctx, indices[n], start, end)
+            inside, outside = quoted, not quoted and word.lower() != "that"
+            n += 1
+        if n >= len(indices):
+            continue
+        first, last = indices[n], indices[-1]
+        for k in {first, last}:
+            quoted = _word(ctx, k, start, end)[0]
+            inside, outside = inside or quoted, outside or not quoted
+        if last - first > 1:
+            quoted_words = words.quoted(first + 1, last)
+            inside, outside = inside or quoted_words > 0, outside or last - first - 1 > quoted_words
+        if inside and outside:
+            break
+    return inside, outside
+
+
+def _word(ctx: Context, k: int, start: int, end: int) -> tuple[bool, str]:
+    """Whether word `k` of the text, cut to `start:end`, starts inside a quotation, and its text."""
+    words = ctx.words
+    word_start, word_end = max(start, words.starts[k]), min(end, words.ends[k])
+    return ctx.quotation_at(word_start) is not None, ctx.doc.text[word_start:word_end]
 
 
 def drop_duplicates(found: list[Quote]) -> list[Quote]:
@@ -146,54 +187,129 @@ def drop_summaries_of_quotes(found: list[Quote]) -> list[Quote]:
 def join_split_quotes(ctx: Context, found: list[Quote]) -> None:
     """`"A," he said, "B."`: a quotation that follows a quote in its sentence, with
     nothing between but its cue and speaker, continues it. After `"A," he said.` the
-    next quoted sentence is a quote of its own (`quotation_rules.further_piece`)."""
-    _join_earlier_halves(ctx, found)
+    next quoted sentence is a quote of its own (`quotation_rules.further_piece`).
+    Quotations are looked up by position (`Quotations`), so thousands of them in a row
+    are joined in n log n time."""
+    quotations = Quotations(ctx)
+    _join_earlier_halves(ctx, found, quotations)
     by_start = {quote.content[0][0]: quote for quote in found}
+    dropped: set[int] = set()
     for quote in sorted(found, key=lambda q: q.content[0]):
         if quote.content[0][0] not in by_start:
             continue
+        joined = False
         while True:
             last = quote.content[-1]
             if ctx.quotation_at(last[1] - 1) is None:
                 break
-            following = [q for q in ctx.quotations if q.start >= last[1] and not is_label(ctx, q)]
-            if not following or not _continues(ctx, quote, last[1], following[0]):
+            nxt = quotations.next_speech(last[1])
+            if nxt is None or not _continues(ctx, quote, last[1], nxt):
                 break
-            nxt = following[0]
             other = by_start.get(nxt.start)
             if other is not None:
                 if other.rule not in WEAK_RULES and other.source:
                     break
-                found.remove(other)
+                dropped.add(id(other))
                 del by_start[nxt.start]
-            quote.content = quote.content + list(nxt.pieces)
+            if not joined:
+                quote.content, joined = list(quote.content), True
+            quote.content.extend(nxt.pieces)
+    if dropped:
+        found[:] = [quote for quote in found if id(quote) not in dropped]
 
 
-def _join_earlier_halves(ctx: Context, found: list[Quote]) -> None:
+class Quotations:
+    """The article's quotations by position: the last one ending by an offset, the first
+    speech (not a label) starting from one, and the quotes whose words overlap each."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.all = ctx.quotations
+        self.starts = [q.start for q in self.all]
+        self.ends = [q.end for q in self.all]
+        self._next_speech: list[int] | None = None
+
+    def last_ending_by(self, offset: int) -> Quotation | None:
+        """The last quotation that ends at or before `offset`."""
+        n = bisect.bisect_right(self.ends, offset)
+        return self.all[n - 1] if n else None
+
+    def next_speech(self, offset: int) -> Quotation | None:
+        """The first quotation starting at or after `offset` that is not a label
+        (`context.is_label`)."""
+        if self._next_speech is None:
+            following = [len(self.all)] * (len(self.all) + 1)
+            for n in range(len(self.all) - 1, -1, -1):
+                following[n] = n if not is_label(self.ctx, self.all[n]) else following[n + 1]
+            self._next_speech = following
+        n = self._next_speech[bisect.bisect_left(self.starts, offset)]
+        return self.all[n] if n < len(self.all) else None
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indices of the quotations whose span (first mark to last) overlaps `start:end`."""
+        return range(bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end))
+
+
+def _join_earlier_halves(ctx: Context, found: list[Quote], quotations: Quotations) -> None:
     """`"A," he said, "B."` when only "B." was found: the quotation before the cue, ending
-    in a comma, is the first half of the same sentence."""
+    in a comma, is the first half of the same sentence. The quotes holding words of each
+    quotation are indexed once (`_Owners`), not searched for each quote."""
     text = ctx.doc.text
+    owners = _Owners(found, quotations)
     for quote in list(found):
         start = quote.content[0][0]
-        if quote not in found or ctx.quotation_at(start) is None or not quote.cue:
+        if owners.dropped(quote) or ctx.quotation_at(start) is None or not quote.cue:
             continue
-        earlier = [q for q in ctx.quotations if q.end <= start]
-        if not earlier:
+        previous = quotations.last_ending_by(start)
+        if previous is None:
             continue
-        previous = earlier[-1]
         gap = text[previous.end:start]
         anchors = quote.cue + quote.source
         if ("\n" in gap or count_words(gap) > SPLIT_GAP_WORDS or not gap.rstrip().endswith(",")
-                or text[previous.end - 2:previous.end - 1] != ","
+                or not text[previous.start:previous.end].rstrip(CLOSING_MARKS).endswith(",")
                 or not all(previous.end <= s and e <= start for s, e in anchors)):
             continue
-        owners = [q for q in found if q is not quote and any(
-            s < previous.end and previous.start < e for s, e in q.content)]
-        if any(q.rule not in WEAK_RULES and q.source for q in owners):
+        holding = owners.of(previous, quote)
+        if any(q.rule not in WEAK_RULES and q.source for q in holding):
             continue
-        for owner in owners:
-            found.remove(owner)
+        owners.drop(holding)
         quote.content = list(previous.pieces) + quote.content
+        owners.add(quote, previous.pieces)
+    owners.remove_dropped()
+
+
+class _Owners:
+    """Which quotes of `found` hold words of each quotation, kept as quotes are dropped
+    and grow."""
+
+    def __init__(self, found: list[Quote], quotations: Quotations) -> None:
+        self.found = found
+        self.quotations = quotations
+        self.by_quotation: dict[int, dict[int, Quote]] = {}
+        self.gone: set[int] = set()
+        for quote in found:
+            self.add(quote, quote.content)
+
+    def add(self, quote: Quote, spans: list[Span]) -> None:
+        for start, end in spans:
+            for n in self.quotations.overlapping(start, end):
+                self.by_quotation.setdefault(n, {})[id(quote)] = quote
+
+    def of(self, quotation: Quotation, quote: Quote) -> list[Quote]:
+        """The quotes other than `quote` holding words of `quotation`, in `found`'s order."""
+        n = bisect.bisect_left(self.quotations.starts, quotation.start)
+        holders = self.by_quotation.get(n, {})
+        return [q for key, q in holders.items() if q is not quote and key not in self.gone]
+
+    def dropped(self, quote: Quote) -> bool:
+        return id(quote) in self.gone
+
+    def drop(self, quotes: list[Quote]) -> None:
+        self.gone.update(id(q) for q in quotes)
+
+    def remove_dropped(self) -> None:
+        if self.gone:
+            self.found[:] = [q for q in self.found if id(q) not in self.gone]
 
 
 def _other_cue(ctx: Context, start: int, end: int, quote: Quote) -> bool:

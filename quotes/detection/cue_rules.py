@@ -12,7 +12,13 @@ from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
 from quotes.detection.boundaries import trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import ACCORDING_TO, cue_for, noun_cue, takes_object
-from quotes.detection.senses import is_evidence, non_speech_object, reports_no_statement, speaks
+from quotes.detection.senses import (
+    is_evidence,
+    non_speech_object,
+    reads_as_document,
+    reports_no_statement,
+    speaks,
+)
 from quotes.detection.transcript import transcript_turns
 from quotes.nlp import Document
 from quotes.records import Quote, Span
@@ -60,7 +66,14 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
         cue = cue._replace(cls="evidential")  # "the figures suggest ..."
     if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
         return None
-    content, rule = (_complement(ctx, verb) if cue.reports else []), "verb-complement"
+    if not reads_as_document(doc, verb, speaker_of(doc, verb)):
+        return None  # "he read a book", "the sign read ...": only a document's text is read out
+    if cue.reports:
+        content = _complement(ctx, verb)
+    else:  # "defended his decision, "..."": a speech act reports only a quotation it governs
+        content = _own_complements(ctx, verb)
+        content = content if _quoted_after(ctx, content, verb) else []
+    rule = "verb-complement"
     if not content and (ctx.every_object or takes_object(cue.lemma)) and not _asked_for(doc, verb):
         content, rule = _object(ctx, verb), "verb-object"
     if not content:
@@ -99,6 +112,19 @@ def _asked_for(doc: Document, verb: int) -> bool:
     return cue is not None and cue.cls == "speech"
 
 
+def _quoted_after(ctx: Context, tokens: list[int], verb: int) -> bool:
+    """Whether `tokens` are words in quotation marks after `verb`, set off by a comma or a
+    colon: 'defended his decision, "As I have stated ..."'."""
+    if not tokens or tokens[0] < verb:
+        return False
+    doc = ctx.doc
+    quotation = ctx.quotation_at(doc.tokens[tokens[0]].start)
+    if quotation is None or any(ctx.quotation_at(doc.tokens[i].start) is not quotation for i in tokens
+                                if doc.tokens[i].upos != "PUNCT"):
+        return False
+    return doc.text[doc.tokens[verb].end:quotation.start].rstrip().endswith((",", ":"))
+
+
 def _has_quoted_words(ctx: Context, tokens: list[int]) -> bool:
     return any(ctx.quotation_at(ctx.doc.tokens[i].start) for i in tokens)
 
@@ -123,11 +149,7 @@ def _complement(ctx: Context, verb: int) -> list[int]:
     """Tokens of what `verb` reports: its clausal complement, a quoted object, or the
     quoted clause it is attached to (`"...," he said` parsed with the quote as head)."""
     doc = ctx.doc
-    tokens: list[int] = []
-    for child in doc.children(verb):
-        deprel = doc.tokens[child].deprel
-        if deprel in COMPLEMENTS or (deprel in ("obj", "xcomp") and _touches_quotation(ctx, child)):
-            tokens += doc.subtree(child)
+    tokens = _own_complements(ctx, verb)
     head = doc.tokens[verb].head
     if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
         own = set(doc.subtree(verb))
@@ -143,11 +165,43 @@ def _complement(ctx: Context, verb: int) -> list[int]:
         elif _parenthetical(doc, verb, own):
             sentence = doc.sentences[doc.tokens[verb].sent].tokens
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
-    if not tokens and not ctx.quotation_at(doc.tokens[verb].start):
+    if not tokens:
         tokens = _set_off(doc, verb)
     if not tokens and doc.tokens[verb].deprel == "root":
         tokens = _fronted(doc, verb)
-    return _from_boundary(ctx, trim_complement(ctx, sorted(tokens), verb), verb)
+    tokens = _quotation_first(ctx, sorted(tokens), verb)
+    return _from_boundary(ctx, trim_complement(ctx, tokens, verb), verb)
+
+
+def _quotation_first(ctx: Context, tokens: list[int], verb: int) -> list[int]:
+    """`X told the press in an interview, "A." B.` parsed with B as the complement: a
+    quotation that stands between the cue and its complement, after a comma or a colon,
+    is what the cue reports."""
+    doc = ctx.doc
+    if not tokens or tokens[0] < verb:
+        return tokens
+    end = doc.tokens[verb].end
+    first = doc.tokens[tokens[0]].start
+    quotation = next((q for q in ctx.quotations if end <= q.start and q.end <= first), None)
+    if quotation is None or not doc.text[end:quotation.start].rstrip().endswith((",", ":")):
+        return tokens
+    if ctx.quotation_at(first) is not None or "\n" in doc.text[end:first]:
+        return tokens
+    start_token, end_token = doc.token_at(quotation.start), doc.token_at(quotation.end - 1)
+    if start_token is None or end_token is None:
+        return tokens
+    return list(range(start_token, end_token + 1))
+
+
+def _own_complements(ctx: Context, verb: int) -> list[int]:
+    """Tokens of the verb's clausal complements and of its quoted objects."""
+    doc = ctx.doc
+    tokens: list[int] = []
+    for child in doc.children(verb):
+        deprel = doc.tokens[child].deprel
+        if deprel in COMPLEMENTS or (deprel in ("obj", "xcomp") and _touches_quotation(ctx, child)):
+            tokens += doc.subtree(child)
+    return sorted(tokens)
 
 
 BOUNDARIES = {":", ";", "-", "\u2013", "\u2014", "--"}
@@ -199,9 +253,11 @@ def _set_off(doc: Document, verb: int) -> list[int]:
     modifiers = [c for c in doc.children(verb) if c > verb and doc.tokens[c].deprel in SET_OFF_MODIFIERS]
     while modifiers and min(doc.subtree(modifiers[0])) == last + 1:
         last = max(doc.subtree(modifiers.pop(0)))  # "said on Monday", "pointed out"
-    if first - 1 <= sentence.first or last + 2 > sentence.last:
+    if first - 1 <= sentence.first or last + 2 > sentence.last or doc.tokens[last + 1].text != ",":
         return []
-    if doc.tokens[first - 1].text != "," or doc.tokens[last + 1].text != ",":
+    if marker is not None and doc.tokens[first - 1].deprel == "cc" and doc.tokens[first - 2].text == ",":
+        return list(range(last + 2, sentence.last + 1))  # "A, and as you said, B": B
+    if doc.tokens[first - 1].text != ",":
         return []
     return [*range(sentence.first, first - 1), *range(last + 2, sentence.last + 1)]
 
@@ -238,6 +294,8 @@ def _object(ctx: Context, verb: int) -> list[int]:
         token = doc.tokens[child]
         if child < verb or token.deprel in VERB_PARTS or token.deprel in FRAMES:
             continue
+        if token.upos == "PUNCT" and ctx.quotation_at(token.start) is not None:
+            continue  # the opening mark of a quoted argument: 'called it "a non-starter"'
         if token.deprel not in ARGUMENTS:
             break
         if not tokens and token.deprel in ("obj", "iobj") and (
@@ -296,10 +354,12 @@ def speaker_of(doc: Document, verb: int) -> int | None:
 
 
 def negated(doc: Document, verb: int) -> bool:
-    """"did not say", "never said", "neither side confirmed"."""
+    """"did not say", "never said", "neither side confirmed"; not the words of a quote
+    before its cue (`"Probably not," she said`)."""
     for child in doc.children(verb):
         token = doc.tokens[child]
-        if token.text.lower() in NEGATIONS:
+        if token.text.lower() in NEGATIONS and not (
+                child < verb and any(doc.tokens[i].upos == "PUNCT" for i in range(child + 1, verb))):
             return True
         if token.deprel in ("nsubj", "nsubj:pass") and any(
                 doc.tokens[d].text.lower() in NEGATIONS for d in doc.children(child)):
@@ -378,6 +438,9 @@ def _according_to(ctx: Context, according: int) -> Quote | None:
     source_head = _noun_after(doc, to)
     if source_head is None:
         return None
+    inside = ctx.quotation_at(tokens[according].start)
+    if inside is not None and ctx.quotation_at(tokens[source_head].start) is inside:
+        return None  # the speaker's own words ("according to royal laws"), not a report in them
     source = mention_span(doc, source_head)
     sentence = doc.sentences[tokens[according].sent]
     phrase = [i for i in doc.subtree(source_head) if sentence.first <= i <= sentence.last]

@@ -35,7 +35,7 @@ SPEECH = {
         recommend predict conclude summarise summarize outline detail observe point
         agree disclose reveal recall clarify elaborate specify email text wonder muse
         advise shout yell exclaim proclaim whisper mutter quip joke hint imply concur
-        reaffirm remind"""),
+        reaffirm remind read"""),
     "distancing": _words("claim allege contend assert purport maintain"),
     "concessive": _words("admit concede acknowledge grant confess"),
     "emphatic": _words("insist stress emphasise emphasize warn vow pledge promise urge "

@@ -21,6 +21,7 @@ from quotes.detection.context import (
 from quotes.detection.cue_rules import negated, phrase_head, speaker_of
 from quotes.detection.lexicon import cue_for, reporting_cue
 from quotes.detection.quotemarks import Quotation
+from quotes.detection.senses import speaks
 from quotes.nlp import Document
 from quotes.records import Quote, Span
 
@@ -32,7 +33,7 @@ def quotation_rules(ctx: Context, found: list[Quote]) -> list[Quote]:
     for quotation in ctx.quotations:
         if ctx.is_ignored(quotation.start) or _covered(quotation, covered):
             continue
-        for rule in (_cue_in_sentence, _colon_header, _dash_signature, _floating):
+        for rule in (_cue_in_sentence, _colon_lead_in, _colon_header, _dash_signature, _floating):
             quote = rule(ctx, quotation, found + added)
             if quote is not None:
                 added.append(quote)
@@ -89,6 +90,34 @@ def _cue_sentence_after(ctx: Context, last: int) -> int:
         return 0
     between = doc.text[doc.tokens[last].end:doc.tokens[following].start]
     return int("\n" not in between and doc.tokens[following].upos != "PUNCT")
+
+
+def _colon_lead_in(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
+    """`In his message, he praised the general's life: "..."` and `The ministry set out
+    its position:` over a quote paragraph: a clause ending in a colon before a quotation,
+    whose subject is someone who speaks, introduces that speaker's words (the colon is
+    the cue) whatever its verb. Thoughts (`He thought: "..."`) are not speech."""
+    doc, text = ctx.doc, ctx.doc.text
+    before = text[:quotation.start].rstrip()
+    if not before.endswith(":") or "\n\n\n" in text[len(before):quotation.start]:
+        return None
+    colon = doc.token_at(len(before) - 1)
+    if colon is None or doc.tokens[colon].text != ":" or ctx.quotation_at(doc.tokens[colon].start):
+        return None
+    head = doc.tokens[colon].head
+    while doc.tokens[head].deprel in ("conj", "xcomp") and doc.tokens[head].head != head:
+        head = doc.tokens[head].head
+    token = doc.tokens[head]
+    if token.upos not in ("VERB", "AUX") or negated(doc, head) or head > colon:
+        return None
+    lexeme = cue_for(token.lemma)
+    if lexeme is not None and lexeme.cls not in ctx.cue_classes:
+        return None
+    subject = speaker_of(doc, head)
+    if subject is None or not speaks(doc, subject):
+        return None
+    return make_quote(doc, list(quotation.pieces), [doc.span(colon, colon)], cue_for("say"),
+                      [mention_span(doc, subject)], "colon-lead-in", 0.7)
 
 
 def _colon_header(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:

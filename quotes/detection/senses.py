@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from quotes.nlp import Document
+from quotes.speakers.names import ROLE_TITLES
 
 QUESTION_VERBS = {"ask", "wonder", "inquire", "enquire", "query", "question"}
 WH_WORDS = {"what", "why", "how", "when", "where", "who", "whom", "whose", "which"}
@@ -177,10 +178,21 @@ DOCUMENTS = set("""report reports statement statements letter document documents
 ("the figures suggest ...", "a poll shows ...")."""
 
 
+SPEAKING_NOUNS = ROLE_TITLES | set("""official officials source sources expert experts analyst
+    analysts economist economists researcher researchers scientist scientists lawyer lawyers
+    aide aides adviser advisers advisor advisors activist activists protester protesters organizer
+    organizers organiser organisers witness witnesses resident residents critic critics
+    prosecutor prosecutors investigator investigators authorities government ministry
+    department agency committee council commission campaign spokespeople delegation
+    administration regime panel board union""".split())
+"""Nouns of people and bodies who speak ("a State Department spokesperson indicated ...",
+"event organizers estimate ..."), beside the titles of `speakers.names`."""
+
+
 def speaks(doc: Document, subject: int | None) -> bool:
     """Whether a subject is someone who speaks (a person, an organisation, a country, a
-    document): what makes "indicated", "estimated", "concluded" verbs of saying rather
-    than of evidence ("the data indicate")."""
+    document, a role such as "spokesperson"): what makes "indicated", "estimated",
+    "concluded" verbs of saying rather than of evidence ("the data indicate")."""
     if subject is None:
         return False
     token = doc.tokens[subject]
@@ -189,7 +201,24 @@ def speaks(doc: Document, subject: int | None) -> bool:
     entity = doc.entity_at(subject)
     if entity is not None:
         return entity.label in SPEAKING_ENTITIES
-    return token.upos == "PROPN" or token.lemma.lower() in DOCUMENTS
+    lemma = token.lemma.lower()
+    return token.upos == "PROPN" or lemma in DOCUMENTS or lemma in SPEAKING_NOUNS
+
+
+DOCUMENT_VERBS = {"read"}
+"""Verbs that are cues only for a document's text: "the statement read ...", not "he
+read a book" or "the sign read"."""
+
+
+def reads_as_document(doc: Document, verb: int, subject: int | None) -> bool:
+    """False for a `DOCUMENT_VERBS` cue whose subject is not a document."""
+    if doc.tokens[verb].lemma.lower() not in DOCUMENT_VERBS:
+        return True
+    return subject is not None and doc.tokens[subject].lemma.lower() in DOCUMENTS | READ_DOCUMENTS
+
+
+READ_DOCUMENTS = set("""message note post tweet caption notice order text email sign-off
+    communiqué proclamation declaration verdict judgment judgement citation""".split())
 
 
 EVIDENCE_VERBS = {"show", "indicate", "suggest", "reveal", "find", "point", "confirm", "estimate"}

@@ -138,3 +138,17 @@ def test_a_speech_verb_of_what_is_reported_keeps_its_subject():
                  ("coal", "coal", "NOUN", 12, "nsubj"), ("would", "would", "AUX", 12, "aux"),
                  ("decline", "decline", "VERB", 8, "ccomp")])
     assert words(doc, subject_of(doc, index(doc, "acknowledging"))) != "He"
+
+
+def test_a_subject_inside_the_quotation_before_the_cue_is_not_the_speaker():
+    # " The only verdict I see after reading that memo , " tweeted analyst Kurt Anand .
+    # (the parser made "verdict" a second subject of "tweeted")
+    doc = parse([('"', '"', "PUNCT", 11, "punct"), ("The", "the", "DET", 3, "det"),
+                 ("only", "only", "ADJ", 3, "amod"), ("verdict", "verdict", "NOUN", 11, "nsubj"),
+                 ("I", "I", "PRON", 5, "nsubj"), ("see", "see", "VERB", 3, "acl:relcl"),
+                 ("after", "after", "ADP", 7, "mark"), ("reading", "read", "VERB", 5, "advcl"),
+                 ("memos", "memo", "NOUN", 7, "obj"), (",", ",", "PUNCT", 3, "punct"),
+                 ('"', '"', "PUNCT", 11, "punct"), ("tweeted", "tweet|VerbForm=Fin", "VERB", 11, "root"),
+                 ("analyst", "analyst", "NOUN", 14, "compound"), ("Kurt", "Kurt", "PROPN", 14, "compound"),
+                 ("Anand", "Anand", "PROPN", 11, "nsubj"), (".", ".", "PUNCT", 11, "punct")])
+    assert words(doc, subject_of(doc, index(doc, "tweeted"))) == "Anand"

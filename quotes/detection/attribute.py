@@ -46,7 +46,10 @@ def subject_of(doc: Document, verb: int) -> int | None:
             if _misattached(doc, verb, current):
                 return subject_of(doc, doc.tokens[current].head)
             # Two subjects are a misparse ("WHO director-general Tedros ... said", "WHO"
-            # taken for a pronoun): the one nearest the verb is the speaker's phrase.
+            # taken for a pronoun): the one nearest the verb is the speaker's phrase, not
+            # one in the quotation before it ('"The only conclusion ...," tweeted X').
+            if len(subjects) > 1:
+                subjects = [i for i in subjects if not _quoted_before(doc, i, current)] or subjects
             before = [i for i in subjects if i < current]
             return _past_according_to(doc, before[-1] if before else subjects[0])
         if current == verb:
@@ -136,6 +139,14 @@ def _subject_of_first_in_list(doc: Document, verb: int) -> int | None:
 
 
 QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "«", "»"}
+
+
+def _quoted_before(doc: Document, subject: int, verb: int) -> bool:
+    """Is `subject` a word of a quotation closed before `verb`: a quotation mark
+    stands between its phrase and the verb?"""
+    if subject > verb:
+        return False
+    return any(doc.tokens[i].text in QUOTE_MARKS for i in range(max(doc.subtree(subject)) + 1, verb))
 
 
 def _past_according_to(doc: Document, subject: int) -> int:

@@ -32,3 +32,20 @@ def speakers(quotes_of, text: str) -> list[tuple[str | None, str | None]]:
 ])
 def test_a_title_in_the_name_is_the_person_the_title_points_back_to(quotes_of, text, mention, name):
     assert (mention, name) in speakers(quotes_of, text)
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("One resident said the plan would flood the street, and several said the council had ignored them.",
+     "several", "residents"),
+    (("Forty members of the city council backed the motion on Monday. Together, the number of "
+      "members is enough to pass it. Some reported wanting a new vote."), "Some", "members"),
+    ("Striking workers at the hospital walked out on Monday. Many said they had not been paid for weeks.",
+     "Many", "workers"),
+])
+def test_a_bare_quantifier_is_some_of_the_people_just_spoken_of(quotes_of, text, mention, name):
+    assert (mention, name) in speakers(quotes_of, text)
+
+
+def test_a_bare_quantifier_with_no_one_before_it_is_no_speaker_named_by_it(quotes_of):
+    text = "The final was a thriller. Many are calling it the best game of the decade."
+    assert all(name is None or name.lower() != "many" for _, name in speakers(quotes_of, text))

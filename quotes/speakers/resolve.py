@@ -27,6 +27,8 @@ from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import inflect
+
 from quotes.detection.quotemarks import Quotation
 from quotes.nlp import Document, Entity
 from quotes.nlp.tree import NOT_IN_PHRASE, head_of, phrase, subtree, text_of
@@ -103,6 +105,8 @@ INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "four", "many
 DEFINITE = {"the", "this", "that", "these", "those"}
 QUANTIFIERS = {"both", "all", "each"}
 PARTITIVES = {"some", "many", "several", "most", "one", "all", "none", "each", "two", "three"}
+BARE_QUANTIFIERS = PARTITIVES | {"others", "few"}
+"""Words that stand for some of a group named before: "several said", "others preferred"."""
 GROUP_MODIFIERS = {"other", "these", "those", "such", "some", "all", "both", "the", "many"}
 SUBJECTS = ("nsubj", "nsubj:pass")
 POSSESSIVE_END = re.compile(r"[’']s?$")
@@ -117,6 +121,7 @@ ATTRIBUTED_TO = re.compile(r"\b(?:[Aa]ttributable to|[Ss]tatement (?:by|from)|[R
                            r"(?P<name>[A-Z][^\n:,;]{2,80}?)[ \t]*[:\n]")
 """"The below is attributable to Spokesperson Ned Price:", "Statement by President Joe Biden"."""
 PRONOUN_WINDOW = 6
+_INFLECT = inflect.engine()
 ORGANISATION_REACH = 2
 """Sentences back "the company" looks for an organisation not described by that noun."""
 """Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
@@ -247,7 +252,8 @@ class _Resolver:
         "US secretary of state Antony Blinken" -> "Antony Blinken", "Mr Blinken" stays;
         "a top Trump adviser" is no alias of Trump's."""
         doc = self.doc
-        if _only_pronouns(mention) or self.via is not None or fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS:
+        if _only_pronouns(mention) or self.via is not None or fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS \
+                or fold(mention) in BARE_QUANTIFIERS:
             return None
         entity = doc.entity_at(head)
         if referent.kind == "person" and entity is not None and entity.label == "PERSON":
@@ -631,10 +637,10 @@ class _Resolver:
             aged = self._pronoun(head, "i")
             if aged is not None:
                 return aged
-        if noun in PARTITIVES and token.upos in ("PRON", "NUM", "ADJ", "DET", "NOUN"):
-            part = self._partitive(head)
-            if part is not None:
-                return part
+        if noun in BARE_QUANTIFIERS and token.upos in ("PRON", "NUM", "ADJ", "DET", "NOUN"):
+            part = self._partitive(head) or self._picked_from(head)
+            if part is not None or len(tokens) == 1:
+                return part  # "many are calling it": no one in particular, no speaker "many"
         if human and (first in INDEFINITE or owner is not None
                       or plural and lemma in ANONYMOUS_NOUNS and first not in DEFINITE):
             return self._anonymous(tokens, owner, plural)
@@ -760,6 +766,35 @@ class _Resolver:
                 words = without_articles(doc, words)
                 kind = "group" if token.feat("Number") == "Plur" else "anonymous"
                 return self._described(text_of(doc, words), kind, words, plural=kind == "group")
+        return None
+
+    def _picked_from(self, head: int) -> Referent | None:
+        """"One resident said ..., and several said ...", "the number of members ... Some
+        reported ...": a bare quantifier picks from the people just spoken of: the
+        unnamed speaker before it (in this sentence or the one before), else the speakers
+        of a coordinated subject before it in its sentence ("X and Y vied ..., each
+        touting ..."), else the last plural of people there that is a subject or of one
+        ("the number of members"), as a group of them ("residents", "members"). Else no
+        one: "some say" and "many are calling it" are people at large."""
+        doc = self.doc
+        sentence = doc.tokens[head].sent
+        previous = self._previous_speaker(head, lambda r: r.kind in ("anonymous", "group") and bool(r.nouns))
+        if previous is not None and previous.speaker.name.lower() not in BARE_QUANTIFIERS:
+            noun = fold(doc.tokens[previous.last_before(head) or head].lemma)
+            noun = noun if noun in previous.nouns else min(previous.nouns)
+            return self._described(_plural(noun), "group", [], plural=True)
+        coordinated = [e for e in self._coordinated_subjects(sentence, lambda r: True) if e.token < head]
+        if coordinated:
+            return coordinated[-1].referent
+        for i in range(head - 1, -1, -1):
+            token = doc.tokens[i]
+            if sentence - token.sent > 1:
+                break
+            lemma = fold(token.lemma)
+            if token.upos == "NOUN" and token.feat("Number") == "Plur" and not self._hidden(i) \
+                    and doc.entity_at(i) is None and (_is_human(lemma) or lemma in SPEAKING_NOUNS) and (
+                    _is_subject(doc, i) or token.deprel == "nmod" and _is_subject(doc, token.head)):
+                return self._described(_plural(lemma), "group", [], plural=True)
         return None
 
     def _anonymous(self, tokens: list[int], owner: Referent | None, plural: bool) -> Referent:
@@ -967,6 +1002,11 @@ def _document_name(doc: Document, head: int, tokens: list[int]) -> str:
     words = [i for i in tokens if i <= head and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ")
              and doc.tokens[i].deprel != "nmod:poss"]
     return text_of(doc, words) if words else doc.tokens[head].text
+
+
+def _plural(noun: str) -> str:
+    """"resident" -> "residents"; "members" stays."""
+    return noun if _INFLECT.singular_noun(noun) else _INFLECT.plural_noun(noun)
 
 
 def _only_pronouns(text: str) -> bool:

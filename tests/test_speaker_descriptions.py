@@ -49,3 +49,9 @@ def test_a_bare_quantifier_is_some_of_the_people_just_spoken_of(quotes_of, text,
 def test_a_bare_quantifier_with_no_one_before_it_is_no_speaker_named_by_it(quotes_of):
     text = "The final was a thriller. Many are calling it the best game of the decade."
     assert all(name is None or name.lower() != "many" for _, name in speakers(quotes_of, text))
+
+
+def test_both_countries_are_the_two_countries_just_named(quotes_of):
+    text = ("On Monday, Greek Prime Minister Nikos Varla and Cypriot President Anna Lenos met in "
+            "Athens. Both countries said the pipeline would go ahead.")
+    assert ("Both countries", "Greece and Cyprus") in speakers(quotes_of, text)

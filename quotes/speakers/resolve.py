@@ -79,6 +79,7 @@ submit bring lodge draft present unveil""".split())
 NUMBERED = {"two": 2, "both": 2, "three": 3, "four": 4}
 """Words that count the people of a definite plural: "the two leaders", "both nations"."""
 PLACE_NOUNS = {"nation", "country", "side", "state", "government", "capital"}
+COUNTRY_NOUNS = {"nation", "country"}
 SPEAKING_NOUNS = set("""people public crowd family community population majority minority
 staff leadership opposition police press crew panel jury delegation party placard sign
 banner media medium critic expert eyewitness witness victim relative parent child friend
@@ -644,7 +645,9 @@ class _Resolver:
         if human and (first in INDEFINITE or owner is not None
                       or plural and lemma in ANONYMOUS_NOUNS and first not in DEFINITE):
             return self._anonymous(tokens, owner, plural)
-        if first in DEFINITE or doc.tokens[tokens[0]].deprel == "nmod:poss":
+        # "both nations" (not "both candidates": people are counted after "the" only)
+        both = plural and lemma in PLACE_NOUNS and any(doc.tokens[c].text.lower() == "both" for c in doc.children(head))
+        if first in DEFINITE or both or doc.tokens[tokens[0]].deprel == "nmod:poss":
             earlier = self._description(head, tokens, plural)
             if earlier is not None:
                 return earlier
@@ -723,6 +726,10 @@ class _Resolver:
         sides, organisations and countries) named last before it, as one group."""
         doc = self.doc
         lemma = fold(doc.tokens[head].lemma)
+        if lemma in COUNTRY_NOUNS:
+            countries = self._countries_before(head, count)
+            if countries is not None:
+                return countries
         pool = self.orgs.referents if lemma in PLACE_NOUNS else self.people.referents
         sentence = doc.tokens[head].sent
         recent = []
@@ -737,6 +744,24 @@ class _Resolver:
         group = self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
         self.counted[(lemma, count)] = group
         return group
+
+    def _countries_before(self, head: int, count: int) -> Referent | None:
+        """"Both nations" after "US President Donald Trump and Turkish President Recep
+        Tayyip Erdoğan spoke": the last `count` countries named or described (by a
+        demonym) in this sentence and the one before, as one group, in text order."""
+        doc = self.doc
+        sentence = doc.tokens[head].sent
+        named: list[str] = []
+        for i in range(head - 1, -1, -1):
+            if sentence - doc.tokens[i].sent > 1 or len(named) == count:
+                break
+            country = country_of(doc.tokens[i].text) if doc.tokens[i].upos in ("PROPN", "ADJ") else None
+            if country is not None and country not in named and not self._hidden(i):
+                named.append(country)
+        if len(named) < count:
+            return None
+        names = named[::-1]
+        return self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
 
     def _group_antecedent(self, head: int) -> Referent | None:
         """"these officials" -> the plural with that noun just before: "other US officials"."""

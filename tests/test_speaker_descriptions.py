@@ -55,3 +55,9 @@ def test_both_countries_are_the_two_countries_just_named(quotes_of):
     text = ("On Monday, Greek Prime Minister Nikos Varla and Cypriot President Anna Lenos met in "
             "Athens. Both countries said the pipeline would go ahead.")
     assert ("Both countries", "Greece and Cyprus") in speakers(quotes_of, text)
+
+
+def test_counterparts_named_in_apposition_are_those_people(quotes_of):
+    text = ("Italian foreign minister Marco Bellini and his Greek and Spanish counterparts, Nikos Varla "
+            "and Ana Ruiz, met in Rome on Wednesday. They said the agreement was void.")
+    assert ("They", "Marco Bellini, Nikos Varla and Ana Ruiz") in speakers(quotes_of, text)

@@ -499,10 +499,48 @@ class _Resolver:
                 return None
             if part not in parts:
                 parts.append(part)
+        parts = self._named_in_apposition(subject, parts)
         if len(parts) < 2:
             return None
         names = [part.speaker.name for part in parts]
         return self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
+
+    def _named_in_apposition(self, subject: int, parts: list[Referent]) -> list[Referent]:
+        """"Minister Sameh Shoukry and his Greek, Cypriot and French counterparts, Nikos
+        Dendias, Nikos Christodoulides and Jean-Yves Le Drian": the people a list of names
+        in apposition gives take the place of the plural description they name (where the
+        parser hung the list on the first conjunct as often as on the description)."""
+        doc = self.doc
+        described = [part for part in parts if part.kind == "group" and part.plural]
+        if len(described) != 1:
+            return parts
+        heads = [subject] + [c for c in doc.children(subject) if doc.tokens[c].deprel == "conj"]
+        names: list[int] = []
+        for head in heads:
+            for child in doc.children(head):
+                if doc.tokens[child].deprel == "appos" and doc.tokens[child].upos == "PROPN":
+                    names.append(child)
+                    names += [c for c in doc.subtree(child) if doc.tokens[c].deprel == "conj"
+                              and doc.tokens[c].upos == "PROPN"]
+        found: list[tuple[int, list[int], Referent | None]] = []
+        for name in names:
+            tokens = [i for i in phrase(doc, name) if i <= name]
+            found.append((name, tokens, self._phrase(name, tokens)))
+        if not any(r is not None and r.kind == "person" for _, _, r in found):
+            return parts
+        people: list[Referent] = []
+        for name, tokens, person in found:
+            words = name_words(text_of(doc, tokens))
+            if (person is None or person.kind != "person") and 1 < len(words) < 5 and \
+                    all(w[:1].isupper() for w in words) and org_type(" ".join(words)) == "other":
+                person = self.people.add(words, name)  # "Nikos Christodoulides" tagged ORG in a list of people
+            if person is None or person.kind != "person":
+                return parts
+            if person not in people and person not in parts:
+                people.append(person)
+        if len(people) < 2:
+            return parts
+        return [part for part in parts if part is not described[0]] + people
 
     def _document(self, head: int, tokens: list[int]) -> Referent:
         """"The complaint filed by prosecutors", "the statement" (issued by Trump before):
@@ -874,7 +912,8 @@ class _Resolver:
                     others.append(other)  # not "China, Pyongyang's only ally and its lifeline"
         if not others:
             return referent
-        names = [r.speaker.name for r in [referent, *others]]
+        parts = self._named_in_apposition(head, [referent, *others])
+        names = [r.speaker.name for r in parts]
         name = ", ".join(names[:-1]) + " and " + names[-1]
         return self._described(name, "group", [], plural=True)
 

@@ -152,3 +152,19 @@ def test_a_subject_inside_the_quotation_before_the_cue_is_not_the_speaker():
                  ("analyst", "analyst", "NOUN", 14, "compound"), ("Kurt", "Kurt", "PROPN", 14, "compound"),
                  ("Anand", "Anand", "PROPN", 11, "nsubj"), (".", ".", "PUNCT", 11, "punct")])
     assert words(doc, subject_of(doc, index(doc, "tweeted"))) == "Anand"
+
+
+def test_a_clause_the_parser_made_a_subject_is_no_speaker():
+    # The board criticized the plan , not only implying changes would be needed , but also urging a delay .
+    # (the parser made "implying" the subject of "needed", and "urging" its conjunct)
+    doc = parse([("The", "the", "DET", 1, "det"), ("board", "board", "NOUN", 2, "nsubj"),
+                 ("criticized", "criticize", "VERB", 2, "root"), ("the", "the", "DET", 4, "det"),
+                 ("plan", "plan", "NOUN", 2, "obj"), (",", ",", "PUNCT", 2, "punct"),
+                 ("not", "not", "PART", 8, "cc:preconj"), ("only", "only", "ADV", 6, "advmod"),
+                 ("implying", "imply", "VERB", 12, "nsubj:pass"), ("changes", "change", "NOUN", 8, "obj"),
+                 ("would", "would", "AUX", 12, "aux"), ("be", "be", "AUX", 12, "aux:pass"),
+                 ("needed", "need", "VERB", 2, "conj"), (",", ",", "PUNCT", 12, "punct"),
+                 ("but", "but", "CCONJ", 16, "cc"), ("also", "also", "ADV", 16, "advmod"),
+                 ("urging", "urge", "VERB", 12, "conj"), ("a", "a", "DET", 18, "det"),
+                 ("delay", "delay", "NOUN", 16, "obj")])
+    assert words(doc, subject_of(doc, index(doc, "urging"))) == "board"

@@ -40,8 +40,8 @@ def subject_of(doc: Document, verb: int) -> int | None:
             deprel = doc.tokens[child].deprel
             if deprel == "nsubj:pass" and current == verb:
                 return agent_of(doc, verb)
-            if deprel in SUBJECTS:
-                subjects.append(child)
+            if deprel in SUBJECTS and doc.tokens[child].upos not in ("VERB", "AUX"):
+                subjects.append(child)  # not a clause: "not only implying approval would be required, but also recommending"
         if subjects:
             if _misattached(doc, verb, current):
                 return subject_of(doc, doc.tokens[current].head)

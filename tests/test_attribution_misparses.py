@@ -168,3 +168,15 @@ def test_a_clause_the_parser_made_a_subject_is_no_speaker():
                  ("urging", "urge", "VERB", 12, "conj"), ("a", "a", "DET", 18, "det"),
                  ("delay", "delay", "NOUN", 16, "obj")])
     assert words(doc, subject_of(doc, index(doc, "urging"))) == "board"
+
+
+def test_a_speech_verb_hung_on_a_clause_whose_subject_cannot_speak():
+    # Mayor Lind found the delay unjustified and called the contract a disgrace .
+    # (the parser made "called" a conjunct of "unjustified", whose subject is "delay")
+    doc = parse([("Mayor", "Mayor", "PROPN", 1, "compound"), ("Lind", "Lind", "PROPN", 2, "nsubj"),
+                 ("found", "find", "VERB", 2, "root"), ("the", "the", "DET", 4, "det"),
+                 ("delay", "delay", "NOUN", 5, "nsubj"), ("unjustified", "unjustify", "VERB", 2, "ccomp"),
+                 ("and", "and", "CCONJ", 7, "cc"), ("called", "call", "VERB", 5, "conj"),
+                 ("the", "the", "DET", 9, "det"), ("contract", "contract", "NOUN", 7, "obj"),
+                 ("a", "a", "DET", 11, "det"), ("disgrace", "disgrace", "NOUN", 7, "xcomp")])
+    assert words(doc, subject_of(doc, index(doc, "called"))) == "Lind"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from quotes.detection.lexicon import reporting_cue
+from quotes.detection.senses import speaks
 from quotes.nlp import Document
 from quotes.nlp.tree import NOT_IN_PHRASE
 
@@ -164,9 +165,10 @@ def _past_according_to(doc: Document, subject: int) -> int:
 
 def _misattached(doc: Document, cue: int, verb: int) -> bool:
     """Is the speech verb `cue` a conjunct or adverbial clause the parser hung on `verb`,
-    the verb of what another speech verb reports, rather than on that speech verb ("He
-    noted that the launches posed a threat, and reiterated ...": he reiterated, not the
-    launches; "X said the 36 must face charges, adding ...": X added)?"""
+    the verb of what another speech verb reports, or of a clause whose subject cannot
+    speak, rather than on that speech verb ("He noted that the launches posed a threat,
+    and reiterated ...": he reiterated, not the launches; "X said the 36 must face
+    charges, adding ...": X added)?"""
     if doc.tokens[cue].deprel not in ("conj", "advcl") or doc.tokens[cue].head != verb \
             or doc.tokens[verb].deprel != "ccomp":
         return False
@@ -174,7 +176,15 @@ def _misattached(doc: Document, cue: int, verb: int) -> bool:
             doc.tokens[c].deprel in ("mark", "case") for c in doc.children(cue))):
         return False  # "was pilloried for acknowledging that ...": her acknowledging
     outer = doc.tokens[verb].head
-    return outer != verb and _speaks(doc, cue) and _speaks(doc, outer) and not _speaks(doc, verb)
+    return outer != verb and not _speaks(doc, verb) and (
+        _speaks(doc, cue) and _speaks(doc, outer) or _mute_subjects(doc, verb))
+
+
+def _mute_subjects(doc: Document, verb: int) -> bool:
+    """Does no subject of `verb` speak? "Netanyahu found the air strike justified and
+    called the order swift": "called" is Netanyahu's, not the air strike's."""
+    subjects = [c for c in doc.children(verb) if doc.tokens[c].deprel in SUBJECTS]
+    return bool(subjects) and not any(speaks(doc, s) for s in subjects)
 
 
 def _speaks(doc: Document, verb: int) -> bool:

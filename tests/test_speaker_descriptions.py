@@ -61,3 +61,9 @@ def test_counterparts_named_in_apposition_are_those_people(quotes_of):
     text = ("Italian foreign minister Marco Bellini and his Greek and Spanish counterparts, Nikos Varla "
             "and Ana Ruiz, met in Rome on Wednesday. They said the agreement was void.")
     assert ("They", "Marco Bellini, Nikos Varla and Ana Ruiz") in speakers(quotes_of, text)
+
+
+def test_estimates_by_someone_are_their_words(quotes_of):
+    text = "Estimates by the organisers suggest that roughly 5,000 people marched through the city."
+    [quote] = quotes_of(text)
+    assert (quote.speaker.name, quote.speaker.kind, quote.speaker.aliases) == ("organisers", "group", set())

@@ -253,7 +253,7 @@ class _Resolver:
         "US secretary of state Antony Blinken" -> "Antony Blinken", "Mr Blinken" stays;
         "a top Trump adviser" is no alias of Trump's."""
         doc = self.doc
-        if _only_pronouns(mention) or self.via is not None or fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS \
+        if _only_pronouns(mention) or self.via is not None or fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS | DATA_NOUNS \
                 or fold(mention) in BARE_QUANTIFIERS:
             return None
         entity = doc.entity_at(head)
@@ -627,9 +627,13 @@ class _Resolver:
         return self.orgs.find(text)
 
     def _reporter(self, head: int) -> int | None:
-        """The "by X" of the participle that gives data: "numbers reported by the AP"."""
+        """The "by X" of the participle that gives data, or of the data: "numbers
+        reported by the AP", "estimates by event organizers"."""
         doc = self.doc
         for child in doc.children(head):
+            if doc.tokens[child].deprel == "nmod" and any(
+                    doc.tokens[c].deprel == "case" and doc.tokens[c].text.lower() == "by" for c in doc.children(child)):
+                return child
             if doc.tokens[child].deprel == "acl":
                 for agent in doc.children(child):
                     if doc.tokens[agent].deprel == "obl:agent":

@@ -180,3 +180,16 @@ def test_a_speech_verb_hung_on_a_clause_whose_subject_cannot_speak():
                  ("the", "the", "DET", 9, "det"), ("contract", "contract", "NOUN", 7, "obj"),
                  ("a", "a", "DET", 11, "det"), ("disgrace", "disgrace", "NOUN", 7, "xcomp")])
     assert words(doc, subject_of(doc, index(doc, "called"))) == "Lind"
+
+
+def test_a_speaker_before_a_participle_phrase_the_parser_ended_the_clause_with():
+    # Mayor Lind speaking to the local radio station called the contract a disgrace .
+    # (the parser made "speaking" the verb of "Lind" and "called" a clause describing "station")
+    doc = parse([("Mayor", "Mayor", "PROPN", 1, "compound"), ("Lind", "Lind", "PROPN", 2, "nsubj"),
+                 ("speaking", "speak|VerbForm=Ger", "VERB", 2, "root"), ("to", "to", "ADP", 7, "case"),
+                 ("the", "the", "DET", 7, "det"), ("local", "local", "ADJ", 7, "amod"),
+                 ("radio", "radio", "NOUN", 7, "compound"), ("station", "station", "NOUN", 2, "obl"),
+                 ("called", "call", "VERB", 7, "acl"), ("the", "the", "DET", 10, "det"),
+                 ("contract", "contract", "NOUN", 8, "obj"), ("a", "a", "DET", 12, "det"),
+                 ("disgrace", "disgrace", "NOUN", 8, "xcomp")])
+    assert words(doc, subject_of(doc, index(doc, "called"))) == "Lind"

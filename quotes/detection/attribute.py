@@ -61,6 +61,10 @@ def subject_of(doc: Document, verb: int) -> int | None:
         token = doc.tokens[current]
         if token.deprel == "acl" and doc.tokens[token.head].upos in PHRASE_HEADS and token.text.lower().endswith("ing"):
             return token.head  # "with officials saying this is for security reasons", not "a tank called"
+        if current == verb and token.deprel == "acl":
+            speaker = _subject_before_participle(doc, verb)
+            if speaker is not None:
+                return speaker
         if token.deprel not in CLAUSE_LINKS or token.head == current:
             return None
         current = token.head
@@ -92,6 +96,23 @@ def _inverted_subject(doc: Document, verb: int) -> int | None:
                         for i in range(verb + 1, child + 1)):
             return child
     return None
+
+
+def _subject_before_participle(doc: Document, verb: int) -> int | None:
+    """"Mitsotakis speaking to the Atlantic Council think tank called the agreement
+    void": the parser made "speaking" the clause of "Mitsotakis" and "called" a clause
+    describing "think tank"; the speaker is the subject of the participle, when the
+    noun "called" hangs on ends the participle's phrase just before it."""
+    noun = doc.tokens[verb].head
+    participle = doc.tokens[noun].head
+    if noun != verb - 1 or doc.tokens[noun].deprel not in ("obl", "obj") or participle >= noun:
+        return None
+    token = doc.tokens[participle]
+    if not token.text.lower().endswith("ing") or token.upos != "VERB" or any(
+            doc.tokens[c].deprel in ("aux", "aux:pass") for c in doc.children(participle)):
+        return None
+    subjects = [c for c in doc.children(participle) if doc.tokens[c].deprel == "nsubj" and c < participle]
+    return subjects[-1] if subjects else None
 
 
 def _subject_hung_on_clause_before(doc: Document, verb: int) -> int | None:

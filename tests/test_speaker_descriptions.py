@@ -67,3 +67,8 @@ def test_estimates_by_someone_are_their_words(quotes_of):
     text = "Estimates by the organisers suggest that roughly 5,000 people marched through the city."
     [quote] = quotes_of(text)
     assert (quote.speaker.name, quote.speaker.kind, quote.speaker.aliases) == ("organisers", "group", set())
+
+
+def test_estimates_by_a_place_are_no_ones_words(quotes_of):
+    text = "Estimates by region suggest that roughly 5,000 people lost their jobs."
+    assert all(quote.speaker is None for quote in quotes_of(text))

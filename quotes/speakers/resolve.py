@@ -92,6 +92,8 @@ journal prison mission team squad band family household owner landlord tenant"""
 """Nouns for speakers that no ending shows ("the crowd", "critics", "an expert", "the
 hospital"), beside the organisation, document and human nouns."""
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "what", "whose"}
+_INFLECT = inflect.engine()
+"""Plurals of nouns ("resident" -> "residents"), for the groups bare quantifiers pick from."""
 PREVIOUS_SPEAKER_REACH = 3
 """Sentences back words in quotation marks whose mention cannot speak look for a speaker."""
 HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person")
@@ -122,7 +124,6 @@ ATTRIBUTED_TO = re.compile(r"\b(?:[Aa]ttributable to|[Ss]tatement (?:by|from)|[R
                            r"(?P<name>[A-Z][^\n:,;]{2,80}?)[ \t]*[:\n]")
 """"The below is attributable to Spokesperson Ned Price:", "Statement by President Joe Biden"."""
 PRONOUN_WINDOW = 6
-_INFLECT = inflect.engine()
 ORGANISATION_REACH = 2
 """Sentences back "the company" looks for an organisation not described by that noun."""
 """Sentences a pronoun looks back for its antecedent before falling back on earlier speakers."""
@@ -631,14 +632,20 @@ class _Resolver:
         reported by the AP", "estimates by event organizers"."""
         doc = self.doc
         for child in doc.children(head):
-            if doc.tokens[child].deprel == "nmod" and any(
+            if doc.tokens[child].deprel == "nmod" and self._could_report(child) and any(
                     doc.tokens[c].deprel == "case" and doc.tokens[c].text.lower() == "by" for c in doc.children(child)):
-                return child
+                return child  # not "figures by region"
             if doc.tokens[child].deprel == "acl":
                 for agent in doc.children(child):
                     if doc.tokens[agent].deprel == "obl:agent":
                         return agent
         return None
+
+    def _could_report(self, token: int) -> bool:
+        """Can the noun give data: a name, people or an organisation (not "by region")?"""
+        lemma = fold(self.doc.tokens[token].lemma)
+        return self.doc.tokens[token].upos == "PROPN" or self.doc.entity_at(token) is not None \
+            or _is_human(lemma) or lemma in ORG_NOUNS or lemma in MEDIA_NOUNS
 
     def _agent(self, verb: int) -> Referent | None:
         """The "by X" of a participle: "filed by prosecutors", "signed by the Pope"."""

@@ -138,3 +138,58 @@ def test_a_speech_verb_of_what_is_reported_keeps_its_subject():
                  ("coal", "coal", "NOUN", 12, "nsubj"), ("would", "would", "AUX", 12, "aux"),
                  ("decline", "decline", "VERB", 8, "ccomp")])
     assert words(doc, subject_of(doc, index(doc, "acknowledging"))) != "He"
+
+
+def test_a_subject_inside_the_quotation_before_the_cue_is_not_the_speaker():
+    # " The only verdict I see after reading that memo , " tweeted analyst Kurt Anand .
+    # (the parser made "verdict" a second subject of "tweeted")
+    doc = parse([('"', '"', "PUNCT", 11, "punct"), ("The", "the", "DET", 3, "det"),
+                 ("only", "only", "ADJ", 3, "amod"), ("verdict", "verdict", "NOUN", 11, "nsubj"),
+                 ("I", "I", "PRON", 5, "nsubj"), ("see", "see", "VERB", 3, "acl:relcl"),
+                 ("after", "after", "ADP", 7, "mark"), ("reading", "read", "VERB", 5, "advcl"),
+                 ("memos", "memo", "NOUN", 7, "obj"), (",", ",", "PUNCT", 3, "punct"),
+                 ('"', '"', "PUNCT", 11, "punct"), ("tweeted", "tweet|VerbForm=Fin", "VERB", 11, "root"),
+                 ("analyst", "analyst", "NOUN", 14, "compound"), ("Kurt", "Kurt", "PROPN", 14, "compound"),
+                 ("Anand", "Anand", "PROPN", 11, "nsubj"), (".", ".", "PUNCT", 11, "punct")])
+    assert words(doc, subject_of(doc, index(doc, "tweeted"))) == "Anand"
+
+
+def test_a_clause_the_parser_made_a_subject_is_no_speaker():
+    # The board criticized the plan , not only implying changes would be needed , but also urging a delay .
+    # (the parser made "implying" the subject of "needed", and "urging" its conjunct)
+    doc = parse([("The", "the", "DET", 1, "det"), ("board", "board", "NOUN", 2, "nsubj"),
+                 ("criticized", "criticize", "VERB", 2, "root"), ("the", "the", "DET", 4, "det"),
+                 ("plan", "plan", "NOUN", 2, "obj"), (",", ",", "PUNCT", 2, "punct"),
+                 ("not", "not", "PART", 8, "cc:preconj"), ("only", "only", "ADV", 6, "advmod"),
+                 ("implying", "imply", "VERB", 12, "nsubj:pass"), ("changes", "change", "NOUN", 8, "obj"),
+                 ("would", "would", "AUX", 12, "aux"), ("be", "be", "AUX", 12, "aux:pass"),
+                 ("needed", "need", "VERB", 2, "conj"), (",", ",", "PUNCT", 12, "punct"),
+                 ("but", "but", "CCONJ", 16, "cc"), ("also", "also", "ADV", 16, "advmod"),
+                 ("urging", "urge", "VERB", 12, "conj"), ("a", "a", "DET", 18, "det"),
+                 ("delay", "delay", "NOUN", 16, "obj")])
+    assert words(doc, subject_of(doc, index(doc, "urging"))) == "board"
+
+
+def test_a_speech_verb_hung_on_a_clause_whose_subject_cannot_speak():
+    # Mayor Lind found the delay unjustified and called the contract a disgrace .
+    # (the parser made "called" a conjunct of "unjustified", whose subject is "delay")
+    doc = parse([("Mayor", "Mayor", "PROPN", 1, "compound"), ("Lind", "Lind", "PROPN", 2, "nsubj"),
+                 ("found", "find", "VERB", 2, "root"), ("the", "the", "DET", 4, "det"),
+                 ("delay", "delay", "NOUN", 5, "nsubj"), ("unjustified", "unjustify", "VERB", 2, "ccomp"),
+                 ("and", "and", "CCONJ", 7, "cc"), ("called", "call", "VERB", 5, "conj"),
+                 ("the", "the", "DET", 9, "det"), ("contract", "contract", "NOUN", 7, "obj"),
+                 ("a", "a", "DET", 11, "det"), ("disgrace", "disgrace", "NOUN", 7, "xcomp")])
+    assert words(doc, subject_of(doc, index(doc, "called"))) == "Lind"
+
+
+def test_a_speaker_before_a_participle_phrase_the_parser_ended_the_clause_with():
+    # Mayor Lind speaking to the local radio station called the contract a disgrace .
+    # (the parser made "speaking" the verb of "Lind" and "called" a clause describing "station")
+    doc = parse([("Mayor", "Mayor", "PROPN", 1, "compound"), ("Lind", "Lind", "PROPN", 2, "nsubj"),
+                 ("speaking", "speak|VerbForm=Ger", "VERB", 2, "root"), ("to", "to", "ADP", 7, "case"),
+                 ("the", "the", "DET", 7, "det"), ("local", "local", "ADJ", 7, "amod"),
+                 ("radio", "radio", "NOUN", 7, "compound"), ("station", "station", "NOUN", 2, "obl"),
+                 ("called", "call", "VERB", 7, "acl"), ("the", "the", "DET", 10, "det"),
+                 ("contract", "contract", "NOUN", 8, "obj"), ("a", "a", "DET", 12, "det"),
+                 ("disgrace", "disgrace", "NOUN", 8, "xcomp")])
+    assert words(doc, subject_of(doc, index(doc, "called"))) == "Lind"

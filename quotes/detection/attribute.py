@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from quotes.detection.lexicon import reporting_cue
+from quotes.detection.senses import speaks
 from quotes.nlp import Document
 from quotes.nlp.tree import NOT_IN_PHRASE
 
@@ -40,13 +41,16 @@ def subject_of(doc: Document, verb: int) -> int | None:
             deprel = doc.tokens[child].deprel
             if deprel == "nsubj:pass" and current == verb:
                 return agent_of(doc, verb)
-            if deprel in SUBJECTS:
-                subjects.append(child)
+            if deprel in SUBJECTS and doc.tokens[child].upos not in ("VERB", "AUX"):
+                subjects.append(child)  # not a clause: "not only implying approval would be required, but also recommending"
         if subjects:
             if _misattached(doc, verb, current):
                 return subject_of(doc, doc.tokens[current].head)
             # Two subjects are a misparse ("WHO director-general Tedros ... said", "WHO"
-            # taken for a pronoun): the one nearest the verb is the speaker's phrase.
+            # taken for a pronoun): the one nearest the verb is the speaker's phrase, not
+            # one in the quotation before it ('"The only conclusion ...," tweeted X').
+            if len(subjects) > 1:
+                subjects = [i for i in subjects if not _quoted_before(doc, i, current)] or subjects
             before = [i for i in subjects if i < current]
             return _past_according_to(doc, before[-1] if before else subjects[0])
         if current == verb:
@@ -57,6 +61,10 @@ def subject_of(doc: Document, verb: int) -> int | None:
         token = doc.tokens[current]
         if token.deprel == "acl" and doc.tokens[token.head].upos in PHRASE_HEADS and token.text.lower().endswith("ing"):
             return token.head  # "with officials saying this is for security reasons", not "a tank called"
+        if current == verb and token.deprel == "acl":
+            speaker = _subject_before_participle(doc, verb)
+            if speaker is not None:
+                return speaker
         if token.deprel not in CLAUSE_LINKS or token.head == current:
             return None
         current = token.head
@@ -88,6 +96,23 @@ def _inverted_subject(doc: Document, verb: int) -> int | None:
                         for i in range(verb + 1, child + 1)):
             return child
     return None
+
+
+def _subject_before_participle(doc: Document, verb: int) -> int | None:
+    """"Mitsotakis speaking to the Atlantic Council think tank called the agreement
+    void": the parser made "speaking" the clause of "Mitsotakis" and "called" a clause
+    describing "think tank"; the speaker is the subject of the participle, when the
+    noun "called" hangs on ends the participle's phrase just before it."""
+    noun = doc.tokens[verb].head
+    participle = doc.tokens[noun].head
+    if noun != verb - 1 or doc.tokens[noun].deprel not in ("obl", "obj") or participle >= noun:
+        return None
+    token = doc.tokens[participle]
+    if not token.text.lower().endswith("ing") or token.upos != "VERB" or any(
+            doc.tokens[c].deprel in ("aux", "aux:pass") for c in doc.children(participle)):
+        return None
+    subjects = [c for c in doc.children(participle) if doc.tokens[c].deprel == "nsubj" and c < participle]
+    return subjects[-1] if subjects else None
 
 
 def _subject_hung_on_clause_before(doc: Document, verb: int) -> int | None:
@@ -138,6 +163,14 @@ def _subject_of_first_in_list(doc: Document, verb: int) -> int | None:
 QUOTE_MARKS = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 
 
+def _quoted_before(doc: Document, subject: int, verb: int) -> bool:
+    """Is `subject` a word of a quotation closed before `verb`: a quotation mark
+    stands between its phrase and the verb?"""
+    if subject > verb:
+        return False
+    return any(doc.tokens[i].text in QUOTE_MARKS for i in range(max(doc.subtree(subject)) + 1, verb))
+
+
 def _past_according_to(doc: Document, subject: int) -> int:
     """"According to ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said":
     the parser made the source of "according to" the subject, and the speaker its
@@ -153,9 +186,10 @@ def _past_according_to(doc: Document, subject: int) -> int:
 
 def _misattached(doc: Document, cue: int, verb: int) -> bool:
     """Is the speech verb `cue` a conjunct or adverbial clause the parser hung on `verb`,
-    the verb of what another speech verb reports, rather than on that speech verb ("He
-    noted that the launches posed a threat, and reiterated ...": he reiterated, not the
-    launches; "X said the 36 must face charges, adding ...": X added)?"""
+    the verb of what another speech verb reports, or of a clause whose subject cannot
+    speak, rather than on that speech verb ("He noted that the launches posed a threat,
+    and reiterated ...": he reiterated, not the launches; "X said the 36 must face
+    charges, adding ...": X added)?"""
     if doc.tokens[cue].deprel not in ("conj", "advcl") or doc.tokens[cue].head != verb \
             or doc.tokens[verb].deprel != "ccomp":
         return False
@@ -163,7 +197,15 @@ def _misattached(doc: Document, cue: int, verb: int) -> bool:
             doc.tokens[c].deprel in ("mark", "case") for c in doc.children(cue))):
         return False  # "was pilloried for acknowledging that ...": her acknowledging
     outer = doc.tokens[verb].head
-    return outer != verb and _speaks(doc, cue) and _speaks(doc, outer) and not _speaks(doc, verb)
+    return outer != verb and not _speaks(doc, verb) and (
+        _speaks(doc, cue) and _speaks(doc, outer) or _mute_subjects(doc, verb))
+
+
+def _mute_subjects(doc: Document, verb: int) -> bool:
+    """Does no subject of `verb` speak? "Netanyahu found the air strike justified and
+    called the order swift": "called" is Netanyahu's, not the air strike's."""
+    subjects = [c for c in doc.children(verb) if doc.tokens[c].deprel in SUBJECTS]
+    return bool(subjects) and not any(speaks(doc, s) for s in subjects)
 
 
 def _speaks(doc: Document, verb: int) -> bool:

@@ -188,6 +188,7 @@ class People:
                 referent.gender = referent.gender or gender
         title = title_before(doc, entity)
         referent.describe(*role_and_affiliation(doc, title))
+        referent.nouns.update(_titles_inside(words))
         head = entity_head(doc, entity)
         description = appositive_description(doc, head)
         described = described_by(doc, head)
@@ -315,6 +316,18 @@ class Organisations:
             return None
         owners = {id(r): r for name, r in self.by_name.items() if words < set(name.split())}
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _titles_inside(words: list[str]) -> set[str]:
+    """The role titles a person entity begins with ("King" in "King Maha Vajiralongkorn",
+    "Pope" in "Pope Francis"), folded: what "the king" or "the Pope" points back to."""
+    titles: set[str] = set()
+    for word in words[:-1]:
+        title = fold(word).rstrip(".")
+        if title not in ROLE_TITLES:
+            break
+        titles.add(title)
+    return titles
 
 
 def _one_name(words: list[str], other: list[str]) -> bool:

@@ -27,6 +27,8 @@ from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import inflect
+
 from quotes.detection.quotemarks import Quotation
 from quotes.nlp import Document, Entity
 from quotes.nlp.tree import NOT_IN_PHRASE, head_of, phrase, subtree, text_of
@@ -77,6 +79,7 @@ submit bring lodge draft present unveil""".split())
 NUMBERED = {"two": 2, "both": 2, "three": 3, "four": 4}
 """Words that count the people of a definite plural: "the two leaders", "both nations"."""
 PLACE_NOUNS = {"nation", "country", "side", "state", "government", "capital"}
+COUNTRY_NOUNS = {"nation", "country"}
 SPEAKING_NOUNS = set("""people public crowd family community population majority minority
 staff leadership opposition police press crew panel jury delegation party placard sign
 banner media medium critic expert eyewitness witness victim relative parent child friend
@@ -89,6 +92,8 @@ journal prison mission team squad band family household owner landlord tenant"""
 """Nouns for speakers that no ending shows ("the crowd", "critics", "an expert", "the
 hospital"), beside the organisation, document and human nouns."""
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "what", "whose"}
+_INFLECT = inflect.engine()
+"""Plurals of nouns ("resident" -> "residents"), for the groups bare quantifiers pick from."""
 PREVIOUS_SPEAKER_REACH = 3
 """Sentences back words in quotation marks whose mention cannot speak look for a speaker."""
 HUMAN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "man", "woman", "person")
@@ -103,6 +108,8 @@ INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "four", "many
 DEFINITE = {"the", "this", "that", "these", "those"}
 QUANTIFIERS = {"both", "all", "each"}
 PARTITIVES = {"some", "many", "several", "most", "one", "all", "none", "each", "two", "three"}
+BARE_QUANTIFIERS = PARTITIVES | {"others", "few"}
+"""Words that stand for some of a group named before: "several said", "others preferred"."""
 GROUP_MODIFIERS = {"other", "these", "those", "such", "some", "all", "both", "the", "many"}
 SUBJECTS = ("nsubj", "nsubj:pass")
 POSSESSIVE_END = re.compile(r"[’']s?$")
@@ -247,7 +254,8 @@ class _Resolver:
         "US secretary of state Antony Blinken" -> "Antony Blinken", "Mr Blinken" stays;
         "a top Trump adviser" is no alias of Trump's."""
         doc = self.doc
-        if _only_pronouns(mention) or self.via is not None or fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS:
+        if _only_pronouns(mention) or self.via is not None or fold(doc.tokens[head].lemma) in DOCUMENT_NOUNS | DATA_NOUNS \
+                or fold(mention) in BARE_QUANTIFIERS:
             return None
         entity = doc.entity_at(head)
         if referent.kind == "person" and entity is not None and entity.label == "PERSON":
@@ -492,10 +500,48 @@ class _Resolver:
                 return None
             if part not in parts:
                 parts.append(part)
+        parts = self._named_in_apposition(subject, parts)
         if len(parts) < 2:
             return None
         names = [part.speaker.name for part in parts]
         return self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
+
+    def _named_in_apposition(self, subject: int, parts: list[Referent]) -> list[Referent]:
+        """"Minister Sameh Shoukry and his Greek, Cypriot and French counterparts, Nikos
+        Dendias, Nikos Christodoulides and Jean-Yves Le Drian": the people a list of names
+        in apposition gives take the place of the plural description they name (where the
+        parser hung the list on the first conjunct as often as on the description)."""
+        doc = self.doc
+        described = [part for part in parts if part.kind == "group" and part.plural]
+        if len(described) != 1:
+            return parts
+        heads = [subject] + [c for c in doc.children(subject) if doc.tokens[c].deprel == "conj"]
+        names: list[int] = []
+        for head in heads:
+            for child in doc.children(head):
+                if doc.tokens[child].deprel == "appos" and doc.tokens[child].upos == "PROPN":
+                    names.append(child)
+                    names += [c for c in doc.subtree(child) if doc.tokens[c].deprel == "conj"
+                              and doc.tokens[c].upos == "PROPN"]
+        found: list[tuple[int, list[int], Referent | None]] = []
+        for name in names:
+            tokens = [i for i in phrase(doc, name) if i <= name]
+            found.append((name, tokens, self._phrase(name, tokens)))
+        if not any(r is not None and r.kind == "person" for _, _, r in found):
+            return parts
+        people: list[Referent] = []
+        for name, tokens, person in found:
+            words = name_words(text_of(doc, tokens))
+            if (person is None or person.kind != "person") and 1 < len(words) < 5 and \
+                    all(w[:1].isupper() for w in words) and org_type(" ".join(words)) == "other":
+                person = self.people.add(words, name)  # "Nikos Christodoulides" tagged ORG in a list of people
+            if person is None or person.kind != "person":
+                return parts
+            if person not in people and person not in parts:
+                people.append(person)
+        if len(people) < 2:
+            return parts
+        return [part for part in parts if part is not described[0]] + people
 
     def _document(self, head: int, tokens: list[int]) -> Referent:
         """"The complaint filed by prosecutors", "the statement" (issued by Trump before):
@@ -582,14 +628,24 @@ class _Resolver:
         return self.orgs.find(text)
 
     def _reporter(self, head: int) -> int | None:
-        """The "by X" of the participle that gives data: "numbers reported by the AP"."""
+        """The "by X" of the participle that gives data, or of the data: "numbers
+        reported by the AP", "estimates by event organizers"."""
         doc = self.doc
         for child in doc.children(head):
+            if doc.tokens[child].deprel == "nmod" and self._could_report(child) and any(
+                    doc.tokens[c].deprel == "case" and doc.tokens[c].text.lower() == "by" for c in doc.children(child)):
+                return child  # not "figures by region"
             if doc.tokens[child].deprel == "acl":
                 for agent in doc.children(child):
                     if doc.tokens[agent].deprel == "obl:agent":
                         return agent
         return None
+
+    def _could_report(self, token: int) -> bool:
+        """Can the noun give data: a name, people or an organisation (not "by region")?"""
+        lemma = fold(self.doc.tokens[token].lemma)
+        return self.doc.tokens[token].upos == "PROPN" or self.doc.entity_at(token) is not None \
+            or _is_human(lemma) or lemma in ORG_NOUNS or lemma in MEDIA_NOUNS
 
     def _agent(self, verb: int) -> Referent | None:
         """The "by X" of a participle: "filed by prosecutors", "signed by the Pope"."""
@@ -631,14 +687,16 @@ class _Resolver:
             aged = self._pronoun(head, "i")
             if aged is not None:
                 return aged
-        if noun in PARTITIVES and token.upos in ("PRON", "NUM", "ADJ", "DET", "NOUN"):
-            part = self._partitive(head)
-            if part is not None:
-                return part
+        if noun in BARE_QUANTIFIERS and token.upos in ("PRON", "NUM", "ADJ", "DET", "NOUN"):
+            part = self._partitive(head) or self._picked_from(head)
+            if part is not None or len(tokens) == 1:
+                return part  # "many are calling it": no one in particular, no speaker "many"
         if human and (first in INDEFINITE or owner is not None
                       or plural and lemma in ANONYMOUS_NOUNS and first not in DEFINITE):
             return self._anonymous(tokens, owner, plural)
-        if first in DEFINITE or doc.tokens[tokens[0]].deprel == "nmod:poss":
+        # "both nations" (not "both candidates": people are counted after "the" only)
+        both = plural and lemma in PLACE_NOUNS and any(doc.tokens[c].text.lower() == "both" for c in doc.children(head))
+        if first in DEFINITE or both or doc.tokens[tokens[0]].deprel == "nmod:poss":
             earlier = self._description(head, tokens, plural)
             if earlier is not None:
                 return earlier
@@ -717,6 +775,10 @@ class _Resolver:
         sides, organisations and countries) named last before it, as one group."""
         doc = self.doc
         lemma = fold(doc.tokens[head].lemma)
+        if lemma in COUNTRY_NOUNS:
+            countries = self._countries_before(head, count)
+            if countries is not None:
+                return countries
         pool = self.orgs.referents if lemma in PLACE_NOUNS else self.people.referents
         sentence = doc.tokens[head].sent
         recent = []
@@ -731,6 +793,24 @@ class _Resolver:
         group = self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
         self.counted[(lemma, count)] = group
         return group
+
+    def _countries_before(self, head: int, count: int) -> Referent | None:
+        """"Both nations" after "US President Donald Trump and Turkish President Recep
+        Tayyip Erdoğan spoke": the last `count` countries named or described (by a
+        demonym) in this sentence and the one before, as one group, in text order."""
+        doc = self.doc
+        sentence = doc.tokens[head].sent
+        named: list[str] = []
+        for i in range(head - 1, -1, -1):
+            if sentence - doc.tokens[i].sent > 1 or len(named) == count:
+                break
+            country = country_of(doc.tokens[i].text) if doc.tokens[i].upos in ("PROPN", "ADJ") else None
+            if country is not None and country not in named and not self._hidden(i):
+                named.append(country)
+        if len(named) < count:
+            return None
+        names = named[::-1]
+        return self._described(", ".join(names[:-1]) + " and " + names[-1], "group", [], plural=True)
 
     def _group_antecedent(self, head: int) -> Referent | None:
         """"these officials" -> the plural with that noun just before: "other US officials"."""
@@ -760,6 +840,35 @@ class _Resolver:
                 words = without_articles(doc, words)
                 kind = "group" if token.feat("Number") == "Plur" else "anonymous"
                 return self._described(text_of(doc, words), kind, words, plural=kind == "group")
+        return None
+
+    def _picked_from(self, head: int) -> Referent | None:
+        """"One resident said ..., and several said ...", "the number of members ... Some
+        reported ...": a bare quantifier picks from the people just spoken of: the
+        unnamed speaker before it (in this sentence or the one before), else the speakers
+        of a coordinated subject before it in its sentence ("X and Y vied ..., each
+        touting ..."), else the last plural of people there that is a subject or of one
+        ("the number of members"), as a group of them ("residents", "members"). Else no
+        one: "some say" and "many are calling it" are people at large."""
+        doc = self.doc
+        sentence = doc.tokens[head].sent
+        previous = self._previous_speaker(head, lambda r: r.kind in ("anonymous", "group") and bool(r.nouns))
+        if previous is not None and previous.speaker.name.lower() not in BARE_QUANTIFIERS:
+            noun = fold(doc.tokens[previous.last_before(head) or head].lemma)
+            noun = noun if noun in previous.nouns else min(previous.nouns)
+            return self._described(_plural(noun), "group", [], plural=True)
+        coordinated = [e for e in self._coordinated_subjects(sentence, lambda r: True) if e.token < head]
+        if coordinated:
+            return coordinated[-1].referent
+        for i in range(head - 1, -1, -1):
+            token = doc.tokens[i]
+            if sentence - token.sent > 1:
+                break
+            lemma = fold(token.lemma)
+            if token.upos == "NOUN" and token.feat("Number") == "Plur" and not self._hidden(i) \
+                    and doc.entity_at(i) is None and (_is_human(lemma) or lemma in SPEAKING_NOUNS) and (
+                    _is_subject(doc, i) or token.deprel == "nmod" and _is_subject(doc, token.head)):
+                return self._described(_plural(lemma), "group", [], plural=True)
         return None
 
     def _anonymous(self, tokens: list[int], owner: Referent | None, plural: bool) -> Referent:
@@ -814,7 +923,8 @@ class _Resolver:
                     others.append(other)  # not "China, Pyongyang's only ally and its lifeline"
         if not others:
             return referent
-        names = [r.speaker.name for r in [referent, *others]]
+        parts = self._named_in_apposition(head, [referent, *others])
+        names = [r.speaker.name for r in parts]
         name = ", ".join(names[:-1]) + " and " + names[-1]
         return self._described(name, "group", [], plural=True)
 
@@ -967,6 +1077,11 @@ def _document_name(doc: Document, head: int, tokens: list[int]) -> str:
     words = [i for i in tokens if i <= head and doc.tokens[i].upos in ("NOUN", "PROPN", "ADJ")
              and doc.tokens[i].deprel != "nmod:poss"]
     return text_of(doc, words) if words else doc.tokens[head].text
+
+
+def _plural(noun: str) -> str:
+    """"resident" -> "residents"; "members" stays."""
+    return noun if _INFLECT.singular_noun(noun) else _INFLECT.plural_noun(noun)
 
 
 def _only_pronouns(text: str) -> bool:

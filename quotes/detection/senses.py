@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from quotes.nlp import Document
+from quotes.records import Span
 from quotes.speakers.names import ROLE_TITLES
 
 QUESTION_VERBS = {"ask", "wonder", "inquire", "enquire", "query", "question"}
@@ -235,3 +236,72 @@ def _is_thing(doc: Document, subject: int) -> bool:
     if token.upos != "NOUN" or doc.entity_at(subject) is not None:
         return False
     return token.lemma.lower() in NOT_SPEAKERS or token.text.lower() in NOT_SPEAKERS
+
+
+CLAUSE_SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"}
+CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "parataxis"}
+"""How a clause hangs under the words of a cue's argument: "called it [unlikely] that
+[the EU would pay]" (xcomp, then ccomp). Not adverbial clauses: "condemned the launch [as Pyongyang
+fired three missiles]" names what was condemned."""
+PREDICATES = {"VERB", "AUX"}
+ADJUNCTS = {"advcl", "advmod", "obl", "nmod", "dep", "punct"}
+
+
+def states_a_clause(doc: Document, content: list[Span]) -> bool:
+    """Whether a cue's argument is a clause, what was said ("called it unlikely [that the
+    EU would pay]", "declared [the outbreak to be a pandemic]", "was reported [to be
+    stable]"), rather than a phrase that names what the speech was about ("defended [his
+    decision]", "declared the outbreak [an emergency]", "raised [the cases of citizens
+    who are detained]", "refers to [how widely it spread]") or an action asked for
+    ("urged Iran [to return to the deal]", "called for [the killers to be brought to
+    justice]"): a finite verb with its own subject, or a copular infinitive ("to be
+    ..."). Relative clauses inside a noun phrase, questions and infinitives of action do
+    not count."""
+    tokens = _span_tokens(doc, content)
+    inside = set(tokens)
+    stack = [i for i in tokens if (doc.tokens[i].head not in inside or doc.tokens[i].head == i)
+             and doc.tokens[i].deprel not in ADJUNCTS]
+    while stack:
+        node = stack.pop()
+        children = [c for c in doc.children(node) if c in inside]
+        if _opens_with_wh(doc, node):
+            continue
+        if _infinitive(doc, doc.children(node)):
+            if _copular(doc, node, children):
+                return True
+            continue
+        if doc.tokens[node].upos in PREDICATES and any(doc.tokens[c].deprel in CLAUSE_SUBJECTS for c in children):
+            return True
+        stack += [c for c in children if doc.tokens[c].deprel in CLAUSE_LINKS
+                  or doc.tokens[c].deprel == "acl" and _infinitive(doc, doc.children(c))]
+    return False
+
+
+def _span_tokens(doc: Document, content: list[Span]) -> list[int]:
+    tokens: list[int] = []
+    for start, end in content:
+        first, last = doc.token_at(start), doc.token_at(end - 1)
+        if first is not None and last is not None:
+            tokens += range(first, last + 1)
+    return tokens
+
+
+def _infinitive(doc: Document, children: list[int]) -> bool:
+    return any(doc.tokens[c].text.lower() == "to" and doc.tokens[c].upos == "PART" for c in children)
+
+
+def _copular(doc: Document, node: int, children: list[int]) -> bool:
+    """"[the outbreak] to be a pandemic", "to not be life-threatening": a state, not an
+    action ("to return to the deal", "to be brought to justice")."""
+    return doc.tokens[node].lemma.lower() == "be" or any(
+        doc.tokens[c].deprel == "cop" for c in children)
+
+
+def _opens_with_wh(doc: Document, node: int) -> bool:
+    """"what he named the crisis", "how widely it spread": a question or a free relative
+    names a topic."""
+    words = [i for i in doc.subtree(node) if doc.tokens[i].upos not in ("ADP", "PUNCT")]
+    return bool(words) and doc.tokens[words[0]].text.lower() in WH_WORDS | FREE_RELATIVES | {"whether", "if"}
+
+
+FREE_RELATIVES = {"whatever", "whoever", "whichever", "wherever", "whenever"}

@@ -1,0 +1,38 @@
+"""What a quote is: a cue's argument that is a clause is what was said (a quote, kept by
+`quotes check`); one that names what the speech was about is a `summary`."""
+
+from __future__ import annotations
+
+import pytest
+
+CLAUSES = [
+    # a predicate under the cue's argument: what was said
+    ("Mayor Ann Ortiz called it unlikely that the council would approve the budget this year.",
+     "call", "the council would approve the budget"),
+    ("The union's leader called it certain that the strike at the port would go ahead on Friday.",
+     "call", "the strike at the port would go ahead"),
+]
+
+PHRASES = [
+    # a noun phrase, a question or an action asked for: what the speech was about
+    ("Mayor Ann Ortiz defended her decision to close the bridge.", "defend", "her decision"),
+    ("Mayor Ann Ortiz urged the council to approve the budget.", "urge", "to approve the budget"),
+    ("Mayor Ann Ortiz called for the officers to be disciplined.", "call", "the officers to be disciplined"),
+    ("The engineer referred to how quickly the river rose.", "refer", "how quickly the river rose"),
+]
+
+
+def _quote(extract, text: str, lemma: str, words: str) -> dict:
+    found = [q for q in extract(text) if q["cue_lemma"] == lemma and words in q["text"]]
+    assert found, f"no quote of {words!r} through {lemma!r} in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), CLAUSES)
+def test_a_clause_under_a_cue_is_an_indirect_quote(extract, text, lemma, words):
+    assert _quote(extract, text, lemma, words)["type"] == "indirect"
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), PHRASES)
+def test_a_phrase_under_a_cue_is_a_summary(extract, text, lemma, words):
+    assert _quote(extract, text, lemma, words)["type"] == "summary"

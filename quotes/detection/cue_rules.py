@@ -149,7 +149,7 @@ def _complement(ctx: Context, verb: int) -> list[int]:
     """Tokens of what `verb` reports: its clausal complement, a quoted object, or the
     quoted clause it is attached to (`"...," he said` parsed with the quote as head)."""
     doc = ctx.doc
-    tokens = _own_complements(ctx, verb)
+    tokens = _stray_predicate(doc, verb) or _own_complements(ctx, verb)
     head = doc.tokens[verb].head
     if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
         own = set(doc.subtree(verb))
@@ -171,6 +171,57 @@ def _complement(ctx: Context, verb: int) -> list[int]:
         tokens = _fronted(doc, verb)
     tokens = _quotation_first(ctx, sorted(tokens), verb)
     return _from_boundary(ctx, trim_complement(ctx, tokens, verb), verb)
+
+
+STRAY = {"conj", "advcl", "ccomp"}
+"""How the parser hangs a reported clause's verb whose subject it took for the cue's object."""
+ADDRESSING = {"tell", "inform", "brief", "remind", "ask", "assure", "warn", "urge", "advise"}
+"""Verbs whose object is whom they address ("told reporters, ..."), not the reported
+clause's subject."""
+
+
+def _stray_predicate(doc: Document, verb: int) -> list[int]:
+    """`claimed Iran, especially, is influencing the government`, `a statement saying an
+    attack that day produced no casualties`: the parser made the reported clause's
+    subject the cue's object and its verb a conjunct, an adverbial clause or a subjectless
+    complement of the cue (or of a word the cue hangs from). Such a verb with no subject,
+    conjunction or subordinator of its own, right after the object, is that clause's
+    verb: the words from the object to its end are the clause."""
+    token = doc.tokens[verb]
+    if token.lemma.lower() in ADDRESSING or any(doc.tokens[c].deprel == "iobj" for c in doc.children(verb)):
+        return []
+    obj = next((c for c in doc.children(verb) if doc.tokens[c].deprel == "obj"
+                and doc.tokens[c].upos in ("NOUN", "PROPN")), None)
+    if obj is None or any(doc.tokens[i].deprel == "acl:relcl" for i in doc.subtree(obj)):
+        return []  # "continue the policies that have weakened ..., stifled ...": the relative clause's
+    end = max(doc.subtree(obj))
+    node = verb
+    while True:
+        conj = next((c for c in doc.children(node) if c > end and doc.tokens[c].deprel in STRAY), None)
+        if conj is not None:
+            break
+        if doc.tokens[node].head == node:
+            return []
+        node = doc.tokens[node].head
+    children = doc.children(conj)
+    if (doc.tokens[conj].upos not in ("VERB", "AUX") or not doc.tokens[conj].text.isalpha()
+            or any(doc.tokens[c].deprel in (*SUBJECTS, "cc", "mark") for c in children)
+            or not _finite(doc, conj)
+            or doc.tokens[conj].sent != token.sent):
+        return []
+    between = range(end + 1, min(doc.subtree(conj)))
+    if not all(doc.tokens[i].text == "," or doc.tokens[i].upos not in ("CCONJ", "PUNCT")
+               and doc.tokens[i].deprel != "acl:relcl"
+               and (doc.tokens[i].head == verb or doc.tokens[i].head in between) for i in between):
+        return []
+    return list(range(min(doc.subtree(obj)), max(doc.subtree(conj)) + 1))
+
+
+def _finite(doc: Document, verb: int) -> bool:
+    """A verb in the past or present tense, or with an auxiliary other than "to"."""
+    return doc.tokens[verb].xpos in ("VBD", "VBZ", "VBP") or any(
+        doc.tokens[c].deprel in ("aux", "aux:pass", "cop") and doc.tokens[c].text.lower() != "to"
+        for c in doc.children(verb))
 
 
 def _quotation_first(ctx: Context, tokens: list[int], verb: int) -> list[int]:

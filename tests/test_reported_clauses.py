@@ -1,0 +1,30 @@
+"""The reported clause when the parser took its subject for the cue's object: the words
+from that subject to the end of the clause are what was said."""
+
+from __future__ import annotations
+
+import pytest
+
+MISPARSED = [
+    # the clause's verb parsed as a conjunct of the cue
+    ("Farmers have claimed the ministry, especially, among other agencies, is delaying their payments.",
+     "claim", "the ministry, especially, among other agencies, is delaying their payments"),
+    # ... as a complement without its subject
+    ("Residents have claimed the council, above all, is ignoring their complaints about the noise.",
+     "claim", "the council, above all, is ignoring their complaints about the noise"),
+    # ... as an adverbial clause of the light verb before the cue
+    (("On Sunday, the fire service released a statement saying a blaze that night at a depot near "
+      "the harbour caused no injuries."),
+     "say", "a blaze that night at a depot near the harbour caused no injuries"),
+]
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), MISPARSED)
+def test_the_subject_parsed_as_object_opens_the_reported_clause(extract, text, lemma, words):
+    quotes = [q for q in extract(text) if q["cue_lemma"] == lemma]
+    assert [(q["type"], q["text"]) for q in quotes] == [("indirect", words)]
+
+
+def test_an_object_and_a_second_action_are_no_clause(extract):
+    [quote] = extract("The coach claimed victory and left the stage.")
+    assert (quote["type"], quote["text"]) == ("summary", "victory")

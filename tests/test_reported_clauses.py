@@ -28,3 +28,17 @@ def test_the_subject_parsed_as_object_opens_the_reported_clause(extract, text, l
 def test_an_object_and_a_second_action_are_no_clause(extract):
     [quote] = extract("The coach claimed victory and left the stage.")
     assert (quote["type"], quote["text"]) == ("summary", "victory")
+
+
+def test_a_predicate_after_according_to_is_said_not_the_source(extract):
+    text = ("ETA is a banned group in Spain; Batasuna is the political wing of the movement, "
+            "largely Basque and, according to Spain, supportive of ETA.")
+    [quote] = extract(text)
+    assert quote["source_text"] == "Spain"
+    assert text[slice(*quote["content"][-1])] == "supportive of ETA"
+
+
+def test_according_to_reports_nothing_before_a_colon(extract):
+    text = "Among the findings of the audit: the depot lost two million euros last year, according to the auditors."
+    [quote] = extract(text)
+    assert quote["text"] == "the depot lost two million euros last year"

@@ -494,10 +494,14 @@ def _according_to(ctx: Context, according: int) -> Quote | None:
         return None  # the speaker's own words ("according to royal laws"), not a report in them
     source = mention_span(doc, source_head)
     sentence = doc.sentences[tokens[according].sent]
-    phrase = [i for i in doc.subtree(source_head) if sentence.first <= i <= sentence.last]
+    said = {i for c in doc.children(source_head) if _said_after_source(doc, c) for i in doc.subtree(c)}
+    phrase = [i for i in doc.subtree(source_head) if sentence.first <= i <= sentence.last and i not in said]
     phrase_end = max(source[1], tokens[to].end, tokens[max(phrase)].end)
     pieces = []
     before = [i for i in sentence.tokens if tokens[i].end <= tokens[according].start]
+    cut = [i for i in before if tokens[i].text == ":"]
+    if cut:
+        before = [i for i in before if i > cut[-1]]  # "Among the tidbits: A, according to X"
     after = [i for i in sentence.tokens if tokens[i].start >= phrase_end]
     for run in (before, after):
         pieces += content_pieces(ctx, trim_leading(doc, run))
@@ -505,6 +509,13 @@ def _according_to(ctx: Context, according: int) -> Quote | None:
         return None
     return make_quote(doc, pieces, [doc.span(according, to)], ACCORDING_TO, [source],
                   "according-to", 0.85)
+
+
+def _said_after_source(doc: Document, child: int) -> bool:
+    """"A and, according to Turkey, [supportive of the PKK]": a predicate the parser hung
+    on the source as an appositive is what was said, not a name of the source."""
+    token = doc.tokens[child]
+    return token.deprel == "appos" and token.upos in ("ADJ", "VERB") and child > doc.tokens[child].head
 
 
 def _opens_sentence(doc: Document, i: int) -> bool:

@@ -36,3 +36,17 @@ def test_a_clause_under_a_cue_is_an_indirect_quote(extract, text, lemma, words):
 @pytest.mark.parametrize(("text", "lemma", "words"), PHRASES)
 def test_a_phrase_under_a_cue_is_a_summary(extract, text, lemma, words):
     assert _quote(extract, text, lemma, words)["type"] == "summary"
+
+
+def test_a_term_in_quotation_marks_inside_a_summary_leaves_it_a_summary(extract):
+    text = "The ministry calls on the company to halt its so-called “fast-track” evictions in the old town."
+    assert _quote(extract, text, "call", "evictions")["type"] == "summary"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called the council's budget plan “reckless” on Monday.",
+    "The union criticized the contract as a “cruel joke” during a rally in the port.",
+])
+def test_a_quoted_predicate_is_the_speakers_words(extract, text):
+    [quote] = extract(text)
+    assert quote["type"] == "mixed"

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from quotes.detection.context import Context
 from quotes.nlp import Document
 from quotes.records import Span
 from quotes.speakers.names import ROLE_TITLES
@@ -305,3 +306,28 @@ def _opens_with_wh(doc: Document, node: int) -> bool:
 
 
 FREE_RELATIVES = {"whatever", "whoever", "whichever", "wherever", "whenever"}
+
+
+QUOTED_TERM_WORDS = 2
+"""At most this many quoted words in a summary are a term set off in quotation marks
+("halt its “filtration” operations"), not the speaker's words."""
+
+
+def quotes_a_term(ctx: Context, content: list[Span]) -> bool:
+    """Whether the only quoted words of a cue's argument are a term of one or two words
+    that modifies the noun after it: "calls on Russia to halt its so-called “filtration”
+    operations" names what the call was about. A quoted predicate is the speaker's word
+    ('called the deal "lousy"', 'criticized the act as a “crazy system” during ...'),
+    as is a longer quotation ('blamed the “US side's erroneous perception”')."""
+    doc = ctx.doc
+    tokens = [i for i in _span_tokens(doc, content) if doc.tokens[i].upos != "PUNCT"]
+    quoted = [i for i in tokens if ctx.quotation_at(doc.tokens[i].start) is not None]
+    if not quoted or len(quoted) > QUOTED_TERM_WORDS or len(tokens) < 3 * len(quoted):
+        return False
+    inside = set(quoted)
+    heads = [i for i in quoted if doc.tokens[i].head not in inside]
+    return all(doc.tokens[i].deprel in TERM_RELATIONS and doc.tokens[i].head > max(quoted)
+               and doc.tokens[doc.tokens[i].head].upos in ("NOUN", "PROPN") for i in heads)
+
+
+TERM_RELATIONS = {"amod", "compound", "nmod", "nmod:poss"}

@@ -50,3 +50,17 @@ def test_a_term_in_quotation_marks_inside_a_summary_leaves_it_a_summary(extract)
 def test_a_quoted_predicate_is_the_speakers_words(extract, text):
     [quote] = extract(text)
     assert quote["type"] == "mixed"
+
+
+def test_raising_concerns_is_a_summary_of_speech(extract):
+    text = "In the talks, the minister raised concerns about the long delays at the border crossing."
+    assert _quote(extract, text, "raise", "concerns about the long delays")["type"] == "summary"
+
+
+@pytest.mark.parametrize("text", [
+    "The council raised taxes on second homes by two percent last year.",
+    "The long delay at the border raises questions about the new contract.",
+    "The charity raised five million euros for the flood victims.",
+])
+def test_raising_something_else_is_no_speech(extract, text):
+    assert extract(text) == []

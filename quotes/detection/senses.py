@@ -55,6 +55,14 @@ IDIOMS = {
 "called a meeting", "pleaded guilty", "hit the town"); "hit" and "fire" are never speech
 with a plain object ("hit a minibus", "fired three missiles": "hit out at" is a
 preposition)."""
+SPOKEN_OBJECTS = {
+    "raise": set("""concern concerns issue issues question questions objection objections doubt
+        doubts alarm case cases matter matters point points possibility prospect topic subject
+        complaint complaints criticism allegation allegations fear fears importance need""".split()),
+}
+"""Cue verbs that are speech only with these objects and someone who speaks as subject:
+"she raised concerns about ...", "raised the cases of ...", not "raised taxes", "raised
+$5 million", "the delay raises questions"."""
 NOT_SPEAKERS = set("""data figure figures number numbers statistic statistics result results
     index market markets price prices share shares stock stocks rate rates trend trends
     evidence explosion blast attack fire storm flood quake earthquake weather economy growth
@@ -143,6 +151,8 @@ def non_speech_object(doc: Document, verb: int, content: list[int], subject: int
     head = _content_head(doc, content)
     if _is_number(doc, head):
         return True
+    if lemma in SPOKEN_OBJECTS:  # "his silence raises questions": no one spoke
+        return doc.tokens[head].lemma.lower() not in SPOKEN_OBJECTS[lemma] or not speaks(doc, subject)
     if lemma in IDIOMS and not (lemma == "call" and _has_predicate(doc, verb)):
         words = IDIOMS[lemma]
         objects = {doc.tokens[c].text.lower() for c in doc.children(verb)

@@ -42,3 +42,21 @@ def test_according_to_reports_nothing_before_a_colon(extract):
     text = "Among the findings of the audit: the depot lost two million euros last year, according to the auditors."
     [quote] = extract(text)
     assert quote["text"] == "the depot lost two million euros last year"
+
+
+def test_estimates_by_someone_who_speaks_are_their_words(extract):
+    text = "Estimates by the race organizers indicate about forty thousand runners took part on Sunday."
+    [quote] = extract(text)
+    assert (quote["type"], quote["text"]) == ("indirect", "about forty thousand runners took part on Sunday")
+
+
+def test_data_from_someone_stay_evidence(extract):
+    assert extract("Data from the ministry show the number of runners fell by a third.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor seemed to think the new bridge plan was somewhat phony.",
+    "Her opponent seems to have vanished from the campaign trail this month.",
+])
+def test_seeming_is_no_speech_whoever_seems(extract, text):
+    assert extract(text) == []

@@ -60,7 +60,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
     doc = ctx.doc
     cue = cue_for(doc.tokens[verb].lemma)
-    if cue is not None and cue.cls == "evidential" and speaks(doc, speaker_of(doc, verb)):
+    if cue is not None and cue.cls == "evidential" and cue.reports and speaks(doc, speaker_of(doc, verb)):
         cue = cue._replace(cls="speech")  # "the minister indicated ...", "a UN report concluded ..."
     elif cue is not None and is_evidence(doc, doc.tokens[verb].lemma, speaker_of(doc, verb)):
         cue = cue._replace(cls="evidential")  # "the figures suggest ..."

@@ -60,3 +60,16 @@ def test_data_from_someone_stay_evidence(extract):
 ])
 def test_seeming_is_no_speech_whoever_seems(extract, text):
     assert extract(text) == []
+
+
+def test_a_report_citing_sources_is_theirs_too(extract):
+    text = "The news agency, citing two police officers, reported that the bridge had been closed overnight."
+    quotes = extract(text)
+    assert sorted((q["source_text"], q["cue_lemma"], q["text"]) for q in quotes) == [
+        ("The news agency", "report", "the bridge had been closed overnight"),
+        ("two police officers", "cite", "the bridge had been closed overnight")]
+
+
+def test_citing_a_reason_names_no_speaker(extract):
+    quotes = extract("The army, citing security concerns, said the road would stay closed.")
+    assert [q["source_text"] for q in quotes if q["text"] == "the road would stay closed"] == ["The army"]

@@ -66,6 +66,8 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
         cue = cue._replace(cls="evidential")  # "the figures suggest ..."
     if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
         return None
+    if _cited_source(doc, verb) is not None:
+        return None  # "citing anonymous sources": who spoke, not what (`citing_sources`)
     if not reads_as_document(doc, verb, speaker_of(doc, verb)):
         return None  # "he read a book", "the sign read ...": only a document's text is read out
     if cue.reports:
@@ -98,6 +100,41 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if rule == "verb-object":
         confidence -= 0.2
     return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+def citing_sources(ctx: Context, found: list[Quote]) -> list[Quote]:
+    """`Reuters, citing anonymous sources, reported A`: A is the sources' words too, a
+    report nested in Reuters' (cue "citing", speaker the sources), when what is cited is
+    someone who speaks ("citing security concerns" is a reason, not a speaker)."""
+    doc = ctx.doc
+    cited = []
+    for quote in found:
+        verb = doc.token_at(quote.cue[0][0]) if quote.rule == "verb-complement" and quote.cue else None
+        if verb is None:
+            continue
+        for child in doc.children(verb):
+            source = _cited_source(doc, child)
+            if source is not None:
+                cited.append(make_quote(doc, list(quote.content), [doc.span(child, child)], cue_for("cite"),
+                                        [mention_span(doc, source)], "citing", 0.8))
+    return cited
+
+
+def _cited_source(doc: Document, verb: int) -> int | None:
+    """The speaker cited by a participle "citing X" set beside another cue."""
+    token = doc.tokens[verb]
+    if token.lemma.lower() != "cite" or token.xpos != "VBG" or token.deprel not in ("advcl", "xcomp", "conj"):
+        return None
+    if cue_for(doc.tokens[token.head].lemma) is None or token.head == verb:
+        return None
+    cited = next((c for c in doc.children(verb) if doc.tokens[c].deprel == "obj"), None)
+    if cited is None or not speaks(doc, cited) or _marker_of_child(doc, cited, "of"):
+        return None  # "citing the release of political prisoners": an event, not a press release
+    return cited
+
+
+def _marker_of_child(doc: Document, node: int, marker: str) -> bool:
+    return any(doc.tokens[c].deprel == "nmod" and _marker(doc, c) == marker for c in doc.children(node))
 
 
 def _asked_for(doc: Document, verb: int) -> bool:

@@ -73,3 +73,9 @@ def test_a_report_citing_sources_is_theirs_too(extract):
 def test_citing_a_reason_names_no_speaker(extract):
     quotes = extract("The army, citing security concerns, said the road would stay closed.")
     assert [q["source_text"] for q in quotes if q["text"] == "the road would stay closed"] == ["The army"]
+
+
+def test_what_was_said_to_the_effect_that(extract):
+    text = "The palace issued a statement to the effect the king considered it unwise for royals to run for office."
+    [quote] = extract(text)
+    assert (quote["type"], quote["text"]) == ("indirect", "the king considered it unwise for royals to run for office")

@@ -70,7 +70,10 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
         return None  # "citing anonymous sources": who spoke, not what (`citing_sources`)
     if not reads_as_document(doc, verb, speaker_of(doc, verb)):
         return None  # "he read a book", "the sign read ...": only a document's text is read out
-    if cue.reports:
+    effect = _to_the_effect(doc, verb)
+    if effect:  # "issued a statement to the effect (that) A": A, whatever the cue
+        content = effect
+    elif cue.reports:
         content = _complement(ctx, verb)
     else:  # "defended his decision, "..."": a speech act reports only a quotation it governs
         content = _own_complements(ctx, verb)
@@ -135,6 +138,28 @@ def _cited_source(doc: Document, verb: int) -> int | None:
 
 def _marker_of_child(doc: Document, node: int, marker: str) -> bool:
     return any(doc.tokens[c].deprel == "nmod" and _marker(doc, c) == marker for c in doc.children(node))
+
+
+def _to_the_effect(doc: Document, verb: int) -> list[int]:
+    """"issued a statement to the effect (that) the king considered it inappropriate ...",
+    "said something to the effect that ...": the clause after "to the effect" is what
+    was said, however the parser hung it (on "effect", on "statement", on the cue)."""
+    sentence = doc.sentences[doc.tokens[verb].sent]
+    words = [t.text.lower() for t in doc.tokens[verb + 1:min(verb + 9, sentence.last + 1)]]
+    for n in range(len(words) - 2):
+        if words[n:n + 3] == ["to", "the", "effect"]:
+            first = verb + n + 4
+            break
+    else:
+        return []
+    if first <= sentence.last and doc.tokens[first].text.lower() == "that":
+        first += 1
+    after = range(first, sentence.last + 1)
+    heads = [i for i in after if doc.tokens[i].head not in after or doc.tokens[i].head == i]
+    clause = next((i for i in heads if doc.tokens[i].upos in ("VERB", "AUX")), None)
+    if clause is None or doc.tokens[clause].head in after:
+        return []
+    return sorted(i for h in heads if h <= clause for i in doc.subtree(h) if i >= first)
 
 
 def _asked_for(doc: Document, verb: int) -> bool:

@@ -79,3 +79,19 @@ def test_what_was_said_to_the_effect_that(extract):
     text = "The palace issued a statement to the effect the king considered it unwise for royals to run for office."
     [quote] = extract(text)
     assert (quote["type"], quote["text"]) == ("indirect", "the king considered it unwise for royals to run for office")
+
+
+@pytest.mark.parametrize(("text", "source", "words"), [
+    ("In the words of one resident, the old town has simply been forgotten.",
+     "one resident", "the old town has simply been forgotten"),
+    ("In the analysis of the Institute for Transport Studies, the high costs make the tunnel unrealistic.",
+     "the Institute for Transport Studies", "the high costs make the tunnel unrealistic"),
+])
+def test_in_the_words_of_someone(extract, text, source, words):
+    [quote] = extract(text)
+    assert (quote["source_text"], quote["text"]) == (source, words)
+    assert quote["speaker"] is not None
+
+
+def test_in_the_middle_of_something_is_no_speech(extract):
+    assert extract("In the middle of the night, the alarm in the old town went off.") == []

@@ -11,7 +11,7 @@ from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
 from quotes.detection.boundaries import trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
-from quotes.detection.lexicon import ACCORDING_TO, cue_for, noun_cue, takes_object
+from quotes.detection.lexicon import ACCORDING_TO, Cue, cue_for, noun_cue, takes_object
 from quotes.detection.senses import (
     is_evidence,
     non_speech_object,
@@ -46,6 +46,8 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
             continue
         if token.text.lower() in ("according", "per"):
             quote = _according_to(ctx, token.i)
+        elif token.text.lower() == "in":
+            quote = _in_the_words_of(ctx, token.i)
         elif token.upos == "VERB":
             quote = _reporting_verb(ctx, token.i)
         elif token.upos == "NOUN":
@@ -578,6 +580,34 @@ def _said_after_source(doc: Document, child: int) -> bool:
     on the source as an appositive is what was said, not a name of the source."""
     token = doc.tokens[child]
     return token.deprel == "appos" and token.upos in ("ADJ", "VERB") and child > doc.tokens[child].head
+
+
+IN_THE_WORDS_OF = {"words", "analysis", "assessment", "estimate", "estimation", "judgment", "judgement"}
+"""Nouns of `In the words of X, A`, `In the analysis of X, A`: X said or wrote A."""
+
+
+def _in_the_words_of(ctx: Context, in_: int) -> Quote | None:
+    """`In the words of X, A` and `In the analysis of the Institute, A` opening a
+    sentence: the rest of the sentence is X's (cue: the phrase up to "of")."""
+    doc, tokens = ctx.doc, ctx.doc.tokens
+    of = in_ + 3
+    if (of >= len(tokens) or not _opens_sentence(doc, in_) or tokens[in_ + 1].text.lower() != "the"
+            or tokens[in_ + 2].text.lower() not in IN_THE_WORDS_OF or tokens[of].text.lower() != "of"):
+        return None
+    if ctx.quotation_at(tokens[in_].start) is not None:
+        return None
+    sentence = doc.sentences[tokens[in_].sent]
+    comma = next((i for i in range(of + 1, min(of + 14, sentence.last)) if tokens[i].text == ","), None)
+    if comma is None or comma == of + 1:
+        return None  # the source is the words up to the first comma, whatever the parse
+    pieces = content_pieces(ctx, trim_leading(doc, list(range(comma + 1, sentence.last + 1))))
+    if not pieces:
+        return None
+    return make_quote(doc, pieces, [doc.span(in_, of)], IN_WORDS_CUE, [doc.span(of + 1, comma - 1)],
+                      "in-the-words-of", 0.8)
+
+
+IN_WORDS_CUE = Cue("in the words of", "speech", "neutral")
 
 
 def _opens_sentence(doc: Document, i: int) -> bool:

@@ -64,3 +64,25 @@ def test_raising_concerns_is_a_summary_of_speech(extract):
 ])
 def test_raising_something_else_is_no_speech(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), [
+    ("We call on the city's officials to ensure that reporters can work freely at the border.",
+     "call", "to ensure that reporters can work freely"),
+    ("The minister also commented on the new maritime border agreement with the island.",
+     "comment", "the new maritime border agreement"),
+    ("The rapporteur encouraged the agency to release the files from its investigation.",
+     "encourage", "to release the files"),
+    ("At the same time, the envoy affirmed the importance of cooperation on the climate crisis.",
+     "affirm", "the importance of cooperation"),
+])
+def test_more_summaries_of_speech(extract, text, lemma, words):
+    assert _quote(extract, text, lemma, words)["type"] == "summary"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister called on Monday for calm in the capital.",
+    "Low interest rates encourage borrowing by small firms.",
+])
+def test_no_summary_of_a_date_or_a_thing(extract, text):
+    assert all(q["text"] not in ("Monday for calm in the capital", "borrowing by small firms") for q in extract(text))

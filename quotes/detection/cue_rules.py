@@ -33,6 +33,9 @@ ARGUMENT_MARKERS = {"about", "for", "of", "over", "as", "against", "if", "whethe
 TO_ARGUMENT_VERBS = {"refer", "point", "allude", "object", "respond", "reply"}
 """Verbs whose "to" introduces what they are about ("referring to the judge"), not whom
 they address ("talking to reporters")."""
+ON_ARGUMENT_VERBS = {"comment", "call", "elaborate"}
+"""Verbs whose "on" introduces what they are about ("commented on the agreement", "called
+on officials to ensure ..."), not when or where ("spoke on Monday")."""
 TRIVIAL_OBJECTS = {"it", "so", "this", "that", "nothing", "something", "anything", "much",
                    "more", "little", "what", "which", "goodbye", "hello", "yes", "no"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -417,6 +420,12 @@ def _object(ctx: Context, verb: int) -> list[int]:
                 token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
             continue
         marked = token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), lemma)
+        entity = doc.entity_at(child)
+        if marked and _marker(doc, child) == "on" and entity is not None and entity.label in ("DATE", "TIME"):
+            marked = False  # "called on Monday for calm"
+        if token.deprel == "advcl" and tokens and doc.tokens[tokens[0]].text.lower() == "on" and any(
+                doc.tokens[c].text.lower() == "to" and doc.tokens[c].upos == "PART" for c in doc.children(child)):
+            marked = True  # "called on officials [to ensure ...]"
         if token.deprel in ("obl", "advcl") and not marked:
             continue  # "spoke [to the council] on Monday about ...": the addressee, the time
         core = core or marked or token.deprel in ("obj", "xcomp", "ccomp")
@@ -441,7 +450,8 @@ def _preposition_to_cue(doc: Document, verb: int, content: list[int],
 
 
 def _is_argument_marker(marker: str | None, lemma: str) -> bool:
-    return marker in ARGUMENT_MARKERS or marker == "to" and lemma.lower() in TO_ARGUMENT_VERBS
+    return (marker in ARGUMENT_MARKERS or marker == "to" and lemma.lower() in TO_ARGUMENT_VERBS
+            or marker == "on" and lemma.lower() in ON_ARGUMENT_VERBS)
 
 
 def _marker(doc: Document, node: int) -> str | None:

@@ -63,6 +63,9 @@ SPOKEN_OBJECTS = {
 """Cue verbs that are speech only with these objects and someone who speaks as subject:
 "she raised concerns about ...", "raised the cases of ...", not "raised taxes", "raised
 $5 million", "the delay raises questions"."""
+SPEAKERS_ONLY = {"encourage", "affirm", "reassert"}
+"""Speech acts only when someone who speaks does them: "the minister encouraged allies to
+...", not "low rates encourage borrowing"."""
 NOT_SPEAKERS = set("""data figure figures number numbers statistic statistics result results
     index market markets price prices share shares stock stocks rate rates trend trends
     evidence explosion blast attack fire storm flood quake earthquake weather economy growth
@@ -151,6 +154,8 @@ def non_speech_object(doc: Document, verb: int, content: list[int], subject: int
     head = _content_head(doc, content)
     if _is_number(doc, head):
         return True
+    if lemma in SPEAKERS_ONLY and not speaks(doc, subject):
+        return True  # "low rates encourage borrowing"
     if lemma in SPOKEN_OBJECTS:  # "his silence raises questions": no one spoke
         return doc.tokens[head].lemma.lower() not in SPOKEN_OBJECTS[lemma] or not speaks(doc, subject)
     if lemma in IDIOMS and not (lemma == "call" and _has_predicate(doc, verb)):
@@ -196,7 +201,8 @@ SPEAKING_NOUNS = ROLE_TITLES | set("""official officials source sources expert e
     organizers organiser organisers witness witnesses resident residents critic critics
     prosecutor prosecutors investigator investigators authorities government ministry
     department agency committee council commission campaign spokespeople delegation
-    administration regime panel board union""".split())
+    administration regime panel board union envoy envoys rapporteur rapporteurs diplomat
+    diplomats""".split())
 """Nouns of people and bodies who speak ("a State Department spokesperson indicated ...",
 "event organizers estimate ..."), beside the titles of `speakers.names`."""
 

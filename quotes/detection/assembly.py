@@ -16,6 +16,7 @@ from quotes.detection.context import (
 )
 from quotes.detection.lexicon import reporting_cue
 from quotes.detection.quotemarks import Quotation
+from quotes.detection.senses import quotes_a_term, states_a_clause
 from quotes.nlp import Document
 from quotes.records import Quote, Span
 
@@ -110,15 +111,16 @@ VERBATIM_RULES = {"post-signature"}
 def quote_type(ctx: Context, content: list[Span], rule: str = "") -> str:
     """direct: every word inside quotation marks; indirect: none; mixed: some; summary:
     a phrase that names what the speech was about (a `SUMMARY_RULES` quote with no
-    words in quotation marks). An embedded post is direct (`VERBATIM_RULES`)."""
+    words in quotation marks but a term, `senses.quotes_a_term`, and no clause:
+    `senses.states_a_clause`). An embedded post is direct (`VERBATIM_RULES`)."""
     if rule in VERBATIM_RULES:
         return "direct"
     inside, outside = _quoted_and_not(ctx, content)
     if inside and not outside:
         return "direct"
     if inside:
-        return "mixed"
-    return "summary" if rule in SUMMARY_RULES else "indirect"
+        return "summary" if rule in SUMMARY_RULES and quotes_a_term(ctx, content) else "mixed"
+    return "summary" if rule in SUMMARY_RULES and not states_a_clause(ctx.doc, content) else "indirect"
 
 
 def _quoted_and_not(ctx: Context, content: list[Span]) -> tuple[bool, bool]:

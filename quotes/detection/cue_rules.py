@@ -11,7 +11,7 @@ from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
 from quotes.detection.boundaries import trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
-from quotes.detection.lexicon import ACCORDING_TO, cue_for, noun_cue, takes_object
+from quotes.detection.lexicon import ACCORDING_TO, Cue, cue_for, noun_cue, takes_object
 from quotes.detection.senses import (
     is_evidence,
     non_speech_object,
@@ -33,6 +33,9 @@ ARGUMENT_MARKERS = {"about", "for", "of", "over", "as", "against", "if", "whethe
 TO_ARGUMENT_VERBS = {"refer", "point", "allude", "object", "respond", "reply"}
 """Verbs whose "to" introduces what they are about ("referring to the judge"), not whom
 they address ("talking to reporters")."""
+ON_ARGUMENT_VERBS = {"comment", "call", "elaborate"}
+"""Verbs whose "on" introduces what they are about ("commented on the agreement", "called
+on officials to ensure ..."), not when or where ("spoke on Monday")."""
 TRIVIAL_OBJECTS = {"it", "so", "this", "that", "nothing", "something", "anything", "much",
                    "more", "little", "what", "which", "goodbye", "hello", "yes", "no"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -46,6 +49,8 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
             continue
         if token.text.lower() in ("according", "per"):
             quote = _according_to(ctx, token.i)
+        elif token.text.lower() == "in":
+            quote = _in_the_words_of(ctx, token.i)
         elif token.upos == "VERB":
             quote = _reporting_verb(ctx, token.i)
         elif token.upos == "NOUN":
@@ -60,15 +65,20 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
     doc = ctx.doc
     cue = cue_for(doc.tokens[verb].lemma)
-    if cue is not None and cue.cls == "evidential" and speaks(doc, speaker_of(doc, verb)):
+    if cue is not None and cue.cls == "evidential" and cue.reports and speaks(doc, speaker_of(doc, verb)):
         cue = cue._replace(cls="speech")  # "the minister indicated ...", "a UN report concluded ..."
     elif cue is not None and is_evidence(doc, doc.tokens[verb].lemma, speaker_of(doc, verb)):
         cue = cue._replace(cls="evidential")  # "the figures suggest ..."
     if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
         return None
+    if _cited_source(doc, verb) is not None:
+        return None  # "citing anonymous sources": who spoke, not what (`citing_sources`)
     if not reads_as_document(doc, verb, speaker_of(doc, verb)):
         return None  # "he read a book", "the sign read ...": only a document's text is read out
-    if cue.reports:
+    effect = _to_the_effect(doc, verb)
+    if effect:  # "issued a statement to the effect (that) A": A, whatever the cue
+        content = effect
+    elif cue.reports:
         content = _complement(ctx, verb)
     else:  # "defended his decision, "..."": a speech act reports only a quotation it governs
         content = _own_complements(ctx, verb)
@@ -98,6 +108,63 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if rule == "verb-object":
         confidence -= 0.2
     return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+def citing_sources(ctx: Context, found: list[Quote]) -> list[Quote]:
+    """`Reuters, citing anonymous sources, reported A`: A is the sources' words too, a
+    report nested in Reuters' (cue "citing", speaker the sources), when what is cited is
+    someone who speaks ("citing security concerns" is a reason, not a speaker)."""
+    doc = ctx.doc
+    cited = []
+    for quote in found:
+        verb = doc.token_at(quote.cue[0][0]) if quote.rule == "verb-complement" and quote.cue else None
+        if verb is None:
+            continue
+        for child in doc.children(verb):
+            source = _cited_source(doc, child)
+            if source is not None:
+                cited.append(make_quote(doc, list(quote.content), [doc.span(child, child)], cue_for("cite"),
+                                        [mention_span(doc, source)], "citing", 0.8))
+    return cited
+
+
+def _cited_source(doc: Document, verb: int) -> int | None:
+    """The speaker cited by a participle "citing X" set beside another cue."""
+    token = doc.tokens[verb]
+    if token.lemma.lower() != "cite" or token.xpos != "VBG" or token.deprel not in ("advcl", "xcomp", "conj"):
+        return None
+    if cue_for(doc.tokens[token.head].lemma) is None or token.head == verb:
+        return None
+    cited = next((c for c in doc.children(verb) if doc.tokens[c].deprel == "obj"), None)
+    if cited is None or not speaks(doc, cited) or _marker_of_child(doc, cited, "of"):
+        return None  # "citing the release of political prisoners": an event, not a press release
+    return cited
+
+
+def _marker_of_child(doc: Document, node: int, marker: str) -> bool:
+    return any(doc.tokens[c].deprel == "nmod" and _marker(doc, c) == marker for c in doc.children(node))
+
+
+def _to_the_effect(doc: Document, verb: int) -> list[int]:
+    """"issued a statement to the effect (that) the king considered it inappropriate ...",
+    "said something to the effect that ...": the clause after "to the effect" is what
+    was said, however the parser hung it (on "effect", on "statement", on the cue)."""
+    sentence = doc.sentences[doc.tokens[verb].sent]
+    words = [t.text.lower() for t in doc.tokens[verb + 1:min(verb + 9, sentence.last + 1)]]
+    for n in range(len(words) - 2):
+        if words[n:n + 3] == ["to", "the", "effect"]:
+            first = verb + n + 4
+            break
+    else:
+        return []
+    if first <= sentence.last and doc.tokens[first].text.lower() == "that":
+        first += 1
+    after = range(first, sentence.last + 1)
+    heads = [i for i in after if doc.tokens[i].head not in after or doc.tokens[i].head == i]
+    clause = next((i for i in heads if doc.tokens[i].upos in ("VERB", "AUX")), None)
+    if clause is None or doc.tokens[clause].head in after:
+        return []
+    return sorted(i for h in heads if h <= clause for i in doc.subtree(h) if i >= first)
 
 
 def _asked_for(doc: Document, verb: int) -> bool:
@@ -149,7 +216,7 @@ def _complement(ctx: Context, verb: int) -> list[int]:
     """Tokens of what `verb` reports: its clausal complement, a quoted object, or the
     quoted clause it is attached to (`"...," he said` parsed with the quote as head)."""
     doc = ctx.doc
-    tokens = _own_complements(ctx, verb)
+    tokens = _stray_predicate(doc, verb) or _own_complements(ctx, verb)
     head = doc.tokens[verb].head
     if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
         own = set(doc.subtree(verb))
@@ -171,6 +238,57 @@ def _complement(ctx: Context, verb: int) -> list[int]:
         tokens = _fronted(doc, verb)
     tokens = _quotation_first(ctx, sorted(tokens), verb)
     return _from_boundary(ctx, trim_complement(ctx, tokens, verb), verb)
+
+
+STRAY = {"conj", "advcl", "ccomp"}
+"""How the parser hangs a reported clause's verb whose subject it took for the cue's object."""
+ADDRESSING = {"tell", "inform", "brief", "remind", "ask", "assure", "warn", "urge", "advise"}
+"""Verbs whose object is whom they address ("told reporters, ..."), not the reported
+clause's subject."""
+
+
+def _stray_predicate(doc: Document, verb: int) -> list[int]:
+    """`claimed Iran, especially, is influencing the government`, `a statement saying an
+    attack that day produced no casualties`: the parser made the reported clause's
+    subject the cue's object and its verb a conjunct, an adverbial clause or a subjectless
+    complement of the cue (or of a word the cue hangs from). Such a verb with no subject,
+    conjunction or subordinator of its own, right after the object, is that clause's
+    verb: the words from the object to its end are the clause."""
+    token = doc.tokens[verb]
+    if token.lemma.lower() in ADDRESSING or any(doc.tokens[c].deprel == "iobj" for c in doc.children(verb)):
+        return []
+    obj = next((c for c in doc.children(verb) if doc.tokens[c].deprel == "obj"
+                and doc.tokens[c].upos in ("NOUN", "PROPN")), None)
+    if obj is None or any(doc.tokens[i].deprel == "acl:relcl" for i in doc.subtree(obj)):
+        return []  # "continue the policies that have weakened ..., stifled ...": the relative clause's
+    end = max(doc.subtree(obj))
+    node = verb
+    while True:
+        conj = next((c for c in doc.children(node) if c > end and doc.tokens[c].deprel in STRAY), None)
+        if conj is not None:
+            break
+        if doc.tokens[node].head == node:
+            return []
+        node = doc.tokens[node].head
+    children = doc.children(conj)
+    if (doc.tokens[conj].upos not in ("VERB", "AUX") or not doc.tokens[conj].text.isalpha()
+            or any(doc.tokens[c].deprel in (*SUBJECTS, "cc", "mark") for c in children)
+            or not _finite(doc, conj)
+            or doc.tokens[conj].sent != token.sent):
+        return []
+    between = range(end + 1, min(doc.subtree(conj)))
+    if not all(doc.tokens[i].text == "," or doc.tokens[i].upos not in ("CCONJ", "PUNCT")
+               and doc.tokens[i].deprel != "acl:relcl"
+               and (doc.tokens[i].head == verb or doc.tokens[i].head in between) for i in between):
+        return []
+    return list(range(min(doc.subtree(obj)), max(doc.subtree(conj)) + 1))
+
+
+def _finite(doc: Document, verb: int) -> bool:
+    """A verb in the past or present tense, or with an auxiliary other than "to"."""
+    return doc.tokens[verb].xpos in ("VBD", "VBZ", "VBP") or any(
+        doc.tokens[c].deprel in ("aux", "aux:pass", "cop") and doc.tokens[c].text.lower() != "to"
+        for c in doc.children(verb))
 
 
 def _quotation_first(ctx: Context, tokens: list[int], verb: int) -> list[int]:
@@ -302,6 +420,12 @@ def _object(ctx: Context, verb: int) -> list[int]:
                 token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
             continue
         marked = token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), lemma)
+        entity = doc.entity_at(child)
+        if marked and _marker(doc, child) == "on" and entity is not None and entity.label in ("DATE", "TIME"):
+            marked = False  # "called on Monday for calm"
+        if token.deprel == "advcl" and tokens and doc.tokens[tokens[0]].text.lower() == "on" and any(
+                doc.tokens[c].text.lower() == "to" and doc.tokens[c].upos == "PART" for c in doc.children(child)):
+            marked = True  # "called on officials [to ensure ...]"
         if token.deprel in ("obl", "advcl") and not marked:
             continue  # "spoke [to the council] on Monday about ...": the addressee, the time
         core = core or marked or token.deprel in ("obj", "xcomp", "ccomp")
@@ -326,7 +450,8 @@ def _preposition_to_cue(doc: Document, verb: int, content: list[int],
 
 
 def _is_argument_marker(marker: str | None, lemma: str) -> bool:
-    return marker in ARGUMENT_MARKERS or marker == "to" and lemma.lower() in TO_ARGUMENT_VERBS
+    return (marker in ARGUMENT_MARKERS or marker == "to" and lemma.lower() in TO_ARGUMENT_VERBS
+            or marker == "on" and lemma.lower() in ON_ARGUMENT_VERBS)
 
 
 def _marker(doc: Document, node: int) -> str | None:
@@ -443,10 +568,14 @@ def _according_to(ctx: Context, according: int) -> Quote | None:
         return None  # the speaker's own words ("according to royal laws"), not a report in them
     source = mention_span(doc, source_head)
     sentence = doc.sentences[tokens[according].sent]
-    phrase = [i for i in doc.subtree(source_head) if sentence.first <= i <= sentence.last]
+    said = {i for c in doc.children(source_head) if _said_after_source(doc, c) for i in doc.subtree(c)}
+    phrase = [i for i in doc.subtree(source_head) if sentence.first <= i <= sentence.last and i not in said]
     phrase_end = max(source[1], tokens[to].end, tokens[max(phrase)].end)
     pieces = []
     before = [i for i in sentence.tokens if tokens[i].end <= tokens[according].start]
+    cut = [i for i in before if tokens[i].text == ":"]
+    if cut:
+        before = [i for i in before if i > cut[-1]]  # "Among the tidbits: A, according to X"
     after = [i for i in sentence.tokens if tokens[i].start >= phrase_end]
     for run in (before, after):
         pieces += content_pieces(ctx, trim_leading(doc, run))
@@ -454,6 +583,41 @@ def _according_to(ctx: Context, according: int) -> Quote | None:
         return None
     return make_quote(doc, pieces, [doc.span(according, to)], ACCORDING_TO, [source],
                   "according-to", 0.85)
+
+
+def _said_after_source(doc: Document, child: int) -> bool:
+    """"A and, according to Turkey, [supportive of the PKK]": a predicate the parser hung
+    on the source as an appositive is what was said, not a name of the source."""
+    token = doc.tokens[child]
+    return token.deprel == "appos" and token.upos in ("ADJ", "VERB") and child > doc.tokens[child].head
+
+
+IN_THE_WORDS_OF = {"words", "analysis", "assessment", "estimate", "estimation", "judgment", "judgement"}
+"""Nouns of `In the words of X, A`, `In the analysis of X, A`: X said or wrote A."""
+
+
+def _in_the_words_of(ctx: Context, in_: int) -> Quote | None:
+    """`In the words of X, A` and `In the analysis of the Institute, A` opening a
+    sentence: the rest of the sentence is X's (cue: the phrase up to "of")."""
+    doc, tokens = ctx.doc, ctx.doc.tokens
+    of = in_ + 3
+    if (of >= len(tokens) or not _opens_sentence(doc, in_) or tokens[in_ + 1].text.lower() != "the"
+            or tokens[in_ + 2].text.lower() not in IN_THE_WORDS_OF or tokens[of].text.lower() != "of"):
+        return None
+    if ctx.quotation_at(tokens[in_].start) is not None:
+        return None
+    sentence = doc.sentences[tokens[in_].sent]
+    comma = next((i for i in range(of + 1, min(of + 14, sentence.last)) if tokens[i].text == ","), None)
+    if comma is None or comma == of + 1:
+        return None  # the source is the words up to the first comma, whatever the parse
+    pieces = content_pieces(ctx, trim_leading(doc, list(range(comma + 1, sentence.last + 1))))
+    if not pieces:
+        return None
+    return make_quote(doc, pieces, [doc.span(in_, of)], IN_WORDS_CUE, [doc.span(of + 1, comma - 1)],
+                      "in-the-words-of", 0.8)
+
+
+IN_WORDS_CUE = Cue("in the words of", "speech", "neutral")
 
 
 def _opens_sentence(doc: Document, i: int) -> bool:

@@ -28,7 +28,7 @@ from quotes.detection.assembly import (
     quote_type,
 )
 from quotes.detection.context import Context
-from quotes.detection.cue_rules import cue_rules, headline_claim, labelled_turns
+from quotes.detection.cue_rules import citing_sources, cue_rules, headline_claim, labelled_turns
 from quotes.detection.lexicon import (
     DEFAULT_CUE_CLASSES,
 )
@@ -51,6 +51,7 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     found = [q for q in cue_rules(ctx) if q.content]
     found = drop_duplicates(found)
     found = drop_objects_with_cues(found)
+    found += citing_sources(ctx, found)
     found += labelled_turns(ctx)
     found = with_headline_claim(found, headline_claim(ctx))
     found += signed_quotes(ctx, found)

@@ -50,7 +50,8 @@ SPEECH_ACTS = {
         talk discuss address refer express voice offer release issue list name call
         label dub term brand echo message phone telephone interview request invite
         instruct order plead beg implore petition lobby campaign chant cry apologize
-        apologise decline correct put spell sum go characterize characterise press"""),
+        apologise decline correct put spell sum go characterize characterise press raise
+        encourage affirm reassert"""),
     "emphatic": _words("tout"),
     "approving": _words("praise thank congratulate applaud hail commend defend welcome"),
     "critical": _words("blast charge mock rail chide rebuke scold reprimand lash rip knock "

@@ -16,7 +16,9 @@
 
 from __future__ import annotations
 
+from quotes.detection.context import Context
 from quotes.nlp import Document
+from quotes.records import Span
 from quotes.speakers.names import ROLE_TITLES
 
 QUESTION_VERBS = {"ask", "wonder", "inquire", "enquire", "query", "question"}
@@ -53,6 +55,17 @@ IDIOMS = {
 "called a meeting", "pleaded guilty", "hit the town"); "hit" and "fire" are never speech
 with a plain object ("hit a minibus", "fired three missiles": "hit out at" is a
 preposition)."""
+SPOKEN_OBJECTS = {
+    "raise": set("""concern concerns issue issues question questions objection objections doubt
+        doubts alarm case cases matter matters point points possibility prospect topic subject
+        complaint complaints criticism allegation allegations fear fears importance need""".split()),
+}
+"""Cue verbs that are speech only with these objects and someone who speaks as subject:
+"she raised concerns about ...", "raised the cases of ...", not "raised taxes", "raised
+$5 million", "the delay raises questions"."""
+SPEAKERS_ONLY = {"encourage", "affirm", "reassert"}
+"""Speech acts only when someone who speaks does them: "the minister encouraged allies to
+...", not "low rates encourage borrowing"."""
 NOT_SPEAKERS = set("""data figure figures number numbers statistic statistics result results
     index market markets price prices share shares stock stocks rate rates trend trends
     evidence explosion blast attack fire storm flood quake earthquake weather economy growth
@@ -141,6 +154,10 @@ def non_speech_object(doc: Document, verb: int, content: list[int], subject: int
     head = _content_head(doc, content)
     if _is_number(doc, head):
         return True
+    if lemma in SPEAKERS_ONLY and not speaks(doc, subject):
+        return True  # "low rates encourage borrowing"
+    if lemma in SPOKEN_OBJECTS:  # "his silence raises questions": no one spoke
+        return doc.tokens[head].lemma.lower() not in SPOKEN_OBJECTS[lemma] or not speaks(doc, subject)
     if lemma in IDIOMS and not (lemma == "call" and _has_predicate(doc, verb)):
         words = IDIOMS[lemma]
         objects = {doc.tokens[c].text.lower() for c in doc.children(verb)
@@ -184,7 +201,8 @@ SPEAKING_NOUNS = ROLE_TITLES | set("""official officials source sources expert e
     organizers organiser organisers witness witnesses resident residents critic critics
     prosecutor prosecutors investigator investigators authorities government ministry
     department agency committee council commission campaign spokespeople delegation
-    administration regime panel board union""".split())
+    administration regime panel board union envoy envoys rapporteur rapporteurs diplomat
+    diplomats""".split())
 """Nouns of people and bodies who speak ("a State Department spokesperson indicated ...",
 "event organizers estimate ..."), beside the titles of `speakers.names`."""
 
@@ -198,11 +216,25 @@ def speaks(doc: Document, subject: int | None) -> bool:
     token = doc.tokens[subject]
     if token.upos == "PRON":
         return token.text.lower() in SPEAKING_PRONOUNS
+    author = _author(doc, subject)
+    if author is not None and not NOT_SPEAKERS & {token.lemma.lower(), token.text.lower()}:
+        return speaks(doc, author)  # "estimates by event organizers indicate ..."
     entity = doc.entity_at(subject)
     if entity is not None:
         return entity.label in SPEAKING_ENTITIES
     lemma = token.lemma.lower()
     return token.upos == "PROPN" or lemma in DOCUMENTS or lemma in SPEAKING_NOUNS
+
+
+def _author(doc: Document, subject: int) -> int | None:
+    """The author of a subject made "by" someone: "estimates by event organizers" are
+    theirs to speak ("data from the ministry" stay data: `NOT_SPEAKERS`)."""
+    for child in doc.children(subject):
+        if doc.tokens[child].deprel == "nmod" and child > subject and any(
+                doc.tokens[c].deprel == "case" and doc.tokens[c].text.lower() in ("by", "from")
+                for c in doc.children(child)):
+            return child
+    return None
 
 
 DOCUMENT_VERBS = {"read"}
@@ -235,3 +267,97 @@ def _is_thing(doc: Document, subject: int) -> bool:
     if token.upos != "NOUN" or doc.entity_at(subject) is not None:
         return False
     return token.lemma.lower() in NOT_SPEAKERS or token.text.lower() in NOT_SPEAKERS
+
+
+CLAUSE_SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"}
+CLAUSE_LINKS = {"ccomp", "xcomp", "conj", "parataxis"}
+"""How a clause hangs under the words of a cue's argument: "called it [unlikely] that
+[the EU would pay]" (xcomp, then ccomp). Not adverbial clauses: "condemned the launch [as Pyongyang
+fired three missiles]" names what was condemned."""
+PREDICATES = {"VERB", "AUX"}
+ADJUNCTS = {"advcl", "advmod", "obl", "nmod", "dep", "punct"}
+
+
+def states_a_clause(doc: Document, content: list[Span]) -> bool:
+    """Whether a cue's argument is a clause, what was said ("called it unlikely [that the
+    EU would pay]", "declared [the outbreak to be a pandemic]", "was reported [to be
+    stable]"), rather than a phrase that names what the speech was about ("defended [his
+    decision]", "declared the outbreak [an emergency]", "raised [the cases of citizens
+    who are detained]", "refers to [how widely it spread]") or an action asked for
+    ("urged Iran [to return to the deal]", "called for [the killers to be brought to
+    justice]"): a finite verb with its own subject, or a copular infinitive ("to be
+    ..."). Relative clauses inside a noun phrase, questions and infinitives of action do
+    not count."""
+    tokens = _span_tokens(doc, content)
+    inside = set(tokens)
+    stack = [i for i in tokens if (doc.tokens[i].head not in inside or doc.tokens[i].head == i)
+             and doc.tokens[i].deprel not in ADJUNCTS]
+    while stack:
+        node = stack.pop()
+        children = [c for c in doc.children(node) if c in inside]
+        if _opens_with_wh(doc, node):
+            continue
+        if _infinitive(doc, doc.children(node)):
+            if _copular(doc, node, children):
+                return True
+            continue
+        if doc.tokens[node].upos in PREDICATES and any(doc.tokens[c].deprel in CLAUSE_SUBJECTS for c in children):
+            return True
+        stack += [c for c in children if doc.tokens[c].deprel in CLAUSE_LINKS
+                  or doc.tokens[c].deprel == "acl" and _infinitive(doc, doc.children(c))]
+    return False
+
+
+def _span_tokens(doc: Document, content: list[Span]) -> list[int]:
+    tokens: list[int] = []
+    for start, end in content:
+        first, last = doc.token_at(start), doc.token_at(end - 1)
+        if first is not None and last is not None:
+            tokens += range(first, last + 1)
+    return tokens
+
+
+def _infinitive(doc: Document, children: list[int]) -> bool:
+    return any(doc.tokens[c].text.lower() == "to" and doc.tokens[c].upos == "PART" for c in children)
+
+
+def _copular(doc: Document, node: int, children: list[int]) -> bool:
+    """"[the outbreak] to be a pandemic", "to not be life-threatening": a state, not an
+    action ("to return to the deal", "to be brought to justice")."""
+    return doc.tokens[node].lemma.lower() == "be" or any(
+        doc.tokens[c].deprel == "cop" for c in children)
+
+
+def _opens_with_wh(doc: Document, node: int) -> bool:
+    """"what he named the crisis", "how widely it spread": a question or a free relative
+    names a topic."""
+    words = [i for i in doc.subtree(node) if doc.tokens[i].upos not in ("ADP", "PUNCT")]
+    return bool(words) and doc.tokens[words[0]].text.lower() in WH_WORDS | FREE_RELATIVES | {"whether", "if"}
+
+
+FREE_RELATIVES = {"whatever", "whoever", "whichever", "wherever", "whenever"}
+
+
+QUOTED_TERM_WORDS = 2
+"""At most this many quoted words in a summary are a term set off in quotation marks
+("halt its “filtration” operations"), not the speaker's words."""
+
+
+def quotes_a_term(ctx: Context, content: list[Span]) -> bool:
+    """Whether the only quoted words of a cue's argument are a term of one or two words
+    that modifies the noun after it: "calls on Russia to halt its so-called “filtration”
+    operations" names what the call was about. A quoted predicate is the speaker's word
+    ('called the deal "lousy"', 'criticized the act as a “crazy system” during ...'),
+    as is a longer quotation ('blamed the “US side's erroneous perception”')."""
+    doc = ctx.doc
+    tokens = [i for i in _span_tokens(doc, content) if doc.tokens[i].upos != "PUNCT"]
+    quoted = [i for i in tokens if ctx.quotation_at(doc.tokens[i].start) is not None]
+    if not quoted or len(quoted) > QUOTED_TERM_WORDS or len(tokens) < 3 * len(quoted):
+        return False
+    inside = set(quoted)
+    heads = [i for i in quoted if doc.tokens[i].head not in inside]
+    return all(doc.tokens[i].deprel in TERM_RELATIONS and doc.tokens[i].head > max(quoted)
+               and doc.tokens[doc.tokens[i].head].upos in ("NOUN", "PROPN") for i in heads)
+
+
+TERM_RELATIONS = {"amod", "compound", "nmod", "nmod:poss"}

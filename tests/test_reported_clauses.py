@@ -1,0 +1,97 @@
+"""The reported clause when the parser took its subject for the cue's object: the words
+from that subject to the end of the clause are what was said."""
+
+from __future__ import annotations
+
+import pytest
+
+MISPARSED = [
+    # the clause's verb parsed as a conjunct of the cue
+    ("Farmers have claimed the ministry, especially, among other agencies, is delaying their payments.",
+     "claim", "the ministry, especially, among other agencies, is delaying their payments"),
+    # ... as a complement without its subject
+    ("Residents have claimed the council, above all, is ignoring their complaints about the noise.",
+     "claim", "the council, above all, is ignoring their complaints about the noise"),
+    # ... as an adverbial clause of the light verb before the cue
+    (("On Sunday, the fire service released a statement saying a blaze that night at a depot near "
+      "the harbour caused no injuries."),
+     "say", "a blaze that night at a depot near the harbour caused no injuries"),
+]
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), MISPARSED)
+def test_the_subject_parsed_as_object_opens_the_reported_clause(extract, text, lemma, words):
+    quotes = [q for q in extract(text) if q["cue_lemma"] == lemma]
+    assert [(q["type"], q["text"]) for q in quotes] == [("indirect", words)]
+
+
+def test_an_object_and_a_second_action_are_no_clause(extract):
+    [quote] = extract("The coach claimed victory and left the stage.")
+    assert (quote["type"], quote["text"]) == ("summary", "victory")
+
+
+def test_a_predicate_after_according_to_is_said_not_the_source(extract):
+    text = ("ETA is a banned group in Spain; Batasuna is the political wing of the movement, "
+            "largely Basque and, according to Spain, supportive of ETA.")
+    [quote] = extract(text)
+    assert quote["source_text"] == "Spain"
+    assert text[slice(*quote["content"][-1])] == "supportive of ETA"
+
+
+def test_according_to_reports_nothing_before_a_colon(extract):
+    text = "Among the findings of the audit: the depot lost two million euros last year, according to the auditors."
+    [quote] = extract(text)
+    assert quote["text"] == "the depot lost two million euros last year"
+
+
+def test_estimates_by_someone_who_speaks_are_their_words(extract):
+    text = "Estimates by the race organizers indicate about forty thousand runners took part on Sunday."
+    [quote] = extract(text)
+    assert (quote["type"], quote["text"]) == ("indirect", "about forty thousand runners took part on Sunday")
+
+
+def test_data_from_someone_stay_evidence(extract):
+    assert extract("Data from the ministry show the number of runners fell by a third.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor seemed to think the new bridge plan was somewhat phony.",
+    "Her opponent seems to have vanished from the campaign trail this month.",
+])
+def test_seeming_is_no_speech_whoever_seems(extract, text):
+    assert extract(text) == []
+
+
+def test_a_report_citing_sources_is_theirs_too(extract):
+    text = "The news agency, citing two police officers, reported that the bridge had been closed overnight."
+    quotes = extract(text)
+    assert sorted((q["source_text"], q["cue_lemma"], q["text"]) for q in quotes) == [
+        ("The news agency", "report", "the bridge had been closed overnight"),
+        ("two police officers", "cite", "the bridge had been closed overnight")]
+
+
+def test_citing_a_reason_names_no_speaker(extract):
+    quotes = extract("The army, citing security concerns, said the road would stay closed.")
+    assert [q["source_text"] for q in quotes if q["text"] == "the road would stay closed"] == ["The army"]
+
+
+def test_what_was_said_to_the_effect_that(extract):
+    text = "The palace issued a statement to the effect the king considered it unwise for royals to run for office."
+    [quote] = extract(text)
+    assert (quote["type"], quote["text"]) == ("indirect", "the king considered it unwise for royals to run for office")
+
+
+@pytest.mark.parametrize(("text", "source", "words"), [
+    ("In the words of one resident, the old town has simply been forgotten.",
+     "one resident", "the old town has simply been forgotten"),
+    ("In the analysis of the Institute for Transport Studies, the high costs make the tunnel unrealistic.",
+     "the Institute for Transport Studies", "the high costs make the tunnel unrealistic"),
+])
+def test_in_the_words_of_someone(extract, text, source, words):
+    [quote] = extract(text)
+    assert (quote["source_text"], quote["text"]) == (source, words)
+    assert quote["speaker"] is not None
+
+
+def test_in_the_middle_of_something_is_no_speech(extract):
+    assert extract("In the middle of the night, the alarm in the old town went off.") == []

@@ -300,6 +300,8 @@ def _object(ctx: Context, verb: int) -> list[int]:
             break
         if not tokens and token.deprel in ("obj", "iobj") and (
                 token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
+            if _predicated(ctx, verb, child):
+                tokens += doc.subtree(child)  # "called [him a liar]", "accused [her of ...]"
             continue
         marked = token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), lemma)
         if token.deprel in ("obl", "advcl") and not marked:
@@ -307,6 +309,38 @@ def _object(ctx: Context, verb: int) -> list[int]:
         core = core or marked or token.deprel in ("obj", "xcomp", "ccomp")
         tokens += doc.subtree(child)
     return trim_object(ctx, sorted(tokens), verb) if core else []
+
+
+PREDICATE_MARKERS = {"of", "as", "for", "with", "over", "against", "on"}
+"""Prepositions that say what the speech said of its object: "accused him [of] lying",
+"described it [as] a disaster", "blamed them [for] the delay"."""
+
+
+def _predicated(ctx: Context, verb: int, pronoun: int) -> bool:
+    """Whether a pronoun object of `verb` is what the speech was about, a predicate about
+    it following: "called [him a liar]", "accused [her of lying]", "described [himself as
+    a moderate]". Not the person addressed before an infinitive ("urged him [to
+    resign]"), nor an object named by a quotation ('called it ["a non-starter"]')."""
+    doc = ctx.doc
+    following = [c for c in doc.children(verb) if c > pronoun]
+    predicates = [c for c in following if doc.tokens[c].deprel == "xcomp" and not _infinitive(doc, c)]
+    if any(ctx.quotation_at(doc.tokens[c].start) is not None for c in predicates):
+        return False
+    return bool(predicates) or any(doc.tokens[c].deprel in ("obl", "advcl") and _marker(doc, c) in PREDICATE_MARKERS
+                                   and not _all_quoted(ctx, c) for c in following)
+
+
+def _infinitive(doc: Document, node: int) -> bool:
+    """Whether `node` is a verb with its "to" ("urged him [to resign]")."""
+    return any(c < node and doc.tokens[c].text.lower() == "to" and doc.tokens[c].deprel in ("mark", "aux")
+               for c in doc.children(node))
+
+
+def _all_quoted(ctx: Context, node: int) -> bool:
+    """Whether every word of `node`'s phrase is inside quotation marks."""
+    doc = ctx.doc
+    return all(ctx.quotation_at(doc.tokens[i].start) is not None for i in doc.subtree(node)
+               if doc.tokens[i].upos != "PUNCT")
 
 
 def _preposition_to_cue(doc: Document, verb: int, content: list[int],

@@ -34,3 +34,37 @@ def test_a_pronoun_object_is_kept_only_with_what_was_said_of_it(extract, text, l
     quotes = extract(text)
     assert only(quotes, lemma)["text"] == words
     assert round_trips(text, quotes)
+
+
+@pytest.mark.parametrize("text, cue, words", [
+    ("The mayor expressed concern that the bridge would not reopen before the winter.",
+     "expressed concern", "the bridge would not reopen before the winter"),
+    ("Both councils reiterated their agreement that the ferry should run all year.",
+     "reiterated their agreement", "the ferry should run all year"),
+])
+def test_after_a_light_verb_the_words_are_the_clause(extract, text, cue, words):
+    # the object of "expressed", "reiterated" names the speech act; its "that" clause
+    # is what was said, an indirect quote of its own
+    quotes = extract(text)
+    [quote] = quotes
+    assert (quote["type"], quote["text"]) == ("indirect", words)
+    assert " ".join(text[s:e] for s, e in quote["cue"]) == cue
+    assert round_trips(text, quotes)
+
+
+@pytest.mark.parametrize("text", [
+    # denying or holding a claim is not saying what it says; "no proof" is no statement
+    "The ministry denied the claim that the ferry had been sold.",
+    "The senator offered no proof that the ferry had been sold.",
+])
+def test_a_clause_the_speaker_did_not_state_is_not_their_words(extract, text):
+    assert all(q["text"] != "the ferry had been sold" for q in extract(text))
+
+
+def test_the_clause_ends_before_a_further_cue_after_its_last_conjunct(extract):
+    # "underscored" hangs on the last of the clause's conjuncts in the parse: still a
+    # further cue of the speaker, not part of what the first cue reports
+    text = ("The two mayors reiterated their agreement that the ferry should never be sold and can "
+            "never be closed and underscored their support for the crews.")
+    quote = only(extract(text), "reiterate")
+    assert quote["text"] == "the ferry should never be sold and can never be closed"

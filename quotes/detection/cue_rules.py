@@ -73,9 +73,11 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     else:  # "defended his decision, "..."": a speech act reports only a quotation it governs
         content = _own_complements(ctx, verb)
         content = content if _quoted_after(ctx, content, verb) else []
-    rule = "verb-complement"
+    rule, cue_end = "verb-complement", verb
     if not content and (ctx.every_object or takes_object(cue.lemma)) and not _asked_for(doc, verb):
-        content, rule = _object(ctx, verb), "verb-object"
+        cue_end, content = _object_clause(ctx, verb)
+        if not content:
+            content, rule = _object(ctx, verb), "verb-object"
     if not content:
         return None
     subject = speaker_of(doc, verb)
@@ -83,7 +85,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
         return None  # the speaker's own words, not a report nested in them
     source = [mention_span(doc, subject)] if subject is not None else []
-    cue_span = doc.span(verb, verb)
+    cue_span = doc.span(verb, cue_end)
     if rule == "verb-object":
         content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
     pieces = _attached(ctx, content_pieces(ctx, content, exclude=[cue_span, *source]), [cue_span, *source])
@@ -341,6 +343,28 @@ def _all_quoted(ctx: Context, node: int) -> bool:
     doc = ctx.doc
     return all(ctx.quotation_at(doc.tokens[i].start) is not None for i in doc.subtree(node)
                if doc.tokens[i].upos != "PUNCT")
+
+
+def _object_clause(ctx: Context, verb: int) -> tuple[int, list[int]]:
+    """"expressed concern | that ...", "repeated his claim | that ...", "reiterated their
+    agreement | that ...": the "that" clause of the verb's object is the reported clause,
+    and the object belongs to the cue. Only for verbs whose subject utters what its
+    object names (`UTTERING_VERBS`): "denied the claim that ..." and "maintains a position
+    that ..." are summaries, not the speaker's words. The last token of the cue and the
+    clause's tokens (none without such an object)."""
+    doc = ctx.doc
+    if doc.tokens[verb].lemma.lower() not in UTTERING_VERBS:
+        return verb, []
+    for child in doc.children(verb):
+        if child < verb or doc.tokens[child].deprel != "obj" or doc.tokens[child].upos != "NOUN":
+            continue
+        if any(doc.tokens[c].text.lower() in NEGATIONS for c in doc.children(child)):
+            continue  # "offered no proof that ...": nothing of the kind was said
+        clause = next((c for c in doc.children(child) if doc.tokens[c].deprel in ("acl", "ccomp")
+                       and _opens_with_that(doc, c)), None)
+        if clause is not None:
+            return child, trim_complement(ctx, doc.subtree(clause), verb)
+    return verb, []
 
 
 def _preposition_to_cue(doc: Document, verb: int, content: list[int],

@@ -68,3 +68,18 @@ def test_the_clause_ends_before_a_further_cue_after_its_last_conjunct(extract):
             "never be closed and underscored their support for the crews.")
     quote = only(extract(text), "reiterate")
     assert quote["text"] == "the ferry should never be sold and can never be closed"
+
+
+@pytest.mark.parametrize("text, pieces, kind", [
+    # the fronted subject of a split clause is part of what was said
+    ("The ferry service, she said, is “doing much better than it has in years.”",
+     ["The ferry service", "is “doing much better than it has in years.”"], "mixed"),
+    # a fronted participle clause is not ("Asked by X, she said, "..."")
+    ("Asked by reporters about the bridge, she said, “It will close in March.”",
+     ["“It will close in March.”"], "direct"),
+])
+def test_the_fronted_half_of_a_split_clause(extract, text, pieces, kind):
+    quotes = extract(text)
+    quote = only(quotes, "say")
+    assert ([text[s:e] for s, e in quote["content"]], quote["type"]) == (pieces, kind)
+    assert round_trips(text, quotes)

@@ -163,7 +163,7 @@ def _complement(ctx: Context, verb: int) -> list[int]:
             if quotation.start < doc.tokens[verb].start:
                 tokens = [i for i in tokens if i < verb]
             else:
-                tokens = [i for i in tokens if i > min(own)]
+                tokens = _fronted_subject(doc, tokens, min(own)) + [i for i in tokens if i > min(own)]
         elif _parenthetical(doc, verb, own):
             sentence = doc.sentences[doc.tokens[verb].sent].tokens
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
@@ -173,6 +173,18 @@ def _complement(ctx: Context, verb: int) -> list[int]:
         tokens = _fronted(doc, verb)
     tokens = _quotation_first(ctx, sorted(tokens), verb)
     return _from_boundary(ctx, trim_complement(ctx, tokens, verb), verb)
+
+
+def _fronted_subject(doc: Document, tokens: list[int], cue_start: int) -> list[int]:
+    """`The industry, she said, is "doing much better."`: the words of `tokens` before
+    the cue and its speaker, when they hold the subject of the clause that goes on after
+    them (the fronted half of a split clause); none otherwise ("Asked by X, she said,
+    "..."")."""
+    before = [i for i in tokens if i < cue_start]
+    after = {i for i in tokens if i > cue_start}
+    if any(doc.tokens[i].deprel in SUBJECTS and doc.tokens[i].head in after for i in before):
+        return before
+    return []
 
 
 def _quotation_first(ctx: Context, tokens: list[int], verb: int) -> list[int]:

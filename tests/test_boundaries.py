@@ -83,3 +83,9 @@ def test_the_fronted_half_of_a_split_clause(extract, text, pieces, kind):
     quote = only(quotes, "say")
     assert ([text[s:e] for s, e in quote["content"]], quote["type"]) == (pieces, kind)
     assert round_trips(text, quotes)
+
+
+def test_a_noun_of_saying_reports_its_clause_without_that(extract):
+    text = "The mayor made the claim that the bridge was safe for lorries."
+    quote = only(extract(text), "claim")
+    assert (quote["type"], quote["text"]) == ("indirect", "the bridge was safe for lorries")

@@ -459,7 +459,7 @@ def _content_noun(ctx: Context, noun: int) -> Quote | None:
         return None  # "concerns that ...", "no sign that ...": nobody says it
     source = [mention_span(doc, speaker)]
     cue_span = doc.span(noun, noun)
-    pieces = content_pieces(ctx, doc.subtree(clause), exclude=[cue_span, *source])
+    pieces = content_pieces(ctx, trim_leading(doc, doc.subtree(clause)), exclude=[cue_span, *source])
     if not pieces:
         return None
     return make_quote(doc, pieces, [cue_span], cue, source, "noun-clause", 0.6)

@@ -67,7 +67,10 @@ def cued_conjunct(doc: Document, i: int, content: set[int]) -> bool:
     token = doc.tokens[i]
     if token.deprel not in ("conj", "advcl", "parataxis") or not is_speech_cue(doc, i) or has_subject(doc, i):
         return False
-    if token.head not in content or doc.tokens[token.head].head in content:
+    head = token.head
+    while doc.tokens[head].deprel == "conj" and doc.tokens[head].head != head and token.deprel == "conj":
+        head = doc.tokens[head].head  # "[A should be fought and can be won] and underscored B"
+    if head not in content or doc.tokens[head].head in content:
         return False  # only a conjunct of the reported clause itself, not of a phrase in it
     if token.deprel == "conj":
         return token.xpos in ("VBD", "VBZ", "VBP")

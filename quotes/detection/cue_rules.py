@@ -83,9 +83,11 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     else:  # "defended his decision, "..."": a speech act reports only a quotation it governs
         content = _own_complements(ctx, verb)
         content = content if _quoted_after(ctx, content, verb) else []
-    rule = "verb-complement"
+    rule, cue_end = "verb-complement", verb
     if not content and (ctx.every_object or takes_object(cue.lemma)) and not _asked_for(doc, verb):
-        content, rule = _object(ctx, verb), "verb-object"
+        cue_end, content = _object_clause(ctx, verb)
+        if not content:
+            content, rule = _object(ctx, verb), "verb-object"
     if not content:
         return None
     subject = speaker_of(doc, verb)
@@ -93,7 +95,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
         return None  # the speaker's own words, not a report nested in them
     source = [mention_span(doc, subject)] if subject is not None else []
-    cue_span = doc.span(verb, verb)
+    cue_span = doc.span(verb, cue_end)
     if rule == "verb-object":
         content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
     pieces = _attached(ctx, content_pieces(ctx, content, exclude=[cue_span, *source]), [cue_span, *source])
@@ -228,7 +230,7 @@ def _complement(ctx: Context, verb: int) -> list[int]:
             if quotation.start < doc.tokens[verb].start:
                 tokens = [i for i in tokens if i < verb]
             else:
-                tokens = [i for i in tokens if i > min(own)]
+                tokens = _fronted_subject(doc, tokens, min(own)) + [i for i in tokens if i > min(own)]
         elif _parenthetical(doc, verb, own):
             sentence = doc.sentences[doc.tokens[verb].sent].tokens
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
@@ -289,6 +291,18 @@ def _finite(doc: Document, verb: int) -> bool:
     return doc.tokens[verb].xpos in ("VBD", "VBZ", "VBP") or any(
         doc.tokens[c].deprel in ("aux", "aux:pass", "cop") and doc.tokens[c].text.lower() != "to"
         for c in doc.children(verb))
+
+
+def _fronted_subject(doc: Document, tokens: list[int], cue_start: int) -> list[int]:
+    """`The industry, she said, is "doing much better."`: the words of `tokens` before
+    the cue and its speaker, when they hold the subject of the clause that goes on after
+    them (the fronted half of a split clause); none otherwise ("Asked by X, she said,
+    "..."")."""
+    before = [i for i in tokens if i < cue_start]
+    after = {i for i in tokens if i > cue_start}
+    if any(doc.tokens[i].deprel in SUBJECTS and doc.tokens[i].head in after for i in before):
+        return before
+    return []
 
 
 def _quotation_first(ctx: Context, tokens: list[int], verb: int) -> list[int]:
@@ -418,6 +432,8 @@ def _object(ctx: Context, verb: int) -> list[int]:
             break
         if not tokens and token.deprel in ("obj", "iobj") and (
                 token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
+            if _predicated(ctx, verb, child):
+                tokens += doc.subtree(child)  # "called [him a liar]", "accused [her of ...]"
             continue
         marked = token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), lemma)
         entity = doc.entity_at(child)
@@ -431,6 +447,60 @@ def _object(ctx: Context, verb: int) -> list[int]:
         core = core or marked or token.deprel in ("obj", "xcomp", "ccomp")
         tokens += doc.subtree(child)
     return trim_object(ctx, sorted(tokens), verb) if core else []
+
+
+PREDICATE_MARKERS = {"of", "as", "for", "with", "over", "against", "on"}
+"""Prepositions that say what the speech said of its object: "accused him [of] lying",
+"described it [as] a disaster", "blamed them [for] the delay"."""
+
+
+def _predicated(ctx: Context, verb: int, pronoun: int) -> bool:
+    """Whether a pronoun object of `verb` is what the speech was about, a predicate about
+    it following: "called [him a liar]", "accused [her of lying]", "described [himself as
+    a moderate]". Not the person addressed before an infinitive ("urged him [to
+    resign]"), nor an object named by a quotation ('called it ["a non-starter"]')."""
+    doc = ctx.doc
+    following = [c for c in doc.children(verb) if c > pronoun]
+    predicates = [c for c in following if doc.tokens[c].deprel == "xcomp" and not _infinitive(doc, c)]
+    if any(ctx.quotation_at(doc.tokens[c].start) is not None for c in predicates):
+        return False
+    return bool(predicates) or any(doc.tokens[c].deprel in ("obl", "advcl") and _marker(doc, c) in PREDICATE_MARKERS
+                                   and not _all_quoted(ctx, c) for c in following)
+
+
+def _infinitive(doc: Document, node: int) -> bool:
+    """Whether `node` is a verb with its "to" ("urged him [to resign]")."""
+    return any(c < node and doc.tokens[c].text.lower() == "to" and doc.tokens[c].deprel in ("mark", "aux")
+               for c in doc.children(node))
+
+
+def _all_quoted(ctx: Context, node: int) -> bool:
+    """Whether every word of `node`'s phrase is inside quotation marks."""
+    doc = ctx.doc
+    return all(ctx.quotation_at(doc.tokens[i].start) is not None for i in doc.subtree(node)
+               if doc.tokens[i].upos != "PUNCT")
+
+
+def _object_clause(ctx: Context, verb: int) -> tuple[int, list[int]]:
+    """"expressed concern | that ...", "repeated his claim | that ...", "reiterated their
+    agreement | that ...": the "that" clause of the verb's object is the reported clause,
+    and the object belongs to the cue. Only for verbs whose subject utters what its
+    object names (`UTTERING_VERBS`): "denied the claim that ..." and "maintains a position
+    that ..." are summaries, not the speaker's words. The last token of the cue and the
+    clause's tokens (none without such an object)."""
+    doc = ctx.doc
+    if doc.tokens[verb].lemma.lower() not in UTTERING_VERBS:
+        return verb, []
+    for child in doc.children(verb):
+        if child < verb or doc.tokens[child].deprel != "obj" or doc.tokens[child].upos != "NOUN":
+            continue
+        if any(doc.tokens[c].text.lower() in NEGATIONS for c in doc.children(child)):
+            continue  # "offered no proof that ...": nothing of the kind was said
+        clause = next((c for c in doc.children(child) if doc.tokens[c].deprel in ("acl", "ccomp")
+                       and _opens_with_that(doc, c)), None)
+        if clause is not None:
+            return child, trim_complement(ctx, doc.subtree(clause), verb)
+    return verb, []
 
 
 def _preposition_to_cue(doc: Document, verb: int, content: list[int],
@@ -514,7 +584,7 @@ def _content_noun(ctx: Context, noun: int) -> Quote | None:
         return None  # "concerns that ...", "no sign that ...": nobody says it
     source = [mention_span(doc, speaker)]
     cue_span = doc.span(noun, noun)
-    pieces = content_pieces(ctx, doc.subtree(clause), exclude=[cue_span, *source])
+    pieces = content_pieces(ctx, trim_leading(doc, doc.subtree(clause)), exclude=[cue_span, *source])
     if not pieces:
         return None
     return make_quote(doc, pieces, [cue_span], cue, source, "noun-clause", 0.6)

@@ -1,0 +1,91 @@
+"""Where a quote's words begin and end (issue 16, point 7): the exact words a
+fact-checker would look up, on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only(quotes: list[dict], lemma: str) -> dict:
+    [quote] = [q for q in quotes if q["cue_lemma"] == lemma]
+    return quote
+
+
+def round_trips(text: str, quotes: list[dict]) -> bool:
+    """Every quote's printed words are its spans of the text, joined by a space."""
+    return all(" ".join(text[s:e] for s, e in q["content"]) == q["text"] for q in quotes)
+
+
+@pytest.mark.parametrize("text, lemma, words", [
+    # a pronoun object is what the speech was about when a predicate about it follows
+    ("The mayor accused him of misleading the council about the cost of the bridge.",
+     "accuse", "him of misleading the council about the cost of the bridge"),
+    ("The senator described himself as a moderate.", "describe", "himself as a moderate"),
+    ("The union blamed them for the delay to the new ferry timetable.",
+     "blame", "them for the delay to the new ferry timetable"),
+    # the person addressed before an infinitive is not ("urged Iran [to return]")
+    ("The council urged her to reopen the bridge before the winter.",
+     "urge", "to reopen the bridge before the winter"),
+    # nor is an object named by a quotation ('called it ["a non-starter"]')
+    ("The minister called it “a non-starter for the whole region”.",
+     "call", "“a non-starter for the whole region”"),
+])
+def test_a_pronoun_object_is_kept_only_with_what_was_said_of_it(extract, text, lemma, words):
+    quotes = extract(text)
+    assert only(quotes, lemma)["text"] == words
+    assert round_trips(text, quotes)
+
+
+@pytest.mark.parametrize("text, cue, words", [
+    ("The mayor expressed concern that the bridge would not reopen before the winter.",
+     "expressed concern", "the bridge would not reopen before the winter"),
+    ("Both councils reiterated their agreement that the ferry should run all year.",
+     "reiterated their agreement", "the ferry should run all year"),
+])
+def test_after_a_light_verb_the_words_are_the_clause(extract, text, cue, words):
+    # the object of "expressed", "reiterated" names the speech act; its "that" clause
+    # is what was said, an indirect quote of its own
+    quotes = extract(text)
+    [quote] = quotes
+    assert (quote["type"], quote["text"]) == ("indirect", words)
+    assert " ".join(text[s:e] for s, e in quote["cue"]) == cue
+    assert round_trips(text, quotes)
+
+
+@pytest.mark.parametrize("text", [
+    # denying or holding a claim is not saying what it says; "no proof" is no statement
+    "The ministry denied the claim that the ferry had been sold.",
+    "The senator offered no proof that the ferry had been sold.",
+])
+def test_a_clause_the_speaker_did_not_state_is_not_their_words(extract, text):
+    assert all(q["text"] != "the ferry had been sold" for q in extract(text))
+
+
+def test_the_clause_ends_before_a_further_cue_after_its_last_conjunct(extract):
+    # "underscored" hangs on the last of the clause's conjuncts in the parse: still a
+    # further cue of the speaker, not part of what the first cue reports
+    text = ("The two mayors reiterated their agreement that the ferry should never be sold and can "
+            "never be closed and underscored their support for the crews.")
+    quote = only(extract(text), "reiterate")
+    assert quote["text"] == "the ferry should never be sold and can never be closed"
+
+
+@pytest.mark.parametrize("text, pieces, kind", [
+    # the fronted subject of a split clause is part of what was said
+    ("The ferry service, she said, is “doing much better than it has in years.”",
+     ["The ferry service", "is “doing much better than it has in years.”"], "mixed"),
+    # a fronted participle clause is not ("Asked by X, she said, "..."")
+    ("Asked by reporters about the bridge, she said, “It will close in March.”",
+     ["“It will close in March.”"], "direct"),
+])
+def test_the_fronted_half_of_a_split_clause(extract, text, pieces, kind):
+    quotes = extract(text)
+    quote = only(quotes, "say")
+    assert ([text[s:e] for s, e in quote["content"]], quote["type"]) == (pieces, kind)
+    assert round_trips(text, quotes)
+
+
+def test_a_noun_of_saying_reports_its_clause_without_that(extract):
+    text = "The mayor made the claim that the bridge was safe for lorries."
+    quote = only(extract(text), "claim")
+    assert (quote["type"], quote["text"]) == ("indirect", "the bridge was safe for lorries")

@@ -259,7 +259,8 @@ def main(argv: list[str] | None = None) -> None:
         judge(docs, found, tally)
         tallies.append((label, tally))
         pronouns = [f"{a.id}: {q.speaker.name}" for a, quotes in found for q in quotes
-                    if q.speaker and q.speaker.name.lower() in PRONOUNS]
+                    if q.speaker and q.speaker.name.lower() in PRONOUNS
+                    and not q.speaker.name.isupper()]  # "US" the country is no "us"
         print(tally.line(label))
         print(f"  resolved speakers that are bare pronouns: {len(pronouns)}")
         if args.show:

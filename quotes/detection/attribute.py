@@ -11,7 +11,7 @@ import re
 from quotes.detection.lexicon import reporting_cue
 from quotes.detection.senses import speaks
 from quotes.nlp import Document
-from quotes.nlp.tree import NOT_IN_PHRASE
+from quotes.nlp.tree import NOT_IN_PHRASE, contiguous
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 CLAUSE_LINKS = ("conj", "advcl", "xcomp")
@@ -245,23 +245,13 @@ def _noun_phrase(doc: Document, head: int) -> tuple[int, int]:
     itself (another speaker), but with punctuation inside it ("Tunisia's neighbouring
     Muslim-majority countries") and conjuncts deeper down ("countries including
     Algeria and Morocco")."""
-    keep = {head}
-    stack = [head]
-    while stack:
-        node = stack.pop()
-        for child in doc.children(node):
-            deprel = doc.tokens[child].deprel
-            if node == head and deprel in ("case", "punct", "conj", "cc") or \
-                    deprel in NOT_IN_PHRASE and deprel not in ("conj", "cc") or \
-                    deprel == "punct" and not _joins_words(doc, child):
-                continue
-            keep.add(child)
-            stack.append(child)
-    first = last = head
-    while first - 1 in keep:
-        first -= 1
-    while last + 1 in keep:
-        last += 1
+    def keeps(node: int, child: int) -> bool:
+        deprel = doc.tokens[child].deprel
+        return not (node == head and deprel in ("case", "punct", "conj", "cc")
+                    or deprel in NOT_IN_PHRASE and deprel not in ("conj", "cc")
+                    or deprel == "punct" and not _joins_words(doc, child))
+
+    first, last = contiguous(doc, head, keeps)
     while last > head and doc.tokens[last].upos in ("CCONJ", "PUNCT"):
         last -= 1  # "the former secretary of state and"
     return first, last

@@ -3,6 +3,8 @@ words of a noun phrase. Rules of every stage read the parse through these."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from quotes.nlp.document import Document, Entity
 
 NOT_IN_PHRASE = {"acl:relcl", "acl", "appos", "parataxis", "advcl", "cc", "conj", "dep", "mark"}
@@ -26,16 +28,21 @@ def subtree(doc: Document, head: int, left_out: set[str]) -> tuple[int, int]:
     """First and last token of the contiguous subtree of `head`, without dependents whose
     relation is in `left_out` (nor theirs) and without the preposition that introduces
     the phrase (the `case` of `head`)."""
+    return contiguous(doc, head, lambda node, child: not (
+        doc.tokens[child].deprel in left_out or (node == head and doc.tokens[child].deprel == "case")))
+
+
+def contiguous(doc: Document, head: int, keeps: Callable[[int, int], bool]) -> tuple[int, int]:
+    """First and last token of the run around `head` of the tokens under it that `keeps`
+    (node, child) lets in, walking down from `head`."""
     keep = {head}
     stack = [head]
     while stack:
         node = stack.pop()
         for child in doc.children(node):
-            deprel = doc.tokens[child].deprel
-            if deprel in left_out or (node == head and deprel == "case"):
-                continue
-            keep.add(child)
-            stack.append(child)
+            if keeps(node, child):
+                keep.add(child)
+                stack.append(child)
     first = last = head
     while first - 1 in keep:
         first -= 1

@@ -38,6 +38,19 @@ def extract(engine):
 
     return run
 
+@pytest.fixture(scope="session")
+def quotes_of(engine):
+    """quotes_of(text) -> the Quote records of `text`, speakers resolved, in text order."""
+    from quotes.pipeline.extract import extract_articles
+    from quotes.records import Article
+
+    def run(text: str):
+        [(_, quotes)] = list(extract_articles([Article("test", text)], engine))
+        return sorted(quotes, key=lambda q: q.content[0])
+
+    return run
+
+
 STANZA_EXTRA = "needs the stanza extra (pip install 'quotes[stanza]')"
 
 

@@ -6,20 +6,6 @@ from __future__ import annotations
 import pytest
 from conftest import SEED
 
-from quotes.pipeline.extract import extract_articles
-from quotes.records import Article
-
-
-@pytest.fixture(scope="module")
-def quotes_of(engine):
-    """quotes_of(text) -> the Quote records of `text`, speakers resolved."""
-
-    def run(text: str):
-        [(_, quotes)] = list(extract_articles([Article("test", text)], engine))
-        return quotes
-
-    return run
-
 
 def resolved(quotes_of, text):
     """[(mention, speaker name, kind)] for the quotes of `text`, in text order."""

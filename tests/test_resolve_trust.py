@@ -9,18 +9,8 @@ import pytest
 
 from quotes.pipeline.extract import extract_articles
 from quotes.reading.corpus import build_article
-from quotes.records import Article
 from quotes.speakers.identity import is_name_form
 from quotes.speakers.mentions import plausible_role
-
-
-@pytest.fixture(scope="module")
-def quotes_of(engine):
-    def run(text: str):
-        [(_, quotes)] = list(extract_articles([Article("test", text)], engine))
-        return sorted(quotes, key=lambda q: q.content[0])
-
-    return run
 
 
 def spoken(quotes_of, text: str) -> list[tuple[str | None, str | None, str | None, str | None]]:

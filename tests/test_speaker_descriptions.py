@@ -5,18 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.pipeline.extract import extract_articles
-from quotes.records import Article
-
-
-@pytest.fixture(scope="module")
-def quotes_of(engine):
-    def run(text: str):
-        [(_, quotes)] = list(extract_articles([Article("test", text)], engine))
-        return sorted(quotes, key=lambda q: q.content[0])
-
-    return run
-
 
 def speakers(quotes_of, text: str) -> list[tuple[str | None, str | None]]:
     """[(mention, speaker name)] in text order."""

@@ -415,3 +415,11 @@ def test_as_someone_said_after_and_reports_what_follows(extract):
     quotes = extract(text)
     assert any(q["speaker"] == "Ann Ortiz" and q["text"].startswith("the city cannot pay")
                for q in quotes), quotes
+
+
+def test_a_verb_of_saying_before_a_colon_over_the_quote_paragraph_is_its_cue(extract):
+    text = ("The mayor opened the bridge on Monday.\n\nIn her speech she said:\n\n"
+            "“We kept our promise to every family who waited for this bridge.”")
+    [quote] = [q for q in extract(text) if q["type"] == "direct"]
+    [(start, end)] = quote["cue"]
+    assert text[start:end] == "said"

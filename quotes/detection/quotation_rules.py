@@ -116,6 +116,10 @@ def _colon_lead_in(ctx: Context, quotation: Quotation, found: list[Quote]) -> Qu
     subject = speaker_of(doc, head)
     if subject is None or not speaks(doc, subject):
         return None
+    said = reporting_cue(token.lemma, ctx.cue_classes)
+    if said is not None:  # "In her speech she said:" over the quote paragraph: the verb is the cue
+        return make_quote(doc, list(quotation.pieces), [doc.span(head, head)], said,
+                          [mention_span(doc, subject)], "colon-lead-in", 0.7)
     return make_quote(doc, list(quotation.pieces), [doc.span(colon, colon)], cue_for("say"),
                       [mention_span(doc, subject)], "colon-lead-in", 0.7)
 

@@ -69,6 +69,12 @@ def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> 
             cue = reporting_cue(token.lemma, ctx.cue_classes)
             if cue is None or negated(doc, i):
                 continue
+            if _reports_antecedent(doc, i):
+                i = token.head  # the cue of the clause the relative pronoun stands for
+                cue = reporting_cue(doc.tokens[i].lemma, ctx.cue_classes)
+                if i == token.i or cue is None or negated(doc, i):
+                    continue
+                token = doc.tokens[i]
             distance = min(abs(token.start - quotation.end), abs(quotation.start - token.end))
             if best_distance is None or distance < best_distance:
                 best, best_distance = (i, cue), distance
@@ -79,6 +85,18 @@ def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> 
     source = [mention_span(doc, subject)] if subject is not None else []
     return make_quote(doc, list(quotation.pieces), [doc.span(verb, verb)], cue, source,
                   "quote-cue-nearby", 0.7 if source else 0.45)
+
+
+RELATIVE_PRONOUNS = {"which", "that"}
+
+
+def _reports_antecedent(doc: Document, verb: int) -> bool:
+    """Is `verb` the cue of a relative clause whose object is the relative pronoun
+    (`commented on the matter — which the BBC noted as unusual — "..."`)? It reports its
+    antecedent (the clause before it), never a quotation beside it."""
+    return any(doc.tokens[c].deprel in ("obj", "ccomp") and doc.tokens[c].upos == "PRON"
+               and doc.tokens[c].text.lower() in RELATIVE_PRONOUNS and c < verb
+               for c in doc.children(verb))
 
 
 def _cue_sentence_after(ctx: Context, last: int) -> int:

@@ -193,3 +193,25 @@ def test_a_speaker_before_a_participle_phrase_the_parser_ended_the_clause_with()
                  ("contract", "contract", "NOUN", 8, "obj"), ("a", "a", "DET", 12, "det"),
                  ("disgrace", "disgrace", "NOUN", 8, "xcomp")])
     assert words(doc, subject_of(doc, index(doc, "called"))) == "Lind"
+
+
+def test_a_relative_clause_cue_reports_its_antecedent_not_the_quotation_after_it():
+    # Ortiz commented on it — which the Herald noted as unusual — " We will keep the bridge open . "
+    from quotes.detection.context import Context
+    from quotes.detection.quotation_rules import quotation_rules
+    from quotes.detection.quotemarks import Quotation
+
+    doc = parse([("Ortiz", "Ortiz", "PROPN", 1, "nsubj"), ("commented", "comment", "VERB", 1, "root"),
+                 ("on", "on", "ADP", 3, "case"), ("it", "it", "PRON", 1, "obl"),
+                 ("—", "—", "PUNCT", 1, "punct"), ("which", "which", "PRON", 8, "obj"),
+                 ("the", "the", "DET", 7, "det"), ("Herald", "Herald", "PROPN", 8, "nsubj"),
+                 ("noted", "note", "VERB", 1, "ccomp"), ("as", "as", "ADP", 10, "case"),
+                 ("unusual", "unusual", "ADJ", 8, "obl"), ("—", "—", "PUNCT", 1, "punct"),
+                 ('"', '"', "PUNCT", 15, "punct"), ("We", "we", "PRON", 15, "nsubj"),
+                 ("will", "will", "AUX", 15, "aux"), ("keep", "keep", "VERB", 15, "root"),
+                 ("the", "the", "DET", 17, "det"), ("bridge", "bridge", "NOUN", 15, "obj"),
+                 ("open", "open", "ADJ", 15, "xcomp"), (".", ".", "PUNCT", 15, "punct"),
+                 ('"', '"', "PUNCT", 15, "punct")])
+    quotation = Quotation([(doc.tokens[12].start, doc.tokens[20].end)])
+    [quote] = quotation_rules(Context(doc, [quotation], []), [])
+    assert [doc.text[s:e] for s, e in quote.source] == ["Ortiz"]

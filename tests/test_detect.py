@@ -409,6 +409,13 @@ def test_a_thought_before_a_colon_is_not_speech(extract):
     assert [q for q in extract(text) if q["rule"] == "colon-lead-in"] == []
 
 
+def test_a_reaction_to_someone_elses_statement_before_a_colon_is_the_reacting_speaker(extract):
+    text = ("Riverton's mayor Ann Ortiz opposed Reyes's statement: “The governor's plan to "
+            "close the bridge is an insult to the towns on both banks of the river.”")
+    [quote] = [q for q in extract(text) if "insult" in q["text"]]
+    assert quote["speaker"] == "Ann Ortiz"
+
+
 def test_as_someone_said_after_and_reports_what_follows(extract):
     text = ("The bridge is old, and as Ann Ortiz said on Monday, the city cannot pay "
             "for a new one this year.")

@@ -69,6 +69,12 @@ def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> 
             cue = reporting_cue(token.lemma, ctx.cue_classes)
             if cue is None or negated(doc, i):
                 continue
+            if _reports_antecedent(doc, i):
+                i = token.head  # the cue of the clause the relative pronoun stands for
+                cue = reporting_cue(doc.tokens[i].lemma, ctx.cue_classes)
+                if i == token.i or cue is None or negated(doc, i):
+                    continue
+                token = doc.tokens[i]
             distance = min(abs(token.start - quotation.end), abs(quotation.start - token.end))
             if best_distance is None or distance < best_distance:
                 best, best_distance = (i, cue), distance
@@ -79,6 +85,18 @@ def _cue_in_sentence(ctx: Context, quotation: Quotation, found: list[Quote]) -> 
     source = [mention_span(doc, subject)] if subject is not None else []
     return make_quote(doc, list(quotation.pieces), [doc.span(verb, verb)], cue, source,
                   "quote-cue-nearby", 0.7 if source else 0.45)
+
+
+RELATIVE_PRONOUNS = {"which", "that"}
+
+
+def _reports_antecedent(doc: Document, verb: int) -> bool:
+    """Is `verb` the cue of a relative clause whose object is the relative pronoun
+    (`commented on the matter — which the BBC noted as unusual — "..."`)? It reports its
+    antecedent (the clause before it), never a quotation beside it."""
+    return any(doc.tokens[c].deprel in ("obj", "ccomp") and doc.tokens[c].upos == "PRON"
+               and doc.tokens[c].text.lower() in RELATIVE_PRONOUNS and c < verb
+               for c in doc.children(verb))
 
 
 def _cue_sentence_after(ctx: Context, last: int) -> int:
@@ -105,13 +123,15 @@ def _colon_lead_in(ctx: Context, quotation: Quotation, found: list[Quote]) -> Qu
     if colon is None or doc.tokens[colon].text != ":" or ctx.quotation_at(doc.tokens[colon].start):
         return None
     head = doc.tokens[colon].head
+    reaction = _reaction_to(doc, head, colon)
+    head = head if reaction is None else reaction
     while doc.tokens[head].deprel in ("conj", "xcomp") and doc.tokens[head].head != head:
         head = doc.tokens[head].head
     token = doc.tokens[head]
     if token.upos not in ("VERB", "AUX") or negated(doc, head) or head > colon:
         return None
     lexeme = cue_for(token.lemma)
-    if lexeme is not None and lexeme.cls not in ctx.cue_classes:
+    if lexeme is not None and lexeme.cls not in ctx.cue_classes and reaction is None:
         return None
     subject = speaker_of(doc, head)
     if subject is None or not speaks(doc, subject):
@@ -122,6 +142,29 @@ def _colon_lead_in(ctx: Context, quotation: Quotation, found: list[Quote]) -> Qu
                           [mention_span(doc, subject)], "colon-lead-in", 0.7)
     return make_quote(doc, list(quotation.pieces), [doc.span(colon, colon)], cue_for("say"),
                       [mention_span(doc, subject)], "colon-lead-in", 0.7)
+
+
+REACTIONS = {"oppose", "respond", "reply", "answer", "react", "counter", "retort", "rebut"}
+"""Verbs of answering or opposing someone's words: `X opposed Y's statement: "..."` gives
+X's answer, not Y's statement."""
+
+
+def _reaction_to(doc: Document, noun: int, colon: int) -> int | None:
+    """The verb whose object is `noun`, the phrase the colon closes, when that verb
+    reacts to what someone said (answers, opposes, rejects, criticises it): `Bolsonaro
+    opposed Macron's statement: "..."` introduces Bolsonaro's words. Verbs that pass
+    the words on (`quoted`, `read out`, `cited Y's statement:`) are not reactions."""
+    token = doc.tokens[noun]
+    if token.upos not in ("NOUN", "PROPN") or token.deprel not in ("obj", "obl") or token.head > noun:
+        return None
+    verb = doc.tokens[token.head]
+    if verb.upos != "VERB" or any(doc.tokens[i].upos not in ("NOUN", "PROPN", "ADJ", "DET", "PART", "PRON", "ADP")
+                                  for i in range(noun + 1, colon)):
+        return None
+    lexeme = cue_for(verb.lemma)
+    if verb.lemma.lower() in REACTIONS or lexeme is not None and lexeme.stance == "critical":
+        return token.head
+    return None
 
 
 def _colon_header(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:

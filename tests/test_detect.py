@@ -415,3 +415,8 @@ def test_as_someone_said_after_and_reports_what_follows(extract):
     quotes = extract(text)
     assert any(q["speaker"] == "Ann Ortiz" and q["text"].startswith("the city cannot pay")
                for q in quotes), quotes
+
+
+def test_a_condition_before_a_cue_set_off_by_commas_is_part_of_the_quote(extract):
+    [quote] = extract("If prices keep rising, the governor said, families will struggle.")
+    assert (quote["type"], quote["text"]) == ("indirect", "If prices keep rising families will struggle")

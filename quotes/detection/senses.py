@@ -115,9 +115,14 @@ def _content_head(doc: Document, content: list[int]) -> int:
 
 def _is_whether(doc: Document, head: int, content: list[int]) -> bool:
     """"whether the plant would close", "if the plant would close": a question's if marks
-    the reported clause itself ("said if elected he would cut taxes" is a condition)."""
+    the reported clause itself ("said if elected he would cut taxes" is a condition), and
+    that clause is all of it: in "If prices rise, the governor said, families will
+    struggle" the if-clause is the condition of the words after the cue."""
     first = doc.tokens[content[0]]
-    return first.text.lower() in ("whether", "if") and first.deprel == "mark" and first.head == head
+    if not (first.text.lower() in ("whether", "if") and first.deprel == "mark" and first.head == head):
+        return False
+    clause = set(doc.subtree(head))
+    return all(i in clause for i in content if doc.tokens[i].upos != "PUNCT")
 
 
 def _is_indirect_question(doc: Document, head: int, content: list[int]) -> bool:

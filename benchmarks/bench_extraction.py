@@ -22,6 +22,7 @@ second, and extraction time as a share of parsing time.
     python benchmarks/bench_extraction.py --rules-only          # without the learned filter
     python benchmarks/bench_extraction.py --gold my-gold.jsonl --engine stanza
     python benchmarks/bench_extraction.py --cache /tmp/parses   # keep the parses for next time
+    python benchmarks/bench_extraction.py --missed              # list the own gold records missed
 
 When the reference scorer is missing, `quotes.evaluation` scores instead. Set
 QUOTES_SHARED to find `shared/` elsewhere.
@@ -83,6 +84,8 @@ def main() -> int:
                         help="switch off the learned quote filter (quotes/detection/quote_filter.py)")
     parser.add_argument("--save", metavar="DIR", help="keep the predictions of each configuration in DIR")
     parser.add_argument("--cache", metavar="DIR", help="keep the parsed documents in DIR for the next run")
+    parser.add_argument("--missed", action="store_true",
+                        help="list the own gold records missed (no prediction covers them) or typed otherwise")
     args = parser.parse_args()
     if not Path(args.gold).exists():
         sys.exit(f"needs {args.gold} (set QUOTES_SHARED or pass --gold)")
@@ -123,6 +126,8 @@ def main() -> int:
     if args.save:
         save(Path(args.save) / "predictions-own.jsonl", predictions)
     print(own_report(own, predictions, args.markdown))
+    if args.missed:
+        print("\n".join(missed(own, predictions)))
     return 0
 
 
@@ -215,6 +220,23 @@ def summaries(gold: list[GoldDocument], predictions: dict) -> tuple[int, int, in
                 found += 1
                 typed += best["type"] == "summary"
     return found, typed, total
+
+
+def missed(gold: list[GoldDocument], predictions: dict) -> list[str]:
+    """One line per gold record that no prediction covers ("missed"), or whose best
+    prediction has another type ("typed"): the gold type, its cue and words, and the
+    prediction's type, cue lemma, rule and words."""
+    lines = ["\nown gold records missed or typed otherwise (gold type | cue | words || prediction):"]
+    for doc in gold:
+        for quote in doc.quotes:
+            best = best_cover(quote["content"], predictions.get(doc.id, []))
+            if best is not None and best["type"] == quote["type"]:
+                continue
+            cue = " ".join(doc.text[s:e] for s, e in quote["cue"])
+            words = " / ".join(doc.text[s:e] for s, e in quote["content"])
+            found = "" if best is None else f" || {best['type']} {best['cue_lemma']} {best.get('rule', '')}: {best['text']}"
+            lines.append(f"{doc.id}: {'typed' if best else 'missed'} {quote['type']} | {cue} | {words}{found}")
+    return lines
 
 
 def summary_precision(gold: list[GoldDocument], predictions: dict) -> tuple[int, int]:

@@ -430,3 +430,8 @@ def test_a_verb_of_saying_before_a_colon_over_the_quote_paragraph_is_its_cue(ext
     [quote] = [q for q in extract(text) if q["type"] == "direct"]
     [(start, end)] = quote["cue"]
     assert text[start:end] == "said"
+
+
+def test_a_condition_before_a_cue_set_off_by_commas_is_part_of_the_quote(extract):
+    [quote] = extract("If prices keep rising, the governor said, families will struggle.")
+    assert (quote["type"], quote["text"]) == ("indirect", "If prices keep rising families will struggle")

@@ -86,3 +86,20 @@ def test_more_summaries_of_speech(extract, text, lemma, words):
 ])
 def test_no_summary_of_a_date_or_a_thing(extract, text):
     assert all(q["text"] not in ("Monday for calm in the capital", "borrowing by small firms") for q in extract(text))
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), [
+    ("In her statement, the prime minister found the plan reckless.", "find", "the plan reckless"),
+    ("The review panel found the claims of the residents unfounded.", "find", "the claims of the residents unfounded"),
+])
+def test_a_verbless_judgement_is_a_summary(extract, text, lemma, words):
+    assert _quote(extract, text, lemma, words)["type"] == "summary"
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), [
+    # a finite verb or a copula: a clause, however short
+    ("In her statement, the prime minister found the plan was reckless.", "find", "the plan was reckless"),
+    ("The spokesman said the company's shares quadrupled in a year.", "say", "the company's shares quadrupled"),
+])
+def test_a_short_clause_stays_an_indirect_quote(extract, text, lemma, words):
+    assert _quote(extract, text, lemma, words)["type"] == "indirect"

@@ -95,3 +95,23 @@ def test_in_the_words_of_someone(extract, text, source, words):
 
 def test_in_the_middle_of_something_is_no_speech(extract):
     assert extract("In the middle of the night, the alarm in the old town went off.") == []
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), [
+    # the first clause parsed as a complement of the later cue
+    (("The company initially denied all claims that the product was unsafe, however, an independent "
+      "review eventually concluded the tests showed serious flaws."),
+     "conclude", "the tests showed serious flaws"),
+    # the first of a series of predicates parsed as a complement of the second
+    (("The mayor also raised concerns about the council's spending plans, noted all residents have an "
+      "interest in keeping taxes low, and underscored the city's commitment to its schools."),
+     "note", "all residents have an interest in keeping taxes low"),
+])
+def test_a_clause_before_a_cue_that_reports_onwards_is_not_its_words(extract, text, lemma, words):
+    quotes = [q for q in extract(text) if q["cue_lemma"] == lemma]
+    assert [q["text"] for q in quotes] == [words]
+
+
+def test_a_fronted_half_still_joins_a_cue_set_off_by_commas(extract):
+    [quote] = extract("The new budget, the minister said, would cut taxes for most families.")
+    assert quote["text"] == "The new budget would cut taxes for most families"

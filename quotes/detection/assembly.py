@@ -16,7 +16,7 @@ from quotes.detection.context import (
 )
 from quotes.detection.lexicon import reporting_cue
 from quotes.detection.quotemarks import Quotation
-from quotes.detection.senses import quotes_a_term, states_a_clause
+from quotes.detection.senses import judges_in_a_small_clause, quotes_a_term, states_a_clause
 from quotes.nlp import Document
 from quotes.records import Quote, Span
 
@@ -104,6 +104,12 @@ SUMMARY_RULES = {"verb-object"}
 release of the prisoners]", "defended [his decision]"), not the words said."""
 
 
+SMALL_CLAUSE_RULES = {"verb-complement"}
+"""Rules whose content is a reported clause, or a verbless small clause that judges what
+the speech was about ("found [the plan reckless]"): a summary
+(`senses.judges_in_a_small_clause`)."""
+
+
 VERBATIM_RULES = {"post-signature"}
 """Rules whose content is a speaker's words as written, with or without quotation marks."""
 
@@ -112,7 +118,8 @@ def quote_type(ctx: Context, content: list[Span], rule: str = "") -> str:
     """direct: every word inside quotation marks; indirect: none; mixed: some; summary:
     a phrase that names what the speech was about (a `SUMMARY_RULES` quote with no
     words in quotation marks but a term, `senses.quotes_a_term`, and no clause:
-    `senses.states_a_clause`). An embedded post is direct (`VERBATIM_RULES`)."""
+    `senses.states_a_clause`; or a verbless small clause: `senses.judges_in_a_small_clause`).
+    An embedded post is direct (`VERBATIM_RULES`)."""
     if rule in VERBATIM_RULES:
         return "direct"
     inside, outside = _quoted_and_not(ctx, content)
@@ -120,6 +127,8 @@ def quote_type(ctx: Context, content: list[Span], rule: str = "") -> str:
         return "direct"
     if inside:
         return "summary" if rule in SUMMARY_RULES and quotes_a_term(ctx, content) else "mixed"
+    if rule in SMALL_CLAUSE_RULES and judges_in_a_small_clause(ctx.doc, content):
+        return "summary"
     return "summary" if rule in SUMMARY_RULES and not states_a_clause(ctx.doc, content) else "indirect"
 
 

@@ -326,14 +326,22 @@ def _quotation_first(ctx: Context, tokens: list[int], verb: int) -> list[int]:
 
 
 def _own_complements(ctx: Context, verb: int) -> list[int]:
-    """Tokens of the verb's clausal complements and of its quoted objects."""
+    """Tokens of the verb's clausal complements and of its quoted objects. When a
+    complement runs on from the cue (no comma between), a clause before the cue without
+    quotation marks is not its words but a clause of its own the parser hung from it:
+    "The firm denied the claims, however, a review concluded [the tests showed flaws]",
+    "raised concerns about X, noted [all members have an interest in Y]"."""
     doc = ctx.doc
-    tokens: list[int] = []
-    for child in doc.children(verb):
-        deprel = doc.tokens[child].deprel
-        if deprel in COMPLEMENTS or (deprel in ("obj", "xcomp") and _touches_quotation(ctx, child)):
-            tokens += doc.subtree(child)
-    return sorted(tokens)
+    children = [c for c in doc.children(verb) if doc.tokens[c].deprel in COMPLEMENTS
+                or (doc.tokens[c].deprel in ("obj", "xcomp") and _touches_quotation(ctx, c))]
+    if any(c > verb and _runs_on(doc, verb, c) for c in children):
+        children = [c for c in children if c > verb or _touches_quotation(ctx, c)]
+    return sorted(i for c in children for i in doc.subtree(c))
+
+
+def _runs_on(doc: Document, verb: int, child: int) -> bool:
+    """Whether the words of `child` follow the cue `verb` with no comma between."""
+    return all(doc.tokens[i].text != "," for i in range(verb + 1, min(doc.subtree(child))))
 
 
 BOUNDARIES = {":", ";", "-", "\u2013", "\u2014", "--"}

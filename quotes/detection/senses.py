@@ -115,9 +115,14 @@ def _content_head(doc: Document, content: list[int]) -> int:
 
 def _is_whether(doc: Document, head: int, content: list[int]) -> bool:
     """"whether the plant would close", "if the plant would close": a question's if marks
-    the reported clause itself ("said if elected he would cut taxes" is a condition)."""
+    the reported clause itself ("said if elected he would cut taxes" is a condition), and
+    that clause is all of it: in "If prices rise, the governor said, families will
+    struggle" the if-clause is the condition of the words after the cue."""
     first = doc.tokens[content[0]]
-    return first.text.lower() in ("whether", "if") and first.deprel == "mark" and first.head == head
+    if not (first.text.lower() in ("whether", "if") and first.deprel == "mark" and first.head == head):
+        return False
+    clause = set(doc.subtree(head))
+    return all(i in clause for i in content if doc.tokens[i].upos != "PUNCT")
 
 
 def _is_indirect_question(doc: Document, head: int, content: list[int]) -> bool:
@@ -306,6 +311,30 @@ def states_a_clause(doc: Document, content: list[Span]) -> bool:
         stack += [c for c in children if doc.tokens[c].deprel in CLAUSE_LINKS
                   or doc.tokens[c].deprel == "acl" and _infinitive(doc, doc.children(c))]
     return False
+
+
+SMALL_CLAUSE_HEADS = {"ADJ", "NOUN"}
+LINKS = {"cop", "aux", "aux:pass", "mark"}
+
+
+def judges_in_a_small_clause(doc: Document, content: list[Span]) -> bool:
+    """Whether a cue's argument is a verbless small clause, a judgement that names what
+    the speech was about rather than its words: "found [the plan reckless]", "judged [the
+    offer a provocation]", "found [the claims unfounded]": one head, an adjective or a
+    noun with its determiner, with a subject of its own and no verb, copula, auxiliary or
+    subordinator. Not a participle: the parser takes finite verbs for them ("said [the
+    index quadrupled]")."""
+    tokens = [i for i in _span_tokens(doc, content) if doc.tokens[i].upos != "PUNCT"]
+    inside = set(tokens)
+    heads = [i for i in tokens if doc.tokens[i].head not in inside or doc.tokens[i].head == i]
+    if len(heads) != 1:
+        return False
+    head = doc.tokens[heads[0]]
+    children = [c for c in doc.children(heads[0]) if c in inside]
+    noun_phrase = head.upos == "ADJ" or any(doc.tokens[c].deprel in ("det", "nmod:poss") for c in children)
+    return (head.upos in SMALL_CLAUSE_HEADS and noun_phrase
+            and any(doc.tokens[c].deprel in ("nsubj", "nsubj:pass") for c in children)
+            and not any(doc.tokens[c].deprel in LINKS or doc.tokens[c].text.lower() == "to" for c in children))
 
 
 def _span_tokens(doc: Document, content: list[Span]) -> list[int]:

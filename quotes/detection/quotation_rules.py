@@ -113,8 +113,9 @@ def _cue_sentence_after(ctx: Context, last: int) -> int:
 def _colon_lead_in(ctx: Context, quotation: Quotation, found: list[Quote]) -> Quote | None:
     """`In his message, he praised the general's life: "..."` and `The ministry set out
     its position:` over a quote paragraph: a clause ending in a colon before a quotation,
-    whose subject is someone who speaks, introduces that speaker's words (the colon is
-    the cue) whatever its verb. Thoughts (`He thought: "..."`) are not speech."""
+    whose subject is someone who speaks, introduces that speaker's words whatever its
+    verb: the verb is the cue when it is a verb of saying ("In her speech she said:"),
+    else the colon. Thoughts (`He thought: "..."`) are not speech."""
     doc, text = ctx.doc, ctx.doc.text
     before = text[:quotation.start].rstrip()
     if not before.endswith(":") or "\n\n\n" in text[len(before):quotation.start]:
@@ -137,11 +138,9 @@ def _colon_lead_in(ctx: Context, quotation: Quotation, found: list[Quote]) -> Qu
     if subject is None or not speaks(doc, subject):
         return None
     said = reporting_cue(token.lemma, ctx.cue_classes)
-    if said is not None:  # "In her speech she said:" over the quote paragraph: the verb is the cue
-        return make_quote(doc, list(quotation.pieces), [doc.span(head, head)], said,
-                          [mention_span(doc, subject)], "colon-lead-in", 0.7)
-    return make_quote(doc, list(quotation.pieces), [doc.span(colon, colon)], cue_for("say"),
-                      [mention_span(doc, subject)], "colon-lead-in", 0.7)
+    cue_span, cue = (doc.span(head, head), said) if said is not None else (doc.span(colon, colon), cue_for("say"))
+    return make_quote(doc, list(quotation.pieces), [cue_span], cue, [mention_span(doc, subject)],
+                      "colon-lead-in", 0.7)
 
 
 REACTIONS = {"oppose", "respond", "reply", "answer", "react", "counter", "retort", "rebut"}

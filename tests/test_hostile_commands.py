@@ -178,3 +178,29 @@ def test_a_read_only_database_with_changes_left_in_its_wal_says_what_to_do(datab
     assert result.returncode == 1
     assert result.stderr.startswith(f"Error: cannot read {copy}: its last changes are still in {copy}-wal")
     assert result.stderr.count("\n") == 1
+
+
+def test_a_stop_during_a_commit_waits_until_the_stored_articles_are_counted(tmp_path):
+    """SIGTERM right after the rows are committed: the summary still counts every article
+    stored, then the stop takes its course."""
+    from quotes.pipeline.ingesting import Summary, Terminated, _Writer, sigterm_as_interrupt
+    from quotes.pipeline.progress import Progress
+    from quotes.records import Article
+    from quotes.store.keys import PendingArticles
+    from quotes.store.rows import article_rows
+
+    class StoreStoppedAfterCommit:
+        saved = 0
+
+        def save_rows(self, waiting, **options):
+            self.saved += len(waiting)
+            os.kill(os.getpid(), signal.SIGTERM)  # arrives before the counts are made
+
+    articles = [Article(f"a{n}", "The mayor said the bridge would reopen.") for n in range(3)]
+    summary = Summary()
+    store = StoreStoppedAfterCommit()
+    writer = _Writer(store, None, summary, PendingArticles(), Progress(enabled=False))
+    writer.waiting = [(article, article_rows(article, [])) for article in articles]
+    with sigterm_as_interrupt(), pytest.raises(Terminated):
+        writer.flush()
+    assert store.saved == summary.articles == 3

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import signal
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -188,6 +189,26 @@ def _signals_ignored() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """While inside: a Ctrl+C or SIGTERM waits until the block is done, then takes its
+    usual course (outside the main thread, where handlers cannot be set, nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    numbers = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, lambda signum, frame: received.append(signum))
+                for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for signum in dict.fromkeys(received):
+            signal.raise_signal(signum)
+
+
 def describe(summary: Summary, db_path: str, database: dict[str, int] | None) -> str:
     """The closing line of a run, for the user."""
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
@@ -288,16 +309,19 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
+        """Store the waiting articles and count them, as one step a stop cannot split (a
+        SIGTERM between the commit and the counts made the summary miss stored articles)."""
         waiting, self.waiting = self.waiting, []
-        if waiting:
-            self.store.save_rows(waiting, batch_size=len(waiting), fingerprint=self.fingerprint)
-        self.last_commit = time.monotonic()
-        for article, rows in waiting:
-            self.summary.articles += 1
-            self.summary.quotes += len(rows.quotes)
-            self.summary.words += rows.words
-            self.pending.done(article.id)
-            self.progress.advance(len(rows.quotes), words=rows.words)
+        with _signals_deferred():
+            if waiting:
+                self.store.save_rows(waiting, batch_size=len(waiting), fingerprint=self.fingerprint)
+            self.last_commit = time.monotonic()
+            for article, rows in waiting:
+                self.summary.articles += 1
+                self.summary.quotes += len(rows.quotes)
+                self.summary.words += rows.words
+                self.pending.done(article.id)
+                self.progress.advance(len(rows.quotes), words=rows.words)
 
 
 def _flush_what_is_done(writer: _Writer, summary: Summary) -> None:

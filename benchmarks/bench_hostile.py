@@ -28,7 +28,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hostile_texts import CASES, OPTIONS, write_cases
+from peak_memory import PeakMemory
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -133,7 +133,7 @@ def measure(tree: Path, command: list[str], options: argparse.Namespace) -> Run:
     started = time.perf_counter()
     process = psutil.Popen(command, env=environment(tree), stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, text=True)
-    peak = PeakMemory(process)
+    peak = PeakMemory(process, every=0.05)
     note = ""
     while process.poll() is None:
         elapsed = time.perf_counter() - started
@@ -160,32 +160,6 @@ def show(name: str, path: Path, run: Run, baseline: Run) -> None:
     print(f"{name:<36} {size / 1e6:6.2f} MB  {bound}{run.seconds:7.1f} s ({run.seconds / baseline.seconds:5.1f} x)"
           f"  peak {bound}{run.peak_mb:6.0f} MB ({run.peak_mb / baseline.peak_mb:4.1f} x)"
           f"  exit {run.status:>6}  {run.quotes:6} quotes  {run.note}", flush=True)
-
-
-class PeakMemory:
-    """The largest sum of RSS over a process and its children, sampled in a thread."""
-
-    def __init__(self, process: psutil.Process, every: float = 0.05) -> None:
-        self.process = process
-        self.bytes = 0
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._sample, args=(every,), daemon=True)
-        self._thread.start()
-
-    def _sample(self, every: float) -> None:
-        while not self._done.is_set():
-            total = 0
-            try:
-                for process in [self.process, *self.process.children(recursive=True)]:
-                    total += process.memory_info().rss
-            except psutil.Error:
-                pass  # a process ended between listing and reading
-            self.bytes = max(self.bytes, total)
-            self._done.wait(every)
-
-    def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
 
 
 if __name__ == "__main__":

@@ -37,7 +37,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Self
@@ -46,6 +45,9 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from peak_memory import PeakMemory
 
 from quotes.pipeline.ingesting import COMMIT_ARTICLES
 from quotes.records import Article, Quote, Speaker
@@ -192,32 +194,6 @@ def children_cpu() -> float:
     """CPU seconds used so far by finished child processes and theirs."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
-
-
-class PeakMemory:
-    """The largest sum of RSS over a process and its children, sampled in a thread."""
-
-    def __init__(self, process: psutil.Process, every: float = 0.1) -> None:
-        self.process = process
-        self.bytes = 0
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._sample, args=(every,), daemon=True)
-        self._thread.start()
-
-    def _sample(self, every: float) -> None:
-        while not self._done.is_set():
-            total = 0
-            try:
-                for process in [self.process, *self.process.children(recursive=True)]:
-                    total += process.memory_info().rss
-            except psutil.Error:
-                pass  # a process ended between listing and reading
-            self.bytes = max(self.bytes, total)
-            self._done.wait(every)
-
-    def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
 
 
 def time_store(target: Path, *, prepared: list[tuple[Article, ArticleRows]] | None = None,

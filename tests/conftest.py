@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from stanza_tiny import STANZA_EXTRA
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed-blinken-china-2023-06-19.txt"
@@ -51,7 +52,6 @@ def quotes_of(engine):
     return run
 
 
-STANZA_EXTRA = "needs the stanza extra (pip install 'quotes[stanza]')"
 
 
 @pytest.fixture(scope="session")

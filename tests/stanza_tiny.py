@@ -40,6 +40,8 @@ PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 # processors whose models read the word vectors; the hub's English models do too
 WITH_PRETRAIN = ("pos", "depparse", "ner")
 VECTOR_DIM = 16
+STANZA_EXTRA = "needs the stanza extra (pip install 'quotes[stanza]')"
+"""The reason every Stanza test gives when Stanza is not installed."""
 
 
 def fingerprint() -> str:

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from stanza_tiny import STANZA_EXTRA
 from tqdm import tqdm
 
-stanza = pytest.importorskip("stanza", reason="needs the stanza extra (pip install 'quotes[stanza]')")
+stanza = pytest.importorskip("stanza", reason=STANZA_EXTRA)
 
 from quotes.cli import cli
 from quotes.nlp import models

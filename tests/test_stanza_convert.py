@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from stanza_tiny import STANZA_EXTRA
 
-pytest.importorskip("stanza", reason="needs the stanza extra (pip install 'quotes[stanza]')")
+pytest.importorskip("stanza", reason=STANZA_EXTRA)
 
 from stanza.utils.conll import CoNLL
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import stanza_corpus
+from stanza_tiny import STANZA_EXTRA
 
 BIOES_NEXT = {"O": "OBS", "S": "OBS", "E": "OBS", "B": "IE", "I": "IE"}
 
@@ -16,7 +17,7 @@ def test_corpus_is_built_from_its_text(engine):
 
 @pytest.fixture(scope="module")
 def treebank():
-    pytest.importorskip("stanza", reason="needs the stanza extra (pip install 'quotes[stanza]')")
+    pytest.importorskip("stanza", reason=STANZA_EXTRA)
     from stanza.utils.conll import CoNLL
 
     return CoNLL.conll2doc(input_file=str(stanza_corpus.CONLLU))

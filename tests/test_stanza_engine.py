@@ -18,8 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from stanza_tiny import STANZA_EXTRA
 
-stanza = pytest.importorskip("stanza", reason="needs the stanza extra (pip install 'quotes[stanza]')")
+stanza = pytest.importorskip("stanza", reason=STANZA_EXTRA)
 
 import torch
 

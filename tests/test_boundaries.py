@@ -77,6 +77,19 @@ def test_the_clause_ends_before_a_further_cue_after_its_last_conjunct(extract):
     # a fronted participle clause is not ("Asked by X, she said, "..."")
     ("Asked by reporters about the bridge, she said, “It will close in March.”",
      ["“It will close in March.”"], "direct"),
+    # a quotation opening in lower case completes the sentence begun before the cue
+    ("If the council agrees, she said, “the ferry will run every hour.”",
+     ["If the council agrees", "“the ferry will run every hour.”"], "mixed"),
+    ("Of the new timetable for the ferry, the captain said, “it is a little much.”",
+     ["Of the new timetable for the ferry", "“it is a little much.”"], "mixed"),
+    # in upper case it is a sentence of its own
+    ("If the council agrees, she said, “The ferry will run every hour.”",
+     ["“The ferry will run every hour.”"], "direct"),
+    # and words that say where or when the words were said are not what was said
+    ("In a statement, the ferry company said, “the crossing is safe.”",
+     ["“the crossing is safe.”"], "direct"),
+    ("On Monday, the ferry company said, “the crossing is safe.”",
+     ["“the crossing is safe.”"], "direct"),
 ])
 def test_the_fronted_half_of_a_split_clause(extract, text, pieces, kind):
     quotes = extract(text)
@@ -89,3 +102,19 @@ def test_a_noun_of_saying_reports_its_clause_without_that(extract):
     text = "The mayor made the claim that the bridge was safe for lorries."
     quote = only(extract(text), "claim")
     assert (quote["type"], quote["text"]) == ("indirect", "the bridge was safe for lorries")
+
+
+@pytest.mark.parametrize("text, pieces", [
+    # after reported words without quotation marks, a quotation in lower case after the
+    # cue completes their sentence: one record, two pieces
+    ("Turnout was low in the north, the mayor added, “and lower still in the valleys.”",
+     ["Turnout was low in the north", "“and lower still in the valleys.”"]),
+    # a quoted sentence of its own after the cue's full stop is not joined
+    ("Turnout was low in the north, the mayor added. “And lower still in the valleys.”",
+     ["Turnout was low in the north"]),
+])
+def test_a_quotation_in_lower_case_completes_reported_words(extract, text, pieces):
+    quotes = extract(text)
+    quote = only(quotes, "add")
+    assert [text[s:e] for s, e in quote["content"]] == pieces
+    assert round_trips(text, quotes)

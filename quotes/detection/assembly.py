@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from quotes.detection.boundaries import continues_in_lower_case
 from quotes.detection.context import (
     SPLIT_GAP_WORDS,
     WEAK_RULES,
@@ -211,10 +212,10 @@ def join_split_quotes(ctx: Context, found: list[Quote]) -> None:
         joined = False
         while True:
             last = quote.content[-1]
-            if ctx.quotation_at(last[1] - 1) is None:
-                break
+            quoted = ctx.quotation_at(last[1] - 1) is not None
             nxt = quotations.next_speech(last[1])
-            if nxt is None or not _continues(ctx, quote, last[1], nxt):
+            if nxt is None or not _continues(ctx, quote, last[1], nxt) or not (
+                    quoted or _completes_unquoted(ctx, last[1], nxt)):
                 break
             other = by_start.get(nxt.start)
             if other is not None:
@@ -351,5 +352,13 @@ def _continues(ctx: Context, quote: Quote, end: int, nxt: Quotation) -> bool:
 
 
 CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"
+
+
+def _completes_unquoted(ctx: Context, end: int, nxt: Quotation) -> bool:
+    """`The streets were deserted, he added, "but people need to meet."`: after reported
+    words without quotation marks, a quotation that opens in lower case after the cue and
+    a comma completes their sentence."""
+    return (ctx.doc.text[end:nxt.start].rstrip().rstrip(CLOSING_MARKS).endswith(",")
+            and continues_in_lower_case(ctx, nxt.start))
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
-from quotes.detection.boundaries import trim_complement, trim_leading, trim_object
+from quotes.detection.boundaries import fronted_half, trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import ACCORDING_TO, Cue, cue_for, noun_cue, takes_object
 from quotes.detection.senses import (
@@ -230,7 +230,8 @@ def _complement(ctx: Context, verb: int) -> list[int]:
             if quotation.start < doc.tokens[verb].start:
                 tokens = [i for i in tokens if i < verb]
             else:
-                tokens = _fronted_subject(doc, tokens, min(own)) + [i for i in tokens if i > min(own)]
+                fronted = _fronted_subject(doc, tokens, min(own)) or fronted_half(ctx, tokens, min(own))
+                tokens = fronted + [i for i in tokens if i > min(own)]
         elif _parenthetical(doc, verb, own):
             sentence = doc.sentences[doc.tokens[verb].sent].tokens
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]

@@ -118,3 +118,19 @@ def test_a_quotation_in_lower_case_completes_reported_words(extract, text, piece
     quote = only(quotes, "add")
     assert [text[s:e] for s, e in quote["content"]] == pieces
     assert round_trips(text, quotes)
+
+
+@pytest.mark.parametrize("text, lemma, words", [
+    # a further cue of the speaker after a comma inside the closing quotation mark ends
+    # the reported words, as it does after a comma outside them
+    ("The harbour master said the works should be “wrapped up by spring,” referring to the "
+     "new pier, where the ferries will dock.", "say", "the works should be “wrapped up by spring,”"),
+    ("The harbour master argued that “there is room for a second ferry,” citing a survey in "
+     "which the port was found to be “under used.”", "argue", "“there is room for a second ferry,”"),
+    ("The harbour master said the works should be wrapped up by spring, referring to the new pier.",
+     "say", "the works should be wrapped up by spring"),
+])
+def test_a_further_cue_after_a_closing_quotation_mark_ends_the_words(extract, text, lemma, words):
+    quotes = extract(text)
+    assert only(quotes, lemma)["text"] == words
+    assert round_trips(text, quotes)

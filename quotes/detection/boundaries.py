@@ -78,7 +78,20 @@ def cued_conjunct(doc: Document, i: int, content: set[int]) -> bool:
         return False  # only a conjunct of the reported clause itself, not of a phrase in it
     if token.deprel == "conj":
         return token.xpos in ("VBD", "VBZ", "VBP")
-    return token.xpos == "VBG" and i > 0 and doc.tokens[i - 1].text in (",", "\u2014", "-", "--")
+    return token.xpos == "VBG" and _after_a_break(doc, i)
+
+
+BREAKS = (",", "\u2014", "-", "--")
+CLOSING_QUOTES = set("\"'\u201d\u2019\u00bb\u203a") | {"''"}
+
+
+def _after_a_break(doc: Document, i: int) -> bool:
+    """Whether a comma or a dash stands before token `i`, closing quotation marks aside
+    (`said it was "wrapped up by spring," referring to ...`: the comma is inside them)."""
+    j = i - 1
+    while j >= 0 and doc.tokens[j].upos == "PUNCT" and doc.tokens[j].text in CLOSING_QUOTES:
+        j -= 1
+    return j >= 0 and doc.tokens[j].text in BREAKS
 
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}

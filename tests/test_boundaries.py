@@ -123,10 +123,10 @@ def test_a_quotation_in_lower_case_completes_reported_words(extract, text, piece
 @pytest.mark.parametrize("text, lemma, words", [
     # a further cue of the speaker after a comma inside the closing quotation mark ends
     # the reported words, as it does after a comma outside them
-    ("The harbour master said the works should be “wrapped up by spring,” referring to the "
-     "new pier, where the ferries will dock.", "say", "the works should be “wrapped up by spring,”"),
-    ("The harbour master argued that “there is room for a second ferry,” citing a survey in "
-     "which the port was found to be “under used.”", "argue", "“there is room for a second ferry,”"),
+    (("The harbour master said the works should be “wrapped up by spring,” referring to the "
+      "new pier, where the ferries will dock."), "say", "the works should be “wrapped up by spring,”"),
+    (("The harbour master argued that “there is room for a second ferry,” citing a survey in "
+      "which the port was found to be “under used.”"), "argue", "“there is room for a second ferry,”"),
     ("The harbour master said the works should be wrapped up by spring, referring to the new pier.",
      "say", "the works should be wrapped up by spring"),
 ])

@@ -167,3 +167,23 @@ def test_a_clause_before_a_cue_that_reports_onwards_is_not_its_words(extract, te
 def test_a_fronted_half_still_joins_a_cue_set_off_by_commas(extract):
     [quote] = extract("The new budget, the minister said, would cut taxes for most families.")
     assert quote["text"] == "The new budget would cut taxes for most families"
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), [
+    ("On trade, the envoy laid out in detail that the tariffs have not changed.",
+     "lay out", "the tariffs have not changed"),
+    ("The ministers deemed that the new pipeline deal goes against the treaty.",
+     "deem", "the new pipeline deal goes against the treaty"),
+])
+def test_cues_that_report_only_a_clause(extract, text, lemma, words):
+    [quote] = extract(text)
+    assert (quote["type"], quote["cue_lemma"], quote["text"]) == ("indirect", lemma, words)
+
+
+@pytest.mark.parametrize("text", [
+    "Workers laid out the cables along the road before the storm.",
+    "The court deemed the contract void.",
+    "The mourners laid flowers at the gate.",
+])
+def test_their_objects_are_not_what_was_said(extract, text):
+    assert extract(text) == []

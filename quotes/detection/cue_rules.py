@@ -11,7 +11,15 @@ from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import SUBJECTS, cue_read_as_modifier, mention_span, subject_of
 from quotes.detection.boundaries import trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
-from quotes.detection.lexicon import ACCORDING_TO, Cue, cue_for, noun_cue, takes_object
+from quotes.detection.lexicon import (
+    ACCORDING_TO,
+    Cue,
+    cue_for,
+    noun_cue,
+    phrasal_cue,
+    reports_objects,
+    takes_object,
+)
 from quotes.detection.senses import (
     is_evidence,
     non_speech_object,
@@ -64,7 +72,7 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
 def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
     doc = ctx.doc
-    cue = cue_for(doc.tokens[verb].lemma)
+    cue = cue_for(doc.tokens[verb].lemma) or _phrasal(doc, verb)
     if cue is not None and cue.cls == "evidential" and cue.reports and speaks(doc, speaker_of(doc, verb)):
         cue = cue._replace(cls="speech")  # "the minister indicated ...", "a UN report concluded ..."
     elif cue is not None and is_evidence(doc, doc.tokens[verb].lemma, speaker_of(doc, verb)):
@@ -86,7 +94,8 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
         content = _own_complements(ctx, verb)
         content = content if _quoted_after(ctx, content, verb) else []
     rule, cue_end = "verb-complement", verb
-    if not content and (ctx.every_object or takes_object(cue.lemma)) and not _asked_for(doc, verb):
+    if not content and (ctx.every_object and reports_objects(cue.lemma) or takes_object(cue.lemma)) \
+            and not _asked_for(doc, verb):
         cue_end, content = _object_clause(ctx, verb)
         if not content:
             content, rule = _object(ctx, verb), "verb-object"
@@ -112,6 +121,12 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if rule == "verb-object":
         confidence -= 0.2
     return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+def _phrasal(doc: Document, verb: int) -> Cue | None:
+    """The cue of a verb that reports only with its particle: "laid out that ..."."""
+    return next((cue for c in doc.children(verb) if doc.tokens[c].deprel == "compound:prt"
+                 and (cue := phrasal_cue(doc.tokens[verb].lemma, doc.tokens[c].text)) is not None), None)
 
 
 def citing_sources(ctx: Context, found: list[Quote]) -> list[Quote]:

@@ -187,3 +187,9 @@ def test_cues_that_report_only_a_clause(extract, text, lemma, words):
 ])
 def test_their_objects_are_not_what_was_said(extract, text):
     assert extract(text) == []
+
+
+def test_a_dated_statement_keeps_its_clause_and_its_author(extract):
+    [quote] = extract("Critics recalled the mayor's statement earlier this year that tenants should pay more.")
+    assert (quote["cue_lemma"], quote["source_text"], quote["text"]) == (
+        "statement", "the mayor", "tenants should pay more")

@@ -365,7 +365,9 @@ def _own_complements(ctx: Context, verb: int) -> list[int]:
     "The firm denied the claims, however, a review concluded [the tests showed flaws]",
     "raised concerns about X, noted [all members have an interest in Y]"."""
     doc = ctx.doc
-    children = [c for c in doc.children(verb) if doc.tokens[c].deprel in COMPLEMENTS
+    owned = {_clause_hung_on_verb(doc, c) for c in doc.children(verb)
+             if noun_cue(doc.tokens[c].lemma, ctx.cue_classes) and _named_author(doc, c) is not None}
+    children = [c for c in doc.children(verb) if doc.tokens[c].deprel in COMPLEMENTS and c not in owned
                 or (doc.tokens[c].deprel in ("obj", "xcomp") and _touches_quotation(ctx, c))]
     if any(c > verb and _runs_on(doc, verb, c) for c in children):
         children = [c for c in children if c > verb or _touches_quotation(ctx, c)]
@@ -658,6 +660,8 @@ def _content_noun(ctx: Context, noun: int) -> Quote | None:
     if clause is None and token.deprel == "nsubj" and doc.tokens[token.head].lemma == "be":
         clause = next((c for c in doc.children(token.head) if doc.tokens[c].deprel == "ccomp"
                        and _opens_with_that(doc, c)), None)
+    if clause is None and _named_author(doc, noun) is not None:
+        clause = _clause_hung_on_verb(doc, noun)
     if clause is None:
         return None
     speaker = _noun_speaker(doc, noun)
@@ -669,6 +673,38 @@ def _content_noun(ctx: Context, noun: int) -> Quote | None:
     if not pieces:
         return None
     return make_quote(doc, pieces, [cue_span], cue, source, "noun-clause", 0.6)
+
+
+def _named_author(doc: Document, noun: int) -> int | None:
+    """The author a noun of saying names itself, other than by a pronoun: "[the mayor's]
+    statement", "a warning [from the union]"."""
+    for child in doc.children(noun):
+        token = doc.tokens[child]
+        if token.upos != "PRON" and (token.deprel == "nmod:poss" or token.deprel == "nmod"
+                                     and _marker(doc, child) in ("from", "by")):
+            return child
+    return None
+
+
+DATING = {"obl", "obl:tmod", "obl:npmod", "advmod"}
+
+
+def _clause_hung_on_verb(doc: Document, noun: int) -> int | None:
+    """"recalled the mayor's statement earlier this year [that tenants should pay
+    more]": the parser hung the noun's "that" clause on the verb that takes the noun,
+    past the adverbials that date it. The clause, if so."""
+    token = doc.tokens[noun]
+    if token.deprel != "obj" or token.head == noun:
+        return None
+    verb = token.head
+    end = max(doc.subtree(noun))
+    for child in doc.children(verb):
+        if child <= end or doc.tokens[child].deprel != "ccomp" or not _opens_with_that(doc, child):
+            continue
+        between = range(end + 1, min(doc.subtree(child)))
+        dating = {i for c in doc.children(verb) if doc.tokens[c].deprel in DATING for i in doc.subtree(c)}
+        return child if all(i in dating for i in between) else None
+    return None
 
 
 def _opens_with_that(doc: Document, clause: int) -> bool:

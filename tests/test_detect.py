@@ -395,6 +395,17 @@ def test_a_headline_that_attributes_its_claim(extract):
         "Bridge Will Reopen Before Winter", "Mayor Ann Ortiz", "Ann Ortiz")
 
 
+def test_a_headline_label_named_in_the_article(extract):
+    text = "Ortiz: Bridge Will Reopen Before Winter\n\nMayor Ann Ortiz spoke on Monday."
+    [quote] = [q for q in extract(text) if q["rule"] == "headline-colon"]
+    assert (quote["text"], quote["source_text"]) == ("Bridge Will Reopen Before Winter", "Ortiz")
+
+
+def test_a_headline_label_that_names_no_one_is_no_speaker(extract):
+    text = "Poll: Bridge Toll Is Unpopular\n\nThe Valley Poll asked 800 drivers about Mayor Ann Ortiz's toll."
+    assert [q for q in extract(text) if q["rule"] == "headline-colon"] == []
+
+
 def test_a_clause_ending_in_a_colon_introduces_its_subjects_words(extract):
     text = ("In her message, Mayor Ann Ortiz praised the crews who rebuilt the bridge: "
             "“They worked through the winter and never missed a day.”")

@@ -12,6 +12,11 @@ MISPARSED = [
     # ... as a complement without its subject
     ("Residents have claimed the council, above all, is ignoring their complaints about the noise.",
      "claim", "the council, above all, is ignoring their complaints about the noise"),
+    # ... as a conjunct, with a conjunct of its own
+    (("Residents have claimed the mayor, notably, among other officials, is quietly favouring developers "
+      "and pushing tenants to leave the district."),
+     "claim", ("the mayor, notably, among other officials, is quietly favouring developers and pushing "
+               "tenants to leave the district")),
     # ... as an adverbial clause of the light verb before the cue
     (("On Sunday, the fire service released a statement saying a blaze that night at a depot near "
       "the harbour caused no injuries."),
@@ -28,6 +33,53 @@ def test_the_subject_parsed_as_object_opens_the_reported_clause(extract, text, l
 def test_an_object_and_a_second_action_are_no_clause(extract):
     [quote] = extract("The coach claimed victory and left the stage.")
     assert (quote["type"], quote["text"]) == ("summary", "victory")
+
+
+def test_a_list_of_actions_after_an_object_is_no_clause(extract):
+    quotes = extract("The president spoke Hebrew, quoted the Talmud and visited the grave of his grandfather.")
+    assert not any("the Talmud" in q["text"] for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "speaker", "words"), [
+    ("Maria Lopez, a judge who had reviewed the file, cautioned reform does not come quickly.",
+     "Maria Lopez", "reform does not come quickly"),
+    ("The governor, who visited the site on Monday, warned recovery will take years.",
+     "The governor", "recovery will take years"),
+])
+def test_a_cue_parsed_as_an_adjective_after_an_appositive(extract, text, speaker, words):
+    [quote] = extract(text)
+    assert (quote["type"], quote["source_text"], quote["text"]) == ("indirect", speaker, words)
+
+
+def test_a_participle_before_its_noun_is_no_cue(extract):
+    assert extract("Tom Reed, a farmer from the valley, bought painted furniture at the fair.") == []
+
+
+@pytest.mark.parametrize(("text", "lemma", "speaker", "words"), [
+    ("As the city paper noted, the mayor raised more than a million dollars from developers.",
+     "note", "the city paper", "the mayor raised more than a million dollars from developers"),
+    ("The reforms will take years, as the minister pointed out.",
+     "point", "the minister", "The reforms will take years"),
+    ("As one professor put it, the court has never been this divided.",
+     "put", "one professor", "the court has never been this divided"),
+])
+def test_an_as_clause_reports_the_clause_it_is_set_off_from(extract, text, lemma, speaker, words):
+    [quote] = extract(text)
+    assert (quote["cue_lemma"], quote["source_text"], quote["text"]) == (lemma, speaker, words)
+
+
+@pytest.mark.parametrize("text", [
+    "As she spoke, protesters gathered outside the town hall.",
+    "As the mayor joked with reporters, the crowd grew restless.",
+])
+def test_an_as_clause_of_time_reports_nothing(extract, text):
+    assert extract(text) == []
+
+
+def test_put_it_reports_what_follows(extract):
+    [quote] = extract('The coach put it bluntly: "We were not good enough today."')
+    assert (quote["type"], quote["cue_lemma"], quote["source_text"]) == ("direct", "put", "The coach")
+    assert extract("She put it on the table and left the room.") == []
 
 
 def test_a_predicate_after_according_to_is_said_not_the_source(extract):
@@ -115,3 +167,29 @@ def test_a_clause_before_a_cue_that_reports_onwards_is_not_its_words(extract, te
 def test_a_fronted_half_still_joins_a_cue_set_off_by_commas(extract):
     [quote] = extract("The new budget, the minister said, would cut taxes for most families.")
     assert quote["text"] == "The new budget would cut taxes for most families"
+
+
+@pytest.mark.parametrize(("text", "lemma", "words"), [
+    ("On trade, the envoy laid out in detail that the tariffs have not changed.",
+     "lay out", "the tariffs have not changed"),
+    ("The ministers deemed that the new pipeline deal goes against the treaty.",
+     "deem", "the new pipeline deal goes against the treaty"),
+])
+def test_cues_that_report_only_a_clause(extract, text, lemma, words):
+    [quote] = extract(text)
+    assert (quote["type"], quote["cue_lemma"], quote["text"]) == ("indirect", lemma, words)
+
+
+@pytest.mark.parametrize("text", [
+    "Workers laid out the cables along the road before the storm.",
+    "The court deemed the contract void.",
+    "The mourners laid flowers at the gate.",
+])
+def test_their_objects_are_not_what_was_said(extract, text):
+    assert extract(text) == []
+
+
+def test_a_dated_statement_keeps_its_clause_and_its_author(extract):
+    [quote] = extract("Critics recalled the mayor's statement earlier this year that tenants should pay more.")
+    assert (quote["cue_lemma"], quote["source_text"], quote["text"]) == (
+        "statement", "the mayor", "tenants should pay more")

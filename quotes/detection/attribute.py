@@ -58,6 +58,9 @@ def subject_of(doc: Document, verb: int) -> int | None:
                 or _subject_taken_for_object(doc, verb) or _subject_of_first_in_list(doc, verb)
             if misparsed is not None:
                 return misparsed
+            read_as_modifier = cue_read_as_modifier(doc, verb)
+            if read_as_modifier is not None:
+                return read_as_modifier[0]
         token = doc.tokens[current]
         if token.deprel == "acl" and doc.tokens[token.head].upos in PHRASE_HEADS and token.text.lower().endswith("ing"):
             return token.head  # "with officials saying this is for security reasons", not "a tank called"
@@ -128,6 +131,29 @@ def _subject_hung_on_clause_before(doc: Document, verb: int) -> int | None:
     if not any(token.head in doc.subtree(clause) for clause in clauses):
         return None
     return token.i
+
+
+def cue_read_as_modifier(doc: Document, verb: int) -> tuple[int, int] | None:
+    """"Ana Ruiz, a judge who heard the case, cautioned [reform does not come quickly]":
+    after a speaker and an appositive set off by a comma, the parser took the cue for an
+    adjective ("cautioned reform") and made the speaker the subject of the reported
+    clause. The speaker and the verb of that clause, when the cue is a past form right
+    after the comma, the noun it seems to modify opens the clause, and the speaker, a
+    subject of that verb, stands before the comma."""
+    token = doc.tokens[verb]
+    noun = token.head
+    if (token.deprel != "amod" or token.xpos not in ("VBN", "VBD") or noun != verb + 1 or verb < 2
+            or doc.tokens[verb - 1].text != "," or not _speaks(doc, verb)):
+        return None
+    clause = doc.tokens[noun].head
+    if doc.tokens[noun].deprel == "appos":
+        clause = doc.tokens[clause].head
+    if clause <= noun or doc.tokens[clause].upos not in ("VERB", "AUX") or doc.tokens[clause].sent != token.sent:
+        return None
+    speakers = [c for c in doc.children(clause) if doc.tokens[c].deprel in SUBJECTS and c < verb - 1]
+    if len(speakers) != 1 or not speaks(doc, speakers[0]):
+        return None
+    return speakers[0], clause
 
 
 def _subject_taken_for_object(doc: Document, verb: int) -> int | None:

@@ -8,10 +8,18 @@ import re
 from collections.abc import Iterable
 
 from quotes.detection.assembly import content_pieces
-from quotes.detection.attribute import SUBJECTS, mention_span, subject_of
+from quotes.detection.attribute import SUBJECTS, cue_read_as_modifier, mention_span, subject_of
 from quotes.detection.boundaries import fronted_half, trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
-from quotes.detection.lexicon import ACCORDING_TO, Cue, cue_for, noun_cue, takes_object
+from quotes.detection.lexicon import (
+    ACCORDING_TO,
+    Cue,
+    cue_for,
+    noun_cue,
+    phrasal_cue,
+    reports_objects,
+    takes_object,
+)
 from quotes.detection.senses import (
     is_evidence,
     non_speech_object,
@@ -64,13 +72,15 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
 def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
     doc = ctx.doc
-    cue = cue_for(doc.tokens[verb].lemma)
+    cue = cue_for(doc.tokens[verb].lemma) or _phrasal(doc, verb)
     if cue is not None and cue.cls == "evidential" and cue.reports and speaks(doc, speaker_of(doc, verb)):
         cue = cue._replace(cls="speech")  # "the minister indicated ...", "a UN report concluded ..."
     elif cue is not None and is_evidence(doc, doc.tokens[verb].lemma, speaker_of(doc, verb)):
         cue = cue._replace(cls="evidential")  # "the figures suggest ..."
     if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
         return None
+    if not cue.reports and _puts_it(doc, verb):
+        cue = cue._replace(reports=True)  # "as one professor put it, ..."
     if _cited_source(doc, verb) is not None:
         return None  # "citing anonymous sources": who spoke, not what (`citing_sources`)
     if not reads_as_document(doc, verb, speaker_of(doc, verb)):
@@ -84,7 +94,8 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
         content = _own_complements(ctx, verb)
         content = content if _quoted_after(ctx, content, verb) else []
     rule, cue_end = "verb-complement", verb
-    if not content and (ctx.every_object or takes_object(cue.lemma)) and not _asked_for(doc, verb):
+    if not content and (ctx.every_object and reports_objects(cue.lemma) or takes_object(cue.lemma)) \
+            and not _asked_for(doc, verb):
         cue_end, content = _object_clause(ctx, verb)
         if not content:
             content, rule = _object(ctx, verb), "verb-object"
@@ -110,6 +121,12 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if rule == "verb-object":
         confidence -= 0.2
     return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+def _phrasal(doc: Document, verb: int) -> Cue | None:
+    """The cue of a verb that reports only with its particle: "laid out that ..."."""
+    return next((cue for c in doc.children(verb) if doc.tokens[c].deprel == "compound:prt"
+                 and (cue := phrasal_cue(doc.tokens[verb].lemma, doc.tokens[c].text)) is not None), None)
 
 
 def citing_sources(ctx: Context, found: list[Quote]) -> list[Quote]:
@@ -218,7 +235,7 @@ def _complement(ctx: Context, verb: int) -> list[int]:
     """Tokens of what `verb` reports: its clausal complement, a quoted object, or the
     quoted clause it is attached to (`"...," he said` parsed with the quote as head)."""
     doc = ctx.doc
-    tokens = _stray_predicate(doc, verb) or _own_complements(ctx, verb)
+    tokens = _stray_predicate(doc, verb) or _own_complements(ctx, verb) or _clause_after_modifier(doc, verb)
     head = doc.tokens[verb].head
     if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
         own = set(doc.subtree(verb))
@@ -236,7 +253,7 @@ def _complement(ctx: Context, verb: int) -> list[int]:
             sentence = doc.sentences[doc.tokens[verb].sent].tokens
             tokens = [i for i in doc.subtree(head) if i not in own and i in sentence]
     if not tokens:
-        tokens = _set_off(doc, verb)
+        tokens = _set_off(doc, verb) or _as_clause(doc, verb)
     if not tokens and doc.tokens[verb].deprel == "root":
         tokens = _fronted(doc, verb)
     tokens = _quotation_first(ctx, sorted(tokens), verb)
@@ -275,7 +292,8 @@ def _stray_predicate(doc: Document, verb: int) -> list[int]:
         node = doc.tokens[node].head
     children = doc.children(conj)
     if (doc.tokens[conj].upos not in ("VERB", "AUX") or not doc.tokens[conj].text.isalpha()
-            or any(doc.tokens[c].deprel in (*SUBJECTS, "cc", "mark") for c in children)
+            or any(doc.tokens[c].deprel in SUBJECTS or doc.tokens[c].deprel == "mark"
+                   or doc.tokens[c].deprel == "cc" and (c < conj or not _has_auxiliary(doc, conj)) for c in children)
             or not _finite(doc, conj)
             or doc.tokens[conj].sent != token.sent):
         return []
@@ -285,6 +303,21 @@ def _stray_predicate(doc: Document, verb: int) -> list[int]:
                and (doc.tokens[i].head == verb or doc.tokens[i].head in between) for i in between):
         return []
     return list(range(min(doc.subtree(obj)), max(doc.subtree(conj)) + 1))
+
+
+def _clause_after_modifier(doc: Document, verb: int) -> list[int]:
+    """The reported clause of a cue the parser took for an adjective ("..., cautioned
+    [reform does not come quickly]"): that clause's words after the cue."""
+    misread = cue_read_as_modifier(doc, verb)
+    return [i for i in doc.subtree(misread[1]) if i > verb] if misread is not None else []
+
+
+def _has_auxiliary(doc: Document, verb: int) -> bool:
+    """"is [influencing] ... and inducing": a verb with an auxiliary of its own heads a
+    clause whose conjuncts are its own, not a list of the cue's ("spoke Hebrew, quoted
+    the Talmud and visited ...")."""
+    return any(doc.tokens[c].deprel in ("aux", "aux:pass") and doc.tokens[c].text.lower() != "to"
+               for c in doc.children(verb))
 
 
 def _finite(doc: Document, verb: int) -> bool:
@@ -333,7 +366,9 @@ def _own_complements(ctx: Context, verb: int) -> list[int]:
     "The firm denied the claims, however, a review concluded [the tests showed flaws]",
     "raised concerns about X, noted [all members have an interest in Y]"."""
     doc = ctx.doc
-    children = [c for c in doc.children(verb) if doc.tokens[c].deprel in COMPLEMENTS
+    owned = {_clause_hung_on_verb(doc, c) for c in doc.children(verb)
+             if noun_cue(doc.tokens[c].lemma, ctx.cue_classes) and _named_author(doc, c) is not None}
+    children = [c for c in doc.children(verb) if doc.tokens[c].deprel in COMPLEMENTS and c not in owned
                 or (doc.tokens[c].deprel in ("obj", "xcomp") and _touches_quotation(ctx, c))]
     if any(c > verb and _runs_on(doc, verb, c) for c in children):
         children = [c for c in children if c > verb or _touches_quotation(ctx, c)]
@@ -401,6 +436,46 @@ def _set_off(doc: Document, verb: int) -> list[int]:
     if doc.tokens[first - 1].text != ",":
         return []
     return [*range(sentence.first, first - 1), *range(last + 2, sentence.last + 1)]
+
+
+GAP_FILLERS = {"obj", "iobj", "ccomp", "xcomp", "csubj"}
+"""Arguments that fill the gap of an "as" clause: "as he announced the plan" is a time."""
+AS_CLAUSE_CUES = set("""put say note report write explain point observe argue tell recall remind reveal
+    confirm acknowledge admit mention state tweet claim predict warn stress emphasize emphasise
+    concede insist disclose""".split())
+"""Verbs whose "as X ..." without an object stands for a statement ("as the paper
+noted, ..."); others in an "as" clause say when ("as he spoke, ...", "as she joked, ...")
+or name a thing ("a tax, as Sanders proposed")."""
+
+
+def _puts_it(doc: Document, verb: int) -> bool:
+    """"put it": "as one professor put it, ...", "X put it bluntly: "..."", whose "it"
+    stands for the words reported."""
+    objects = [c for c in doc.children(verb) if doc.tokens[c].deprel in GAP_FILLERS]
+    return doc.tokens[verb].lemma.lower() == "put" and len(objects) == 1 and doc.tokens[objects[0]].text.lower() == "it" \
+        and doc.tokens[objects[0]].deprel == "obj"
+
+
+def _as_clause(doc: Document, verb: int) -> list[int]:
+    """`As X noted, A.` and `A, as X reported.`: a cue in an "as" clause with a gap for
+    its words (no object or clause of its own), set off by a comma from the clause it
+    hangs on; the words are that clause."""
+    token = doc.tokens[verb]
+    own = doc.subtree(verb)
+    first, last = min(own), max(own)
+    if (token.deprel != "advcl" or token.head == verb or doc.tokens[first].text.lower() != "as"
+            or token.lemma.lower() not in AS_CLAUSE_CUES
+            or doc.tokens[first].deprel != "mark" or doc.tokens[first].head != verb
+            or not any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(verb))
+            or any(doc.tokens[c].deprel in GAP_FILLERS for c in doc.children(verb)) and not _puts_it(doc, verb)):
+        return []
+    head = token.head
+    if head > last and not (last + 1 < len(doc.tokens) and doc.tokens[last + 1].text == ","):
+        return []
+    if head < first and not (first > 0 and doc.tokens[first - 1].text == ","):
+        return []
+    sentence = doc.sentences[token.sent].tokens
+    return [i for i in doc.subtree(head) if (i > last + 1 or i < first - 1) and i in sentence]
 
 
 def _fronted(doc: Document, verb: int) -> list[int]:
@@ -586,6 +661,8 @@ def _content_noun(ctx: Context, noun: int) -> Quote | None:
     if clause is None and token.deprel == "nsubj" and doc.tokens[token.head].lemma == "be":
         clause = next((c for c in doc.children(token.head) if doc.tokens[c].deprel == "ccomp"
                        and _opens_with_that(doc, c)), None)
+    if clause is None and _named_author(doc, noun) is not None:
+        clause = _clause_hung_on_verb(doc, noun)
     if clause is None:
         return None
     speaker = _noun_speaker(doc, noun)
@@ -597,6 +674,38 @@ def _content_noun(ctx: Context, noun: int) -> Quote | None:
     if not pieces:
         return None
     return make_quote(doc, pieces, [cue_span], cue, source, "noun-clause", 0.6)
+
+
+def _named_author(doc: Document, noun: int) -> int | None:
+    """The author a noun of saying names itself, other than by a pronoun: "[the mayor's]
+    statement", "a warning [from the union]"."""
+    for child in doc.children(noun):
+        token = doc.tokens[child]
+        if token.upos != "PRON" and (token.deprel == "nmod:poss" or token.deprel == "nmod"
+                                     and _marker(doc, child) in ("from", "by")):
+            return child
+    return None
+
+
+DATING = {"obl", "obl:tmod", "obl:npmod", "advmod"}
+
+
+def _clause_hung_on_verb(doc: Document, noun: int) -> int | None:
+    """"recalled the mayor's statement earlier this year [that tenants should pay
+    more]": the parser hung the noun's "that" clause on the verb that takes the noun,
+    past the adverbials that date it. The clause, if so."""
+    token = doc.tokens[noun]
+    if token.deprel != "obj" or token.head == noun:
+        return None
+    verb = token.head
+    end = max(doc.subtree(noun))
+    for child in doc.children(verb):
+        if child <= end or doc.tokens[child].deprel != "ccomp" or not _opens_with_that(doc, child):
+            continue
+        between = range(end + 1, min(doc.subtree(child)))
+        dating = {i for c in doc.children(verb) if doc.tokens[c].deprel in DATING for i in doc.subtree(c)}
+        return child if all(i in dating for i in between) else None
+    return None
 
 
 def _opens_with_that(doc: Document, clause: int) -> bool:
@@ -742,6 +851,22 @@ HEADLINE = re.compile(r"[ \t]*(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]
 HEADLINE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 
 
+def _names_someone(doc: Document, token: int) -> bool:
+    """A proper noun, or a word of a person's, organisation's or country's name."""
+    return doc.tokens[token].upos == "PROPN" or any(
+        e.label in HEADLINE_ENTITIES and e.first <= token <= e.last for e in doc.entities)
+
+
+def _named_below(doc: Document, token: int) -> bool:
+    """`Sanders: Clinton Email Story Has Moved`: a headline's label the parser took for a
+    common noun ("sanders") is a name when the article names a person with that word
+    ("Poll:" is no one's name, even beside "the Quinnipiac Poll")."""
+    word = doc.tokens[token].text
+    after = doc.sentences[doc.tokens[token].sent].last
+    return word[:1].isupper() and any(e.label == "PERSON" and e.first > after and word in e.text.split()
+                                      for e in doc.entities)
+
+
 def headline_claim(ctx: Context) -> list[Quote]:
     """`Pence: Trump Was 'Mocking' Clinton Camp` as the first line of an article: the
     claim is the named speaker's, the colon its cue. The label must name someone (a
@@ -754,8 +879,7 @@ def headline_claim(ctx: Context) -> list[Quote]:
     if ctx.quotation_at(match.start("content")) is not None:
         return []  # `Dana Reyes: “...”`, a colon header (`quotation_rules`)
     last = doc.token_at(match.end("label") - 1)
-    if last is None or not (doc.tokens[last].upos == "PROPN" or any(
-            e.label in HEADLINE_ENTITIES and e.first <= last <= e.last for e in doc.entities)):
+    if last is None or not (_names_someone(doc, last) or _named_below(doc, last)):
         return []
     if match["label"].upper() == match["label"] and len(match["label"]) > 3:
         return []  # a heading in capitals ("UPDATE:", "BREAKING:"), or a transcript turn

@@ -35,7 +35,7 @@ SPEECH = {
         recommend predict conclude summarise summarize outline detail observe point
         agree disclose reveal recall clarify elaborate specify email text wonder muse
         advise shout yell exclaim proclaim whisper mutter quip joke hint imply concur
-        reaffirm remind read"""),
+        reaffirm remind read deem"""),
     "distancing": _words("claim allege contend assert purport maintain"),
     "concessive": _words("admit concede acknowledge grant confess"),
     "emphatic": _words("insist stress emphasise emphasize warn vow pledge promise urge "
@@ -108,6 +108,25 @@ for _lemma in EVIDENTIAL_STATES:
     _LEXICON.setdefault(_lemma, Cue(_lemma, "evidential", "neutral", reports=False))
 
 ACCORDING_TO = Cue("according to", "speech", "neutral")
+
+PHRASAL = {("lay", "out"): Cue("lay out", "speech", "neutral")}
+"""Verbs that report only with their particle: "laid out (in detail) that ...", not "laid
+a wreath"."""
+
+
+CLAUSE_ONLY = {"deem", "lay out"}
+"""Cues that report a clause ("deemed that the deal breaks the law", "laid out that ..."),
+never their object ("deemed the deal void", "laid out the cables")."""
+
+
+def reports_objects(lemma: str) -> bool:
+    """Whether a cue's object may be what was said, for the learned filter to judge."""
+    return lemma.lower() not in CLAUSE_ONLY
+
+
+def phrasal_cue(lemma: str, particle: str) -> Cue | None:
+    """The cue entry for a verb and its particle ("lay" "out"), if it reports."""
+    return PHRASAL.get((lemma.lower(), particle.lower()))
 
 
 def cue_for(lemma: str) -> Cue | None:

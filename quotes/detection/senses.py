@@ -200,7 +200,7 @@ DOCUMENTS = set("""report reports statement statements letter document documents
 ("the figures suggest ...", "a poll shows ...")."""
 
 
-SPEAKING_NOUNS = ROLE_TITLES | set("""official officials source sources expert experts analyst
+SPEAKING_ROLES = ROLE_TITLES | set("""official officials source sources expert experts analyst
     analysts economist economists researcher researchers scientist scientists lawyer lawyers
     aide aides adviser advisers advisor advisors activist activists protester protesters organizer
     organizers organiser organisers witness witnesses resident residents critic critics
@@ -208,8 +208,12 @@ SPEAKING_NOUNS = ROLE_TITLES | set("""official officials source sources expert e
     department agency committee council commission campaign spokespeople delegation
     administration regime panel board union envoy envoys rapporteur rapporteurs diplomat
     diplomats""".split())
-"""Nouns of people and bodies who speak ("a State Department spokesperson indicated ...",
-"event organizers estimate ..."), beside the titles of `speakers.names`."""
+"""Roles and bodies whose job is to speak or to judge ("a State Department spokesperson
+indicated ...", "event organizers estimate ..."), beside the titles of `speakers.names`:
+the subjects that make a verb of evidence a verb of saying. Narrower on purpose than
+`speakers.resolve.SPEAKER_NOUNS`, every noun that can head a speaker's mention: "the
+crowd" or "a candidate" may speak, but "a candidate rely on a doctor to discuss X" is no
+report (merging the two lists added such false quotes on PolNeAR dev)."""
 
 
 def speaks(doc: Document, subject: int | None) -> bool:
@@ -228,7 +232,7 @@ def speaks(doc: Document, subject: int | None) -> bool:
     if entity is not None:
         return entity.label in SPEAKING_ENTITIES
     lemma = token.lemma.lower()
-    return token.upos == "PROPN" or lemma in DOCUMENTS or lemma in SPEAKING_NOUNS
+    return token.upos == "PROPN" or lemma in DOCUMENTS or lemma in SPEAKING_ROLES
 
 
 def _author(doc: Document, subject: int) -> int | None:

@@ -80,7 +80,7 @@ NUMBERED = {"two": 2, "both": 2, "three": 3, "four": 4}
 """Words that count the people of a definite plural: "the two leaders", "both nations"."""
 PLACE_NOUNS = {"nation", "country", "side", "state", "government", "capital"}
 COUNTRY_NOUNS = {"nation", "country"}
-SPEAKING_NOUNS = set("""people public crowd family community population majority minority
+SPEAKER_NOUNS = set("""people public crowd family community population majority minority
 staff leadership opposition police press crew panel jury delegation party placard sign
 banner media medium critic expert eyewitness witness victim relative parent child friend
 neighbour neighbor colleague ally rival candidate delegate nominee scholar citizen veteran
@@ -90,7 +90,8 @@ mosque temple museum charity watchdog tribunal city county district province reg
 municipality town village league brand store shop restaurant hotel studio label magazine
 journal prison mission team squad band family household owner landlord tenant""".split())
 """Nouns for speakers that no ending shows ("the crowd", "critics", "an expert", "the
-hospital"), beside the organisation, document and human nouns."""
+hospital"), beside the organisation, document and human nouns. Wider than
+`detection.senses.SPEAKING_ROLES`, the subjects that make a verb of evidence one of saying."""
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "what", "whose"}
 _INFLECT = inflect.engine()
 """Plurals of nouns ("resident" -> "residents"), for the groups bare quantifiers pick from."""
@@ -218,7 +219,7 @@ class _Resolver:
         if token.upos != "NOUN" or doc.entity_at(head) is not None or token.text[:1].isupper() and head != first:
             return True
         return (_is_human(lemma) or _is_human(fold(token.text)) or lemma in ORG_NOUNS or lemma in DOCUMENT_NOUNS or lemma in MEDIA_NOUNS
-                or lemma in PLACE_NOUNS or lemma in SPEAKING_NOUNS or lemma.rstrip("s") in SPEAKING_NOUNS
+                or lemma in PLACE_NOUNS or lemma in SPEAKER_NOUNS or lemma.rstrip("s") in SPEAKER_NOUNS
                 or first_name_gender(lemma) is not None)
 
     def previous_speaker(self, span: Span) -> Referent | None:
@@ -866,7 +867,7 @@ class _Resolver:
                 break
             lemma = fold(token.lemma)
             if token.upos == "NOUN" and token.feat("Number") == "Plur" and not self._hidden(i) \
-                    and doc.entity_at(i) is None and (_is_human(lemma) or lemma in SPEAKING_NOUNS) and (
+                    and doc.entity_at(i) is None and (_is_human(lemma) or lemma in SPEAKER_NOUNS) and (
                     _is_subject(doc, i) or token.deprel == "nmod" and _is_subject(doc, token.head)):
                 return self._described(_plural(lemma), "group", [], plural=True)
         return None

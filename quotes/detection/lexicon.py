@@ -115,6 +115,14 @@ def cue_for(lemma: str) -> Cue | None:
     return _LEXICON.get(lemma.lower())
 
 
+def cue_for_word(word: str, lemma: str) -> Cue | None:
+    """The cue entry for a verb as written and as the parser lemmatised it. When the
+    parser's lemma is not a cue but the word's own is, the word's: spaCy lemmatises
+    "hopes", "hoped" and "hoping" as "hop" ("hopping" stays "hop", no cue)."""
+    cue = cue_for(lemma)
+    return cue if cue is not None or lemma.lower() in _LEXICON else cue_for(word_lemma(word))
+
+
 def cue_lemmas() -> list[str]:
     """Every verb lemma in the lexicon, of every class."""
     return sorted(_LEXICON)

@@ -1,0 +1,46 @@
+"""Thoughts, intentions and evidence (cue classes `cognition` and `evidential`), found
+only when asked for: what they report and what they leave to the speech around them."""
+
+from __future__ import annotations
+
+import pytest
+
+ALL_CLASSES = ("speech", "cognition", "evidential")
+
+
+@pytest.fixture(scope="module")
+def attributions(engine):
+    """attributions(text) -> (cue lemma, content) of each record, all cue classes."""
+    from quotes.pipeline.extract import extract_articles
+    from quotes.records import Article
+
+    def run(text: str) -> list[tuple[str | None, str]]:
+        [(_, quotes)] = list(extract_articles([Article("test", text)], engine, ALL_CLASSES))
+        for quote in quotes:
+            for start, end in quote.content:
+                assert text[start:end]  # every piece round-trips to words of the article
+        return [(q.cue_lemma, q.text(text)) for q in quotes]
+
+    return run
+
+
+@pytest.mark.parametrize("text, lemma, content", [
+    ("Kim Doyle said she believes the ferry is safe.", "say", "she believes the ferry is safe"),
+    ("The harbour master told reporters that surveys show most ferries run late.",
+     "tell", "surveys show most ferries run late"),
+])
+def test_a_thought_inside_reported_words_is_part_of_them(attributions, text, lemma, content):
+    assert attributions(text) == [(lemma, content)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Harbour officials hoped the new ferry would sail before the winter.",
+     "the new ferry would sail before the winter"),
+    ("Kim Doyle hopes that the ferry will sail again soon.", "the ferry will sail again soon"),
+])
+def test_hope_is_a_cue_whatever_the_parser_makes_of_it(attributions, text, content):
+    assert attributions(text) == [("hope", content)]
+
+
+def test_hopping_is_not_hoping(attributions):
+    assert attributions("The gulls were hopping along the ferry's deck all morning.") == []

@@ -44,3 +44,30 @@ def test_hope_is_a_cue_whatever_the_parser_makes_of_it(attributions, text, conte
 
 def test_hopping_is_not_hoping(attributions):
     assert attributions("The gulls were hopping along the ferry's deck all morning.") == []
+
+
+@pytest.fixture(scope="module")
+def records(engine):
+    """records(text) -> the Quote records of `text`, all cue classes."""
+    from quotes.pipeline.extract import extract_articles
+    from quotes.records import Article
+
+    def run(text: str):
+        [(_, quotes)] = list(extract_articles([Article("test", text)], engine, ALL_CLASSES))
+        return quotes
+
+    return run
+
+
+def test_what_is_expected_of_a_subject_holds_the_subject(records):
+    text = "The new ferry is expected to sail in March."
+    [quote] = records(text)
+    assert [text[s:e] for s, e in quote.content] == ["The new ferry", "to sail in March"]
+    assert quote.source == []  # the ferry expects nothing: nobody named does
+
+
+def test_who_expects_is_the_speaker_not_part_of_the_content(records):
+    text = "Kim Doyle expects the ferry to sail in March."
+    [quote] = records(text)
+    assert quote.source_text(text) == "Kim Doyle"
+    assert quote.text(text) == "the ferry to sail in March"

@@ -91,6 +91,9 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if not content:
         return None
     subject = speaker_of(doc, verb)
+    raised = _raised_subject(doc, verb, content) if rule == "verb-object" else None
+    if raised is not None:  # "Trump is expected | to win": whom it is said of, not who says it
+        content, subject = sorted({*content, *doc.subtree(raised)}), None
     inside = ctx.quotation_at(doc.tokens[verb].start)
     if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
         return None  # the speaker's own words, not a report nested in them
@@ -98,7 +101,9 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     cue_span = doc.span(verb, cue_end)
     if rule == "verb-object":
         content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
-    pieces = _attached(ctx, content_pieces(ctx, content, exclude=[cue_span, *source]), [cue_span, *source])
+    pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
+    if raised is None:
+        pieces = _attached(ctx, pieces, [cue_span, *source])
     if not pieces:
         return None
     quoted = any(ctx.quotation_at(s) or ctx.quotation_at(e - 1) for s, e in pieces)
@@ -110,6 +115,26 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if rule == "verb-object":
         confidence -= 0.2
     return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+RAISING_VERBS = {"seem", "appear", "expect"}
+"""Verbs whose subject is what the attitude is about, not whose it is: "the plan seems
+to work", "Trump appears confident", "the vote is expected to be close"."""
+
+
+def _raised_subject(doc: Document, verb: int, content: list[int]) -> int | None:
+    """The subject of a raising verb whose infinitive or adjective is `content` ("[the
+    vote] is expected to be close", "[Trump] appears confident"): part of what is
+    expected or what appears, PolNeAR's `X | to be close`. "Expect" only in the passive:
+    in "Ortiz expects the vote to be close" Ortiz is the one who expects."""
+    lemma = doc.tokens[verb].lemma.lower()
+    if lemma not in RAISING_VERBS or not content:
+        return None
+    head = next((i for i in content if doc.tokens[i].head == verb), None)
+    if head is None or doc.tokens[head].deprel != "xcomp":
+        return None
+    relation = "nsubj:pass" if lemma == "expect" else "nsubj"
+    return next((c for c in doc.children(verb) if c < verb and doc.tokens[c].deprel == relation), None)
 
 
 def citing_sources(ctx: Context, found: list[Quote]) -> list[Quote]:

@@ -71,3 +71,27 @@ def test_who_expects_is_the_speaker_not_part_of_the_content(records):
     [quote] = records(text)
     assert quote.source_text(text) == "Kim Doyle"
     assert quote.text(text) == "the ferry to sail in March"
+
+
+def test_a_poll_opening_a_sentence_is_the_source_of_what_follows(records):
+    text = "In a Marist poll released Monday, 52 percent of ferry users backed the new timetable."
+    [quote] = records(text)
+    assert (quote.cue_class, quote.source_text(text)) == ("evidential", "a Marist poll released Monday")
+    assert quote.text(text) == "52 percent of ferry users backed the new timetable"
+
+
+@pytest.mark.parametrize("text", [
+    "In the morning, the ferry left the harbour on time.",
+    "The mayor leads comfortably. In the polls, anyway.",
+])
+def test_no_poll_or_no_clause_is_no_finding(attributions, text):
+    assert attributions(text) == []
+
+
+def test_a_poll_is_no_finding_unless_evidence_is_asked_for(engine):
+    from quotes.pipeline.extract import extract_articles
+    from quotes.records import Article
+
+    text = "In a Marist poll released Monday, 52 percent of ferry users backed the new timetable."
+    [(_, quotes)] = list(extract_articles([Article("test", text)], engine))
+    assert quotes == []

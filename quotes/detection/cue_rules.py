@@ -50,7 +50,7 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
         if token.text.lower() in ("according", "per"):
             quote = _according_to(ctx, token.i)
         elif token.text.lower() == "in":
-            quote = _in_the_words_of(ctx, token.i)
+            quote = _in_the_words_of(ctx, token.i) or _in_a_poll(ctx, token.i)
         elif token.upos == "VERB":
             quote = _reporting_verb(ctx, token.i)
         elif token.upos == "NOUN":
@@ -735,6 +735,36 @@ def _in_the_words_of(ctx: Context, in_: int) -> Quote | None:
 
 
 IN_WORDS_CUE = Cue("in the words of", "speech", "neutral")
+
+
+POLL_NOUNS = {"poll", "polls", "survey", "surveys"}
+IN_A_POLL_CUE = Cue("in", "evidential", "neutral")
+
+
+def _in_a_poll(ctx: Context, in_: int) -> Quote | None:
+    """`In a Marist poll released Monday, 50 percent chose Ortiz`: opening a sentence, a
+    poll or survey is the source of the clause after it (evidential cues only; the cue
+    is "In", the source the poll's whole phrase, commas included)."""
+    doc, tokens = ctx.doc, ctx.doc.tokens
+    if "evidential" not in ctx.cue_classes or not _opens_sentence(doc, in_):
+        return None
+    poll = tokens[in_].head
+    if poll <= in_ or tokens[poll].lemma.lower() not in POLL_NOUNS and tokens[poll].text.lower() not in POLL_NOUNS:
+        return None
+    if ctx.quotation_at(tokens[in_].start) is not None:
+        return None
+    sentence = doc.sentences[tokens[in_].sent]
+    last = max(doc.subtree(poll))
+    if last + 2 > sentence.last or tokens[last + 1].text != ",":
+        return None
+    clause = trim_leading(doc, list(range(last + 2, sentence.last + 1)))
+    if not any(tokens[i].upos in ("VERB", "AUX") for i in clause):
+        return None  # "In the polls, anyway.": no clause, nothing the poll found
+    pieces = content_pieces(ctx, clause)
+    if not pieces:
+        return None
+    return make_quote(doc, pieces, [doc.span(in_, in_)], IN_A_POLL_CUE, [doc.span(in_ + 1, last)],
+                      "in-a-poll", 0.7)
 
 
 def _opens_sentence(doc: Document, i: int) -> bool:

@@ -1,6 +1,8 @@
 """Cue rules: a reporting verb and what it reports ("X said (that) ...", "..., saying
 ...", `"...," X said`), a noun of saying with its clause ("the claim that ..."), and
-"according to X, ..."; transcript turns ("TAPPER: ...")."""
+"according to X, ..."; transcript turns ("TAPPER: ..."). With the cognition and
+evidential classes also "In a poll ..., A" and "[X] is expected [to Y]"; a thought
+nested in another quote's words is left to that quote (`drop_nested_attitudes`)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
 """Cue rules: a reporting verb and what it reports ("X said (that) ...", "..., saying
 ...", `"...," X said`), a noun of saying with its clause ("the claim that ..."), and
-"according to X, ..."; transcript turns ("TAPPER: ...")."""
+"according to X, ..."; transcript turns ("TAPPER: ..."). With the cognition and
+evidential classes also "In a poll ..., A" and "[X] is expected [to Y]"; a thought
+nested in another quote's words is left to that quote (`drop_nested_attitudes`)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from quotes.detection.lexicon import (
     ACCORDING_TO,
     Cue,
     cue_for,
+    cue_for_word,
     noun_cue,
     phrasal_cue,
     reports_objects,
@@ -58,7 +61,7 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
         if token.text.lower() in ("according", "per"):
             quote = _according_to(ctx, token.i)
         elif token.text.lower() == "in":
-            quote = _in_the_words_of(ctx, token.i)
+            quote = _in_the_words_of(ctx, token.i) or _in_a_poll(ctx, token.i)
         elif token.upos == "VERB":
             quote = _reporting_verb(ctx, token.i)
         elif token.upos == "NOUN":
@@ -72,7 +75,7 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
 def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     """`X said (that) ...`, `"...," X said`, `..., saying ...`, `X told reporters ...`."""
     doc = ctx.doc
-    cue = cue_for(doc.tokens[verb].lemma) or _phrasal(doc, verb)
+    cue = cue_for_word(doc.tokens[verb].text, doc.tokens[verb].lemma) or _phrasal(doc, verb)
     if cue is not None and cue.cls == "evidential" and cue.reports and speaks(doc, speaker_of(doc, verb)):
         cue = cue._replace(cls="speech")  # "the minister indicated ...", "a UN report concluded ..."
     elif cue is not None and is_evidence(doc, doc.tokens[verb].lemma, speaker_of(doc, verb)):
@@ -102,6 +105,9 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if not content:
         return None
     subject = speaker_of(doc, verb)
+    raised = _raised_subject(doc, verb, content) if rule == "verb-object" else None
+    if raised is not None:  # "Trump is expected | to win": whom it is said of, not who says it
+        content, subject = sorted({*content, *doc.subtree(raised)}), None
     inside = ctx.quotation_at(doc.tokens[verb].start)
     if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
         return None  # the speaker's own words, not a report nested in them
@@ -109,7 +115,9 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     cue_span = doc.span(verb, cue_end)
     if rule == "verb-object":
         content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
-    pieces = _attached(ctx, content_pieces(ctx, content, exclude=[cue_span, *source]), [cue_span, *source])
+    pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
+    if raised is None:
+        pieces = _attached(ctx, pieces, [cue_span, *source])
     if not pieces:
         return None
     quoted = any(ctx.quotation_at(s) or ctx.quotation_at(e - 1) for s, e in pieces)
@@ -129,6 +137,26 @@ def _phrasal(doc: Document, verb: int) -> Cue | None:
                  and (cue := phrasal_cue(doc.tokens[verb].lemma, doc.tokens[c].text)) is not None), None)
 
 
+RAISING_VERBS = {"seem", "appear", "expect"}
+"""Verbs whose subject is what the attitude is about, not whose it is: "the plan seems
+to work", "Trump appears confident", "the vote is expected to be close"."""
+
+
+def _raised_subject(doc: Document, verb: int, content: list[int]) -> int | None:
+    """The subject of a raising verb whose infinitive or adjective is `content` ("[the
+    vote] is expected to be close", "[Trump] appears confident"): part of what is
+    expected or what appears, PolNeAR's `X | to be close`. "Expect" only in the passive:
+    in "Ortiz expects the vote to be close" Ortiz is the one who expects."""
+    lemma = doc.tokens[verb].lemma.lower()
+    if lemma not in RAISING_VERBS or not content:
+        return None
+    head = next((i for i in content if doc.tokens[i].head == verb), None)
+    if head is None or doc.tokens[head].deprel != "xcomp":
+        return None
+    relation = "nsubj:pass" if lemma == "expect" else "nsubj"
+    return next((c for c in doc.children(verb) if c < verb and doc.tokens[c].deprel == relation), None)
+
+
 def citing_sources(ctx: Context, found: list[Quote]) -> list[Quote]:
     """`Reuters, citing anonymous sources, reported A`: A is the sources' words too, a
     report nested in Reuters' (cue "citing", speaker the sources), when what is cited is
@@ -145,6 +173,20 @@ def citing_sources(ctx: Context, found: list[Quote]) -> list[Quote]:
                 cited.append(make_quote(doc, list(quote.content), [doc.span(child, child)], cue_for("cite"),
                                         [mention_span(doc, source)], "citing", 0.8))
     return cited
+
+
+ATTITUDE_CLASSES = ("cognition", "evidential")
+
+
+def drop_nested_attitudes(found: list[Quote]) -> list[Quote]:
+    """"She said [she believes the bridge is safe]", "the mayor said [polls show ...]": a
+    thought or a piece of evidence whose cue lies inside another quote's words is part of
+    what that quote reports, not an attribution of its own (on PolNeAR train, nine in ten
+    such proposals match no annotation). Only cognition and evidential cues: speech
+    nested in speech is left to the speech rules."""
+    outer = [span for quote in found for span in quote.content]
+    return [quote for quote in found if quote.cue_class not in ATTITUDE_CLASSES or not quote.cue
+            or not any(s <= quote.cue[0][0] < e for s, e in outer if (s, e) not in quote.content)]
 
 
 def _cited_source(doc: Document, verb: int) -> int | None:
@@ -806,6 +848,36 @@ def _in_the_words_of(ctx: Context, in_: int) -> Quote | None:
 
 
 IN_WORDS_CUE = Cue("in the words of", "speech", "neutral")
+
+
+POLL_NOUNS = {"poll", "polls", "survey", "surveys"}
+IN_A_POLL_CUE = Cue("in", "evidential", "neutral")
+
+
+def _in_a_poll(ctx: Context, in_: int) -> Quote | None:
+    """`In a Marist poll released Monday, 50 percent chose Ortiz`: opening a sentence, a
+    poll or survey is the source of the clause after it (evidential cues only; the cue
+    is "In", the source the poll's whole phrase, commas included)."""
+    doc, tokens = ctx.doc, ctx.doc.tokens
+    if "evidential" not in ctx.cue_classes or not _opens_sentence(doc, in_):
+        return None
+    poll = tokens[in_].head
+    if poll <= in_ or tokens[poll].lemma.lower() not in POLL_NOUNS and tokens[poll].text.lower() not in POLL_NOUNS:
+        return None
+    if ctx.quotation_at(tokens[in_].start) is not None:
+        return None
+    sentence = doc.sentences[tokens[in_].sent]
+    last = max(doc.subtree(poll))
+    if last + 2 > sentence.last or tokens[last + 1].text != ",":
+        return None
+    clause = trim_leading(doc, list(range(last + 2, sentence.last + 1)))
+    if not any(tokens[i].upos in ("VERB", "AUX") for i in clause):
+        return None  # "In the polls, anyway.": no clause, nothing the poll found
+    pieces = content_pieces(ctx, clause)
+    if not pieces:
+        return None
+    return make_quote(doc, pieces, [doc.span(in_, in_)], IN_A_POLL_CUE, [doc.span(in_ + 1, last)],
+                      "in-a-poll", 0.7)
 
 
 def _opens_sentence(doc: Document, i: int) -> bool:

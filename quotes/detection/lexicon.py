@@ -134,6 +134,18 @@ def cue_for(lemma: str) -> Cue | None:
     return _LEXICON.get(lemma.lower())
 
 
+def cue_for_word(word: str, lemma: str) -> Cue | None:
+    """The cue entry for a verb as written and as the parser lemmatised it. When the
+    parser's lemma is not a cue but the word's own is a thought or evidence, the word's:
+    spaCy lemmatises "hopes", "hoped" and "hoping" as "hop" ("hopping" stays "hop", no
+    cue). Speech cues keep the parser's lemma: what the speech rules see is unchanged."""
+    cue = cue_for(lemma)
+    if cue is not None or lemma.lower() in _LEXICON:
+        return cue
+    fallback = cue_for(word_lemma(word))
+    return fallback if fallback is not None and fallback.cls != "speech" else None
+
+
 def cue_lemmas() -> list[str]:
     """Every verb lemma in the lexicon, of every class."""
     return sorted(_LEXICON)

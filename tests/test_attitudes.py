@@ -1,0 +1,97 @@
+"""Thoughts, intentions and evidence (cue classes `cognition` and `evidential`), found
+only when asked for: what they report and what they leave to the speech around them."""
+
+from __future__ import annotations
+
+import pytest
+
+ALL_CLASSES = ("speech", "cognition", "evidential")
+
+
+@pytest.fixture(scope="module")
+def attributions(engine):
+    """attributions(text) -> (cue lemma, content) of each record, all cue classes."""
+    from quotes.pipeline.extract import extract_articles
+    from quotes.records import Article
+
+    def run(text: str) -> list[tuple[str | None, str]]:
+        [(_, quotes)] = list(extract_articles([Article("test", text)], engine, ALL_CLASSES))
+        for quote in quotes:
+            for start, end in quote.content:
+                assert text[start:end]  # every piece round-trips to words of the article
+        return [(q.cue_lemma, q.text(text)) for q in quotes]
+
+    return run
+
+
+@pytest.mark.parametrize("text, lemma, content", [
+    ("Kim Doyle said she believes the ferry is safe.", "say", "she believes the ferry is safe"),
+    ("The harbour master told reporters that surveys show most ferries run late.",
+     "tell", "surveys show most ferries run late"),
+])
+def test_a_thought_inside_reported_words_is_part_of_them(attributions, text, lemma, content):
+    assert attributions(text) == [(lemma, content)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Harbour officials hoped the new ferry would sail before the winter.",
+     "the new ferry would sail before the winter"),
+    ("Kim Doyle hopes that the ferry will sail again soon.", "the ferry will sail again soon"),
+])
+def test_hope_is_a_cue_whatever_the_parser_makes_of_it(attributions, text, content):
+    assert attributions(text) == [("hope", content)]
+
+
+def test_hopping_is_not_hoping(attributions):
+    assert attributions("The gulls were hopping along the ferry's deck all morning.") == []
+
+
+@pytest.fixture(scope="module")
+def records(engine):
+    """records(text) -> the Quote records of `text`, all cue classes."""
+    from quotes.pipeline.extract import extract_articles
+    from quotes.records import Article
+
+    def run(text: str):
+        [(_, quotes)] = list(extract_articles([Article("test", text)], engine, ALL_CLASSES))
+        return quotes
+
+    return run
+
+
+def test_what_is_expected_of_a_subject_holds_the_subject(records):
+    text = "The new ferry is expected to sail in March."
+    [quote] = records(text)
+    assert [text[s:e] for s, e in quote.content] == ["The new ferry", "to sail in March"]
+    assert quote.source == []  # the ferry expects nothing: nobody named does
+
+
+def test_who_expects_is_the_speaker_not_part_of_the_content(records):
+    text = "Kim Doyle expects the ferry to sail in March."
+    [quote] = records(text)
+    assert quote.source_text(text) == "Kim Doyle"
+    assert quote.text(text) == "the ferry to sail in March"
+
+
+def test_a_poll_opening_a_sentence_is_the_source_of_what_follows(records):
+    text = "In a Marist poll released Monday, 52 percent of ferry users backed the new timetable."
+    [quote] = records(text)
+    assert (quote.cue_class, quote.source_text(text)) == ("evidential", "a Marist poll released Monday")
+    assert quote.text(text) == "52 percent of ferry users backed the new timetable"
+
+
+@pytest.mark.parametrize("text", [
+    "In the morning, the ferry left the harbour on time.",
+    "The mayor leads comfortably. In the polls, anyway.",
+])
+def test_no_poll_or_no_clause_is_no_finding(attributions, text):
+    assert attributions(text) == []
+
+
+def test_a_poll_is_no_finding_unless_evidence_is_asked_for(engine):
+    from quotes.pipeline.extract import extract_articles
+    from quotes.records import Article
+
+    text = "In a Marist poll released Monday, 52 percent of ferry users backed the new timetable."
+    [(_, quotes)] = list(extract_articles([Article("test", text)], engine))
+    assert quotes == []

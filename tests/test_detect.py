@@ -120,6 +120,25 @@ def test_split_quote_is_one_quote_in_pieces(extract, text, pieces):
     assert quote["speaker"] == "Ann Ortiz"
 
 
+def test_a_quoted_sentence_after_a_long_attribution_continues_the_quote(extract):
+    text = ("“The bridge is safe,” said Ann Ortiz, who has run the city’s works department since "
+            "the flood of 2009 closed the old crossing for two winters and cut the town in half. "
+            "“We checked every cable twice this year.”")
+    [quote] = extract(text)
+    assert [text[s:e] for s, e in quote["content"]] == [
+        "“The bridge is safe,”", "“We checked every cable twice this year.”"]
+    assert quote["speaker"] == "Ann Ortiz"
+
+
+def test_a_quoted_sentence_after_another_verb_of_saying_is_not_joined(extract):
+    text = ("“The bridge is safe,” said Ann Ortiz, who has run the city’s works department since "
+            "the flood of 2009 closed the old crossing, which the mayor on Monday described as the worst "
+            "thing the town had seen. "
+            "“We checked every cable twice this year.”")
+    quotes = extract(text)
+    assert [text[s:e] for s, e in quotes[0]["content"]] == ["“The bridge is safe,”"]
+
+
 def test_the_quote_starts_after_a_colon_before_it(extract):
     text = "Ortiz defends her record on the bridge: “We rebuilt it on time,” she says."
     [quote] = [q for q in extract(text) if q["cue_lemma"] == "say"]

@@ -301,10 +301,11 @@ def speakers_named_before(ctx: Context, found: list[Quote]) -> list[Quote]:
     covered = [span for quote in found for span in quote.content]
     added = []
     for quotation in ctx.quotations:
-        if ctx.is_ignored(quotation.start) or _covered(quotation, covered) or is_label(ctx, quotation):
+        if ctx.is_ignored(quotation.start) or _covered(quotation, covered):
             continue
         first = doc.token_at(quotation.start)
-        if first is None or count_words(quotation_text(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS:
+        short = is_label(ctx, quotation) or count_words(quotation_text(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS
+        if first is None or short and not _a_short_sentence(quotation_text(ctx, quotation)):
             continue
         sentence = doc.sentences[doc.tokens[first].sent]
         if sentence.start != quotation.start or doc.tokens[first].sent == 0:
@@ -318,10 +319,20 @@ def speakers_named_before(ctx: Context, found: list[Quote]) -> list[Quote]:
             covered.extend(quotation.pieces)
             continue
         subject = _person_subject(doc, previous)
-        if subject is not None:
+        if subject is not None and not short:
             added.append(Quote("direct", list(quotation.pieces), [], None, [mention_span(doc, subject)],
                                "speaker-before", 0.5))
     return added
+
+
+SENTENCE_IN_MARKS = re.compile(r"\W*[A-Z].*[.?!]\W*", re.DOTALL)
+"""A quoted sentence of a word or two ("Bodies everywhere.", "So, who?"), not a title."""
+
+
+def _a_short_sentence(words: str) -> bool:
+    """Whether a quotation too short to be a quote alone is a sentence of its own, which
+    may go on with the quote before it (`_quoted_half_before`)."""
+    return SENTENCE_IN_MARKS.fullmatch(words.strip()) is not None
 
 
 def _quoted_half_before(ctx: Context, found: list[Quote], quotation: Quotation, sentence_start: int) -> Quote | None:

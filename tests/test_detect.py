@@ -120,6 +120,35 @@ def test_split_quote_is_one_quote_in_pieces(extract, text, pieces):
     assert quote["speaker"] == "Ann Ortiz"
 
 
+def test_a_quoted_sentence_after_a_long_attribution_continues_the_quote(extract):
+    text = ("“The bridge is safe,” said Ann Ortiz, who has led the city’s works department for nine "
+            "years and ran the old ferry across the river for a decade before the town built its first "
+            "bridge in the spring of 1998. "
+            "“We checked every cable twice this year.”")
+    [quote] = extract(text)
+    assert [text[s:e] for s, e in quote["content"]] == [
+        "“The bridge is safe,”", "“We checked every cable twice this year.”"]
+    assert quote["speaker"] == "Ann Ortiz"
+
+
+def test_a_quoted_sentence_after_another_verb_of_saying_is_not_joined(extract):
+    text = ("“The bridge is safe,” said Ann Ortiz, who has run the city’s works department since "
+            "the flood of 2009 closed the old crossing, which the mayor on Monday described as the worst "
+            "thing the town had seen. "
+            "“We checked every cable twice this year.”")
+    quotes = extract(text)
+    assert [text[s:e] for s, e in quotes[0]["content"]] == ["“The bridge is safe,”"]
+
+
+def test_a_quoted_sentence_of_two_words_continues_the_quote_before(extract):
+    text = ("“The water came up to the windows in an hour,” Ann Ortiz said. “Cars everywhere.” "
+            "The council met on Monday to watch “Parks and Recreation.”")
+    quotes = extract(text)
+    assert [text[s:e] for s, e in quotes[0]["content"]] == [
+        "“The water came up to the windows in an hour,”", "“Cars everywhere.”"]
+    assert all("Parks" not in q["text"] for q in quotes)
+
+
 def test_the_quote_starts_after_a_colon_before_it(extract):
     text = "Ortiz defends her record on the bridge: “We rebuilt it on time,” she says."
     [quote] = [q for q in extract(text) if q["cue_lemma"] == "say"]

@@ -301,10 +301,11 @@ def speakers_named_before(ctx: Context, found: list[Quote]) -> list[Quote]:
     covered = [span for quote in found for span in quote.content]
     added = []
     for quotation in ctx.quotations:
-        if ctx.is_ignored(quotation.start) or _covered(quotation, covered) or is_label(ctx, quotation):
+        if ctx.is_ignored(quotation.start) or _covered(quotation, covered):
             continue
         first = doc.token_at(quotation.start)
-        if first is None or count_words(quotation_text(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS:
+        short = is_label(ctx, quotation) or count_words(quotation_text(ctx, quotation)) < MIN_UNATTRIBUTED_WORDS
+        if first is None or short and not _a_short_sentence(quotation_text(ctx, quotation)):
             continue
         sentence = doc.sentences[doc.tokens[first].sent]
         if sentence.start != quotation.start or doc.tokens[first].sent == 0:
@@ -312,11 +313,69 @@ def speakers_named_before(ctx: Context, found: list[Quote]) -> list[Quote]:
         previous = doc.sentences[doc.tokens[first].sent - 1]
         if "\n" in text[previous.end:quotation.start]:
             continue
+        earlier = _quoted_half_before(ctx, found, quotation, previous.start)
+        if earlier is not None:
+            earlier.content = list(earlier.content) + list(quotation.pieces)
+            covered.extend(quotation.pieces)
+            continue
         subject = _person_subject(doc, previous)
-        if subject is not None:
+        if subject is not None and not short:
             added.append(Quote("direct", list(quotation.pieces), [], None, [mention_span(doc, subject)],
                                "speaker-before", 0.5))
     return added
+
+
+SENTENCE_IN_MARKS = re.compile(r"\W*[A-Z].*[.?!]\W*", re.DOTALL)
+"""A quoted sentence of a word or two ("Bodies everywhere.", "So, who?"), not a title."""
+
+
+def _a_short_sentence(words: str) -> bool:
+    """Whether a quotation too short to be a quote alone is a sentence of its own, which
+    may go on with the quote before it (`_quoted_half_before`)."""
+    return SENTENCE_IN_MARKS.fullmatch(words.strip()) is not None
+
+
+def _quoted_half_before(ctx: Context, found: list[Quote], quotation: Quotation, sentence_start: int) -> Quote | None:
+    """`"A," said Ann Ortiz, who runs the gym. "B."`: the direct quote whose quotation
+    ends in the sentence before `quotation`, with its cue and speaker after it in that
+    sentence and no other verb of saying, goes on in `quotation` (one utterance, one
+    record in pieces, however long the speaker's description)."""
+    text = ctx.doc.text
+    before = [q for q in found if q.rule not in SUMMARY_RULES and q.cue and q.source
+              and sentence_start <= q.content[-1][1] <= quotation.start]
+    if not before:
+        return None
+    quote = max(before, key=lambda q: q.content[-1][1])
+    end = quote.content[-1][1]
+    if ("\n" in text[end:quotation.start] or ctx.quotation_at(end - 1) is None
+            or any(ctx.quotation_at(s) is None for s, _ in quote.content)
+            or not all(quote.content[0][1] <= s and e <= quotation.start for s, e in quote.cue + quote.source)
+            or _someone_else_speaks(ctx, end, quotation.start, quote)):
+        return None
+    return quote
+
+
+def _someone_else_speaks(ctx: Context, start: int, end: int, quote: Quote) -> bool:
+    """Whether a verb of saying with a subject of its own, other than `quote`'s cue and
+    speaker, stands in `start:end` (`..., which the mayor described as ...`)."""
+    doc = ctx.doc
+    own = set(quote.cue)
+    for i in _tokens_between(doc, start, end):
+        token = doc.tokens[i]
+        if token.upos != "VERB" or doc.span(i, i) in own:
+            continue
+        if reporting_cue(token.lemma, ctx.cue_classes) is not None and any(
+                doc.tokens[c].deprel == "nsubj" and not any(s <= doc.tokens[c].start < e for s, e in quote.source) for c in doc.children(i)):
+            return True
+    return False
+
+
+def _tokens_between(doc: Document, start: int, end: int) -> range:
+    """Indices of the tokens that lie in `start:end`."""
+    gap = doc.text[start:end]
+    first = doc.token_at(start + len(gap) - len(gap.lstrip()))
+    last = doc.token_at(start + len(gap.rstrip()) - 1)
+    return range(0) if first is None or last is None else range(first, last + 1)
 
 
 def _person_subject(doc: Document, sentence) -> int | None:

@@ -174,6 +174,10 @@ def test_a_fronted_half_still_joins_a_cue_set_off_by_commas(extract):
      "lay out", "the tariffs have not changed"),
     ("The ministers deemed that the new pipeline deal goes against the treaty.",
      "deem", "the new pipeline deal goes against the treaty"),
+    ("The coach assured the fans that the team would stay in the city.",
+     "assure", "the team would stay in the city"),
+    ("Officials reassured residents the water was safe to drink.",
+     "reassure", "the water was safe to drink"),
 ])
 def test_cues_that_report_only_a_clause(extract, text, lemma, words):
     [quote] = extract(text)
@@ -184,6 +188,9 @@ def test_cues_that_report_only_a_clause(extract, text, lemma, words):
     "Workers laid out the cables along the road before the storm.",
     "The court deemed the contract void.",
     "The mourners laid flowers at the gate.",
+    "The mayor is assured of winning at least ten of the twelve wards.",
+    "The victory assured her of a place in the final.",
+    "The envoy flew to Rome to reassure his counterpart.",
 ])
 def test_their_objects_are_not_what_was_said(extract, text):
     assert extract(text) == []

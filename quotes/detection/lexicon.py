@@ -35,7 +35,7 @@ SPEECH = {
         recommend predict conclude summarise summarize outline detail observe point
         agree disclose reveal recall clarify elaborate specify email text wonder muse
         advise shout yell exclaim proclaim whisper mutter quip joke hint imply concur
-        reaffirm remind read deem"""),
+        reaffirm remind read deem assure reassure"""),
     "distancing": _words("claim allege contend assert purport maintain"),
     "concessive": _words("admit concede acknowledge grant confess"),
     "emphatic": _words("insist stress emphasise emphasize warn vow pledge promise urge "
@@ -114,9 +114,10 @@ PHRASAL = {("lay", "out"): Cue("lay out", "speech", "neutral")}
 a wreath"."""
 
 
-CLAUSE_ONLY = {"deem", "lay out"}
-"""Cues that report a clause ("deemed that the deal breaks the law", "laid out that ..."),
-never their object ("deemed the deal void", "laid out the cables")."""
+CLAUSE_ONLY = {"deem", "lay out", "assure", "reassure"}
+"""Cues that report a clause ("deemed that the deal breaks the law", "laid out that ...",
+"assured voters that ..."), never their object ("deemed the deal void", "laid out the
+cables", "reassured his counterpart", "is assured of winning")."""
 
 
 def reports_objects(lemma: str) -> bool:

@@ -7,7 +7,9 @@ nested in another quote's words is left to that quote (`drop_nested_attitudes`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import SUBJECTS, cue_read_as_modifier, mention_span, subject_of
@@ -184,9 +186,22 @@ def drop_nested_attitudes(found: list[Quote]) -> list[Quote]:
     what that quote reports, not an attribution of its own (on PolNeAR train, nine in ten
     such proposals match no annotation). Only cognition and evidential cues: speech
     nested in speech is left to the speech rules."""
-    outer = [span for quote in found for span in quote.content]
+    outer = sorted(span for quote in found for span in quote.content)
+    starts = [s for s, _ in outer]
+    reach = list(accumulate((e for _, e in outer), max))  # the furthest end of the spans so far
     return [quote for quote in found if quote.cue_class not in ATTITUDE_CLASSES or not quote.cue
-            or not any(s <= quote.cue[0][0] < e for s, e in outer if (s, e) not in quote.content)]
+            or not _inside_another(quote, outer, starts, reach)]
+
+
+def _inside_another(quote: Quote, outer: list[tuple[int, int]], starts: list[int], reach: list[int]) -> bool:
+    """Whether the quote's cue lies inside the words of another quote: a look-up in the
+    spans sorted by start, then, only when one of them covers the cue, a walk back from the
+    nearest start to the first covering span that is not the quote's own."""
+    cue = quote.cue[0][0]
+    last = bisect_right(starts, cue) - 1
+    if last < 0 or reach[last] <= cue:
+        return False
+    return any(cue < outer[i][1] and outer[i] not in quote.content for i in range(last, -1, -1))
 
 
 def _cited_source(doc: Document, verb: int) -> int | None:

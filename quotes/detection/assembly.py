@@ -15,7 +15,6 @@ from quotes.detection.context import (
     count_words,
     is_label,
 )
-from quotes.detection.lexicon import reporting_cue
 from quotes.detection.quotemarks import Quotation
 from quotes.detection.senses import judges_in_a_small_clause, quotes_a_term, states_a_clause
 from quotes.nlp import Document
@@ -324,18 +323,6 @@ class _Owners:
             self.found[:] = [q for q in self.found if id(q) not in self.gone]
 
 
-def _other_cue(ctx: Context, start: int, end: int, quote: Quote) -> bool:
-    """Whether a reporting verb other than the quote's own cue stands in `start:end`."""
-    doc = ctx.doc
-    first, last = doc.token_at(start), doc.token_at(end - 1)
-    if first is None or last is None:
-        return False
-    own = set(quote.cue)
-    return any(doc.tokens[i].upos == "VERB" and doc.span(i, i) not in own
-               and reporting_cue(doc.tokens[i].lemma, ctx.cue_classes) is not None
-               for i in range(first, last + 1))
-
-
 def _continues(ctx: Context, quote: Quote, end: int, nxt: Quotation) -> bool:
     """Whether the quotation `nxt` goes on with `quote`, which ends at `end`: the gap is
     blank, or holds just the quote's cue and speaker (`," he said, "` or `," he said. "`)."""
@@ -347,8 +334,7 @@ def _continues(ctx: Context, quote: Quote, end: int, nxt: Quotation) -> bool:
     anchors = quote.cue + quote.source
     return (bool(anchors) and count_words(gap) <= SPLIT_GAP_WORDS
             and all(end <= s and e <= nxt.start for s, e in anchors)
-            and gap.rstrip().rstrip(CLOSING_MARKS).endswith((",", ":", "."))
-            and not _other_cue(ctx, end, nxt.start, quote))
+            and gap.rstrip().rstrip(CLOSING_MARKS).endswith((",", ":", ".")))
 
 
 CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"

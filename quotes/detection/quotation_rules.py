@@ -23,6 +23,7 @@ from quotes.detection.lexicon import cue_for, reporting_cue
 from quotes.detection.quotemarks import Quotation
 from quotes.detection.senses import speaks
 from quotes.nlp import Document
+from quotes.nlp.tree import tokens_in
 from quotes.records import Quote, Span
 
 
@@ -370,12 +371,10 @@ def _someone_else_speaks(ctx: Context, start: int, end: int, quote: Quote) -> bo
     return False
 
 
-def _tokens_between(doc: Document, start: int, end: int) -> range:
-    """Indices of the tokens that lie in `start:end`."""
+def _tokens_between(doc: Document, start: int, end: int) -> list[int]:
+    """The tokens that lie in `start:end`, the spaces at either end left out."""
     gap = doc.text[start:end]
-    first = doc.token_at(start + len(gap) - len(gap.lstrip()))
-    last = doc.token_at(start + len(gap.rstrip()) - 1)
-    return range(0) if first is None or last is None else range(first, last + 1)
+    return tokens_in(doc, [(start + len(gap) - len(gap.lstrip()), start + len(gap.rstrip()))])
 
 
 def _person_subject(doc: Document, sentence) -> int | None:

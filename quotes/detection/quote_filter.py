@@ -26,6 +26,7 @@ from pathlib import Path
 from quotes.detection.attribute import subject_of
 from quotes.detection.senses import speaks
 from quotes.nlp import Document
+from quotes.nlp.tree import tokens_in
 from quotes.records import Quote
 
 WEIGHTS = Path(__file__).with_name("quote_filter.json")
@@ -54,7 +55,7 @@ def features(doc: Document, quote: Quote) -> list[str]:
         out.append("starts-with-that")
     if _is_question(text, quote.content[-1][1]):
         out.append("question")
-    tokens = _tokens(doc, quote.content)
+    tokens = tokens_in(doc, quote.content)
     out.append(f"content-clause={any(doc.tokens[i].upos in CLAUSE_HEADS for i in tokens)}")
     out.append(f"rule+content-clause={quote.rule}+{any(doc.tokens[i].upos in CLAUSE_HEADS for i in tokens)}")
     if tokens:
@@ -121,17 +122,8 @@ def _is_question(text: str, end: int) -> bool:
 def _mention_kind(doc: Document, quote: Quote) -> str:
     if not quote.source:
         return "none"
-    tags = {doc.tokens[i].upos for i in _tokens(doc, quote.source)}
+    tags = {doc.tokens[i].upos for i in tokens_in(doc, quote.source)}
     return "proper" if "PROPN" in tags else "pronoun" if "PRON" in tags and len(tags) == 1 else "noun"
-
-
-def _tokens(doc: Document, spans: list[tuple[int, int]]) -> list[int]:
-    out: list[int] = []
-    for start, end in spans:
-        first, last = doc.token_at(start), doc.token_at(end - 1)
-        if first is not None and last is not None:
-            out += range(first, last + 1)
-    return out
 
 
 def _head(doc: Document, tokens: list[int]) -> int:

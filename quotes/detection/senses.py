@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from quotes.detection.context import Context
 from quotes.nlp import Document
+from quotes.nlp.tree import tokens_in
 from quotes.records import Span
 from quotes.speakers.names import ROLE_TITLES
 
@@ -297,7 +298,7 @@ def states_a_clause(doc: Document, content: list[Span]) -> bool:
     justice]"): a finite verb with its own subject, or a copular infinitive ("to be
     ..."). Relative clauses inside a noun phrase, questions and infinitives of action do
     not count."""
-    tokens = _span_tokens(doc, content)
+    tokens = tokens_in(doc, content)
     inside = set(tokens)
     stack = [i for i in tokens if (doc.tokens[i].head not in inside or doc.tokens[i].head == i)
              and doc.tokens[i].deprel not in ADJUNCTS]
@@ -328,7 +329,7 @@ def judges_in_a_small_clause(doc: Document, content: list[Span]) -> bool:
     noun with its determiner, with a subject of its own and no verb, copula, auxiliary or
     subordinator. Not a participle: the parser takes finite verbs for them ("said [the
     index quadrupled]")."""
-    tokens = [i for i in _span_tokens(doc, content) if doc.tokens[i].upos != "PUNCT"]
+    tokens = [i for i in tokens_in(doc, content) if doc.tokens[i].upos != "PUNCT"]
     inside = set(tokens)
     heads = [i for i in tokens if doc.tokens[i].head not in inside or doc.tokens[i].head == i]
     if len(heads) != 1:
@@ -339,15 +340,6 @@ def judges_in_a_small_clause(doc: Document, content: list[Span]) -> bool:
     return (head.upos in SMALL_CLAUSE_HEADS and noun_phrase
             and any(doc.tokens[c].deprel in ("nsubj", "nsubj:pass") for c in children)
             and not any(doc.tokens[c].deprel in LINKS or doc.tokens[c].text.lower() == "to" for c in children))
-
-
-def _span_tokens(doc: Document, content: list[Span]) -> list[int]:
-    tokens: list[int] = []
-    for start, end in content:
-        first, last = doc.token_at(start), doc.token_at(end - 1)
-        if first is not None and last is not None:
-            tokens += range(first, last + 1)
-    return tokens
 
 
 def _infinitive(doc: Document, children: list[int]) -> bool:
@@ -383,7 +375,7 @@ def quotes_a_term(ctx: Context, content: list[Span]) -> bool:
     ('called the deal "lousy"', 'criticized the act as a “crazy system” during ...'),
     as is a longer quotation ('blamed the “US side's erroneous perception”')."""
     doc = ctx.doc
-    tokens = [i for i in _span_tokens(doc, content) if doc.tokens[i].upos != "PUNCT"]
+    tokens = [i for i in tokens_in(doc, content) if doc.tokens[i].upos != "PUNCT"]
     quoted = [i for i in tokens if ctx.quotation_at(doc.tokens[i].start) is not None]
     if not quoted or len(quoted) > QUOTED_TERM_WORDS or len(tokens) < 3 * len(quoted):
         return False

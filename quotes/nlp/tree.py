@@ -3,12 +3,23 @@ words of a noun phrase. Rules of every stage read the parse through these."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from quotes.nlp.document import Document, Entity
 
 NOT_IN_PHRASE = {"acl:relcl", "acl", "appos", "parataxis", "advcl", "cc", "conj", "dep", "mark"}
 """Dependents that are no part of a noun phrase (see `subtree`)."""
+
+def tokens_in(doc: Document, spans: Iterable[tuple[int, int]]) -> list[int]:
+    """The tokens from the one at each span's first character to the one at its last, span
+    by span; a span that starts or ends outside every token (on a space) gives none."""
+    out: list[int] = []
+    for start, end in spans:
+        first, last = doc.token_at(start), doc.token_at(end - 1)
+        if first is not None and last is not None:
+            out += range(first, last + 1)
+    return out
+
 
 def head_of(doc: Document, first: int, last: int) -> int:
     """The token of `first`..`last` whose head lies outside them (the phrase's head)."""

@@ -134,3 +134,34 @@ def test_a_further_cue_after_a_closing_quotation_mark_ends_the_words(extract, te
     quotes = extract(text)
     assert only(quotes, lemma)["text"] == words
     assert round_trips(text, quotes)
+
+
+@pytest.mark.parametrize("text, lemma, words", [
+    # a clause that says who a person named at the end is: the reporter's, not the speaker's
+    ("The fisherman said he would vote for Senator Maria Olsen, who has represented the harbour.",
+     "say", "he would vote for Senator Maria Olsen"),
+    ("The mayor praised Councillor Peter Brand, who chaired the ferry committee for ten years.",
+     "praise", "Councillor Peter Brand"),
+    # likewise an appositive "a/the ..." that introduces the name
+    ("The fisherman said he would vote for Maria Olsen, the senator for the harbour district.",
+     "say", "he would vote for Maria Olsen"),
+])
+def test_what_introduces_a_name_at_the_end_is_left_out(extract, text, lemma, words):
+    quotes = extract(text)
+    assert only(quotes, lemma)["text"] == words
+    assert round_trips(text, quotes)
+
+
+@pytest.mark.parametrize("text, lemma, words", [
+    # a "who" clause on a common noun restricts it, and quoted words are never cut
+    ("The mayor said the ferry would carry pupils who live on the island.",
+     "say", "the ferry would carry pupils who live on the island"),
+    ("The mayor said the ferry would carry “Peter Brand, who built it.”",
+     "say", "the ferry would carry “Peter Brand, who built it.”"),
+    # an introduction inside the clause, not at its end, is part of it
+    ("The mayor said Maria Olsen, the senator for the district, had opened the bridge.",
+     "say", "Maria Olsen, the senator for the district, had opened the bridge"),
+])
+def test_other_closing_relative_clauses_stay(extract, text, lemma, words):
+    quotes = extract(text)
+    assert only(quotes, lemma)["text"] == words

@@ -30,6 +30,7 @@ from quotes.detection.senses import (
     non_speech_object,
     reads_as_document,
     reports_no_statement,
+    says_nothing,
     speaks,
 )
 from quotes.detection.transcript import transcript_turns
@@ -82,7 +83,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
         cue = cue._replace(cls="speech")  # "the minister indicated ...", "a UN report concluded ..."
     elif cue is not None and is_evidence(doc, doc.tokens[verb].lemma, speaker_of(doc, verb)):
         cue = cue._replace(cls="evidential")  # "the figures suggest ..."
-    if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb):
+    if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb) or says_nothing(doc, verb):
         return None
     if not cue.reports and _puts_it(doc, verb):
         cue = cue._replace(reports=True)  # "as one professor put it, ..."

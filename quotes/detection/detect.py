@@ -31,7 +31,7 @@ from quotes.detection.context import Context
 from quotes.detection.cue_rules import (
     citing_sources,
     cue_rules,
-    drop_nested_attitudes,
+    drop_nested_reports,
     headline_claim,
     labelled_turns,
 )
@@ -65,7 +65,7 @@ def find_quotes(doc: Document, quotations: list[Quotation], ignored: Iterable[Sp
     found = drop_summaries_of_quotes(found)
     join_split_quotes(ctx, found)
     found += speakers_named_before(ctx, found)
-    found = drop_nested_attitudes(found)
+    found = drop_nested_reports(ctx, found)
     for quote in found:
         quote.type = quote_type(ctx, quote.content, quote.rule)
     return sorted(found, key=lambda q: q.content[0])

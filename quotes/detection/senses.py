@@ -7,6 +7,8 @@
 - verbs of evidence ("indicate", "estimate", "conclude") are verbs of saying when
   someone speaks through them ("the minister indicated ...", "a UN report concluded"),
   not when data do ("the figures suggest ..."): `speaks`;
+- phrases with a cue word that report no speech (`says_nothing`): "is going to win",
+  "That said, ...";
 - non-speech senses of cue verbs (`non_speech_object`): numbers, scores, prices and
   markets as objects ("each added a goal", "the index added 0.4 per cent"), sport and
   legal idioms ("pleaded guilty", "knocked out", "called a meeting"), and verbs of
@@ -149,6 +151,21 @@ def _conditional(doc: Document, verb: int) -> bool:
     return any(doc.tokens[c].deprel == "advcl" and any(
         doc.tokens[m].deprel == "mark" and doc.tokens[m].text.lower() in ("if", "unless")
         for m in doc.children(c)) for c in doc.children(verb))
+
+
+def says_nothing(doc: Document, verb: int) -> bool:
+    """Whether a cue word is part of a phrase that reports no speech: the future "is
+    going to [win]" (PolNeAR train: none of its proposals match an annotation) and the
+    concession "That said, [the plan ...]" (whose speaker would be "That")."""
+    token = doc.tokens[verb]
+    children = [doc.tokens[c] for c in doc.children(verb)]
+    if token.text.lower() == "going" and any(c.deprel.startswith("aux") and c.lemma.lower() == "be" for c in children):
+        return any(c.deprel == "xcomp" and _infinitive(doc, doc.children(c.i)) for c in children)
+    if token.text.lower() != "said" or verb < 1 or verb + 1 >= len(doc.tokens):
+        return False
+    before, after = doc.tokens[verb - 1], doc.tokens[verb + 1]
+    first = verb == 1 or doc.tokens[verb - 2].sent != token.sent
+    return first and before.text.lower() in ("that", "this") and after.text == ","
 
 
 def non_speech_object(doc: Document, verb: int, content: list[int], subject: int | None) -> bool:

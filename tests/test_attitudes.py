@@ -95,3 +95,36 @@ def test_a_poll_is_no_finding_unless_evidence_is_asked_for(engine):
     text = "In a Marist poll released Monday, 52 percent of ferry users backed the new timetable."
     [(_, quotes)] = list(extract_articles([Article("test", text)], engine))
     assert quotes == []
+
+
+@pytest.fixture(scope="module")
+def proposals(engine):
+    """proposals(text) -> (cue, content) of each rule proposal before the learned filter,
+    every cue verb's arguments proposed, all cue classes."""
+    from quotes.pipeline.extract import propose_quotes
+    from quotes.records import Article
+
+    def run(text: str) -> list[tuple[str, str]]:
+        [doc] = list(engine.parse([text]))
+        quotes = propose_quotes(Article("test", text), doc, ALL_CLASSES, every_object=True)
+        return [(" ".join(text[s:e] for s, e in q.cue), q.text(text)) for q in quotes]
+
+    return run
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Okafor tried to play down the dispute with the dock workers.",
+     "tried to play down", "the dispute with the dock workers"),
+    ("Ms. Lind is trying to persuade voters that the tunnel is safe.",
+     "trying to persuade", "voters that the tunnel is safe"),
+])
+def test_an_attempt_runs_on_to_the_verb_attempted(proposals, text, cue, content):
+    assert (cue, content) in proposals(text)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The dock workers' union endorsed him on Monday.", "endorsed", "him"),
+    ("She opposes them.", "opposes", "them"),
+])
+def test_a_stance_towards_a_pronoun_is_proposed(proposals, text, cue, content):
+    assert (cue, content) in proposals(text)

@@ -200,3 +200,32 @@ def test_a_dated_statement_keeps_its_clause_and_its_author(extract):
     [quote] = extract("Critics recalled the mayor's statement earlier this year that tenants should pay more.")
     assert (quote["cue_lemma"], quote["source_text"], quote["text"]) == (
         "statement", "the mayor", "tenants should pay more")
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("The governor made it clear that she would not sign the harbour budget.",
+     "made it clear", "she would not sign the harbour budget"),
+    ("Okafor made clear on Monday he will run for the council again.",
+     "made clear", "he will run for the council again"),
+    ("The union made the case that the harbour needs a second crane.",
+     "made the case", "the harbour needs a second crane"),
+    ("Ms. Lind made a case for raising the dock fees.", "made a case for", "raising the dock fees"),
+])
+def test_a_light_verb_and_its_word_report_the_clause_after_them(extract, text, cue, words):
+    quotes = extract(text)
+    assert [(" ".join(text[s:e] for s, e in q["cue"]), q["text"], q["speaker"] is not None) for q in quotes] == [
+        (cue, words, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "The new lights made the harbour clear of fog.",
+    "The mayor did not make it clear whether the ferry would run.",
+    "The lawyer rested her case after the ferry captain spoke.",
+])
+def test_a_light_verb_without_its_clause_reports_nothing(extract, text):
+    assert extract(text) == []
+
+
+def test_what_someone_failed_to_make_clear_was_not_said(extract):
+    text = "The mayor blasted the auditors for failing to make clear that the ferry contract was only partial."
+    assert all(q["cue_lemma"] != "make clear" for q in extract(text))

@@ -20,6 +20,7 @@ from quotes.detection.lexicon import (
     Cue,
     cue_for,
     cue_for_word,
+    light_verb_cue,
     noun_cue,
     phrasal_cue,
     reports_objects,
@@ -66,7 +67,7 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
         elif token.text.lower() == "in":
             quote = _in_the_words_of(ctx, token.i) or _in_a_poll(ctx, token.i)
         elif token.upos == "VERB":
-            quote = _reporting_verb(ctx, token.i)
+            quote = _reporting_verb(ctx, token.i) or _light_verb(ctx, token.i)
         elif token.upos == "NOUN":
             quote = _content_noun(ctx, token.i)
         else:
@@ -118,6 +119,8 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     cue_span = doc.span(verb, cue_end)
     if rule == "verb-object":
         content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
+        content, cue_span, attempt = _attempted(ctx, verb, content, cue_span)
+        rule = "verb-object" if attempt else rule
     pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
     if raised is None:
         pieces = _attached(ctx, pieces, [cue_span, *source])
@@ -132,6 +135,82 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if rule == "verb-object":
         confidence -= 0.2
     return make_quote(doc, pieces, [cue_span], cue, source, rule, confidence)
+
+
+ATTEMPT_VERBS = {"try"}
+"""Verbs of attempt whose infinitive belongs to the cue: "tried to rally | world leaders",
+"is trying to make | Zika a central focus" (PolNeAR train: 30 of 33 such annotations
+end the cue after the infinitive's verb)."""
+
+
+def _attempted(ctx: Context, verb: int, content: list[int], cue: Span) -> tuple[list[int], Span, bool]:
+    """"tried to rally | world leaders ...": when `content` is the infinitive of an
+    attempt verb, the cue runs on to the infinitive's verb (and its particle or
+    preposition) and the content is what that verb takes; unchanged when it takes nothing
+    ("tried to | win"). Whether it ran on, too."""
+    doc = ctx.doc
+    if doc.tokens[verb].lemma.lower() not in ATTEMPT_VERBS or not content:
+        return content, cue, False
+    inner = next((c for c in doc.children(verb) if doc.tokens[c].deprel == "xcomp" and c in content
+                  and doc.tokens[c].upos == "VERB" and _infinitive(doc, c)), None)
+    if inner is None or any(doc.tokens[i].text.lower() != "to" and doc.tokens[i].upos != "ADV"
+                            for i in range(verb + 1, inner)):
+        return content, cue, False  # "tried at first to skirt ...": no cue of one piece
+    taken = _object(ctx, inner)
+    if not taken or min(taken) < inner:
+        return content, cue, False
+    particles = [c for c in doc.children(inner) if inner < c < min(taken) and doc.tokens[c].deprel == "compound:prt"]
+    taken, inner_cue = _preposition_to_cue(doc, inner, taken, doc.span(inner, max([inner, *particles])))
+    if not taken:
+        return content, cue, False
+    return taken, (cue[0], inner_cue[1]), True
+
+
+CASE_WORDS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "it"}
+"""What may stand between a light verb and its word: "made [it] clear", "made [the] case"."""
+
+
+def _light_verb(ctx: Context, verb: int) -> Quote | None:
+    """"X made (it) clear (that) A", "X made the case that A", "X makes a case for A": a
+    light verb and its word are the cue (`lexicon.LIGHT_VERB_CUES`), the clause after the
+    word (or what "for" introduces) is what was said. Not as an infinitive: what someone
+    failed, tried or needs to make clear was not said."""
+    doc = ctx.doc
+    sentence = doc.sentences[doc.tokens[verb].sent]
+    word = next((i for i in range(verb + 1, min(verb + 4, sentence.last + 1))
+                 if doc.tokens[i].text.lower() not in CASE_WORDS), None)
+    if word is None or not all(doc.tokens[i].text.lower() in CASE_WORDS for i in range(verb + 1, word)):
+        return None
+    cue = light_verb_cue(doc.tokens[verb].lemma, doc.tokens[word].text)
+    if cue is None or cue.cls not in ctx.cue_classes or negated(doc, verb) or ctx.is_ignored(doc.tokens[verb].start):
+        return None
+    if _infinitive(doc, verb):
+        return None  # "failed to make clear that ...", "tried to make the case that ...": not done
+    subject = speaker_of(doc, verb)
+    if subject is None or ctx.quotation_at(doc.tokens[verb].start) is not None:
+        return None
+    cue_end, content = word, _clause_after(doc, verb, word)
+    if not content and word + 1 <= sentence.last and doc.tokens[word + 1].text.lower() == "for":
+        cue_end, content = word + 1, [i for i in range(word + 2, sentence.last + 1)]
+    content = trim_complement(ctx, content, verb) if content else []
+    source = [mention_span(doc, subject)]
+    cue_span = doc.span(verb, cue_end)
+    pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
+    if not pieces:
+        return None
+    return make_quote(doc, pieces, [cue_span], cue, source, "verb-complement", 0.8)
+
+
+def _clause_after(doc: Document, verb: int, word: int) -> list[int]:
+    """The finite clause hung on a light verb or its word, after the word: "made it clear
+    [that he would run]" (however the parser hung it), with its subject."""
+    clause = next((c for head in (word, verb) for c in doc.children(head)
+                   if c > word and doc.tokens[c].upos in ("VERB", "AUX")
+                   and doc.tokens[c].deprel in ("ccomp", "advcl", "csubj", "acl", "parataxis")
+                   and any(doc.tokens[s].deprel in SUBJECTS for s in doc.children(c))), None)
+    if clause is None:
+        return []
+    return [i for i in doc.subtree(clause) if i > word]
 
 
 def _phrasal(doc: Document, verb: int) -> Cue | None:
@@ -601,7 +680,10 @@ def _object(ctx: Context, verb: int) -> list[int]:
             break
         if not tokens and token.deprel in ("obj", "iobj") and (
                 token.text.lower() in TRIVIAL_OBJECTS or token.upos == "PRON"):
-            if _predicated(ctx, verb, child):
+            if lemma.lower() in STANCE_VERBS and token.text.lower() in PERSONAL_OBJECTS:
+                tokens.append(child)  # "voters who back [her]": whom the stance is for
+                core = True
+            elif _predicated(ctx, verb, child):
                 tokens += doc.subtree(child)  # "called [him a liar]", "accused [her of ...]"
             continue
         marked = token.deprel in ("obl", "advcl") and _is_argument_marker(_marker(doc, child), lemma)
@@ -616,6 +698,12 @@ def _object(ctx: Context, verb: int) -> list[int]:
         core = core or marked or token.deprel in ("obj", "xcomp", "ccomp")
         tokens += doc.subtree(child)
     return trim_object(ctx, sorted(tokens), verb) if core else []
+
+
+STANCE_VERBS = {"support", "endorse", "back", "oppose", "favor", "favour"}
+PERSONAL_OBJECTS = {"him", "her", "them", "me", "us"}
+"""A stance's object is its content even as a pronoun: PolNeAR annotates "[I] support |
+him" as an attitude (cognition cues only: no speech verb here)."""
 
 
 PREDICATE_MARKERS = {"of", "as", "for", "with", "over", "against", "on"}

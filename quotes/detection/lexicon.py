@@ -114,6 +114,17 @@ PHRASAL = {("lay", "out"): Cue("lay out", "speech", "neutral")}
 a wreath"."""
 
 
+LIGHT_VERB_CUES = {("make", "clear"): Cue("make clear", "speech", "emphatic"),
+                   ("make", "case"): Cue("make the case", "speech", "emphatic")}
+"""A light verb and the word that makes it a cue ("made (it) clear that ...", "made the
+case that ...", "makes a case for ..."): the cue runs from the verb to that word."""
+
+
+def light_verb_cue(lemma: str, word: str) -> Cue | None:
+    """The cue entry for a light verb and the word after it ("make" "clear"), if any."""
+    return LIGHT_VERB_CUES.get((lemma.lower(), word.lower()))
+
+
 CLAUSE_ONLY = {"deem", "lay out", "assure", "reassure"}
 """Cues that report a clause ("deemed that the deal breaks the law", "laid out that ...",
 "assured voters that ..."), never their object ("deemed the deal void", "laid out the

@@ -207,3 +207,13 @@ def test_a_dated_statement_keeps_its_clause_and_its_author(extract):
     [quote] = extract("Critics recalled the mayor's statement earlier this year that tenants should pay more.")
     assert (quote["cue_lemma"], quote["source_text"], quote["text"]) == (
         "statement", "the mayor", "tenants should pay more")
+
+
+def test_a_clause_before_a_described_speaker_is_theirs(extract):
+    # the speaker's mention is the name after the description ("the news site ..."):
+    # the clause is attached to the cue by the description's first word
+    text = ("The ferry service was suspended for the winter and will resume in March, "
+            "the news site Harbour Info reported.")
+    quotes = extract(text)
+    assert [(q["type"], q["source_text"], q["text"]) for q in quotes] == [
+        ("indirect", "Harbour Info", "The ferry service was suspended for the winter and will resume in March")]

@@ -119,7 +119,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
         content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
     pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
     if raised is None:
-        pieces = _attached(ctx, pieces, [cue_span, *source])
+        pieces = _attached(ctx, pieces, [cue_span, *source, *_subject_phrase(doc, subject)])
     if not pieces:
         return None
     quoted = any(ctx.quotation_at(s) or ctx.quotation_at(e - 1) for s, e in pieces)
@@ -273,6 +273,15 @@ def _has_quoted_words(ctx: Context, tokens: list[int]) -> bool:
 
 
 ATTACHING = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
+
+
+def _subject_phrase(doc: Document, subject: int | None) -> list[Span]:
+    """The words of the speaker's noun phrase up to its head: `A, the news site RTL Info
+    reported`, `A, a spokeswoman, Jane Doe, said` are attached to the cue by the phrase's
+    first word, though the speaker's mention is the name further on."""
+    if subject is None:
+        return []
+    return [doc.span(min(doc.subtree(subject)), subject)]
 
 
 def _attached(ctx: Context, pieces: list[Span], anchors: list[Span]) -> list[Span]:

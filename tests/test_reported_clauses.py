@@ -217,3 +217,10 @@ def test_a_clause_before_a_described_speaker_is_theirs(extract):
     quotes = extract(text)
     assert [(q["type"], q["source_text"], q["text"]) for q in quotes] == [
         ("indirect", "Harbour Info", "The ferry service was suspended for the winter and will resume in March")]
+
+
+def test_as_reported_by_names_the_reporter(extract):
+    text = "As reported by the Valley Courier, the old mill will be turned into flats next year."
+    quotes = extract(text)
+    assert [(q["type"], q["source_text"], q["text"]) for q in quotes] == [
+        ("indirect", "the Valley Courier", "the old mill will be turned into flats next year")]

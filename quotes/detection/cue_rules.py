@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from quotes.detection.assembly import content_pieces
-from quotes.detection.attribute import SUBJECTS, cue_read_as_modifier, mention_span, subject_of
+from quotes.detection.attribute import SUBJECTS, agent_of, cue_read_as_modifier, mention_span, subject_of
 from quotes.detection.boundaries import fronted_half, trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import (
@@ -523,16 +523,16 @@ def _puts_it(doc: Document, verb: int) -> bool:
 
 
 def _as_clause(doc: Document, verb: int) -> list[int]:
-    """`As X noted, A.` and `A, as X reported.`: a cue in an "as" clause with a gap for
-    its words (no object or clause of its own), set off by a comma from the clause it
-    hangs on; the words are that clause."""
+    """`As X noted, A.`, `A, as X reported.` and `As reported by X, A.`: a cue in an "as"
+    clause with a gap for its words (no object or clause of its own), set off by a comma
+    from the clause it hangs on; the words are that clause."""
     token = doc.tokens[verb]
     own = doc.subtree(verb)
     first, last = min(own), max(own)
     if (token.deprel != "advcl" or token.head == verb or doc.tokens[first].text.lower() != "as"
             or token.lemma.lower() not in AS_CLAUSE_CUES
             or doc.tokens[first].deprel != "mark" or doc.tokens[first].head != verb
-            or not any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(verb))
+            or not any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(verb)) and _as_by(doc, verb) is None
             or any(doc.tokens[c].deprel in GAP_FILLERS for c in doc.children(verb)) and not _puts_it(doc, verb)):
         return []
     head = token.head
@@ -542,6 +542,17 @@ def _as_clause(doc: Document, verb: int) -> list[int]:
         return []
     sentence = doc.sentences[token.sent].tokens
     return [i for i in doc.subtree(head) if (i > last + 1 or i < first - 1) and i in sentence]
+
+
+def _as_by(doc: Document, verb: int) -> int | None:
+    """The X of `as reported by X`, `as first noted by X`: a passive cue in an "as" clause
+    with no subject, whose speaker is its agent (not the subject of the clause it hangs on)."""
+    token = doc.tokens[verb]
+    children = doc.children(verb)
+    if token.xpos != "VBN" or any(doc.tokens[c].deprel in SUBJECTS for c in children) or not any(
+            doc.tokens[c].deprel == "mark" and doc.tokens[c].text.lower() == "as" for c in children):
+        return None
+    return agent_of(doc, verb)
 
 
 def _fronted(doc: Document, verb: int) -> list[int]:
@@ -687,7 +698,7 @@ def _touches_quotation(ctx: Context, node: int) -> bool:
 
 
 def speaker_of(doc: Document, verb: int) -> int | None:
-    subject = subject_of(doc, verb)
+    subject = _as_by(doc, verb) or subject_of(doc, verb)
     if subject is None:
         return None
     token = doc.tokens[subject]

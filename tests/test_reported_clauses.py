@@ -224,3 +224,15 @@ def test_as_reported_by_names_the_reporter(extract):
     quotes = extract(text)
     assert [(q["type"], q["source_text"], q["text"]) for q in quotes] == [
         ("indirect", "the Valley Courier", "the old mill will be turned into flats next year")]
+
+
+@pytest.mark.parametrize(("text", "lemma", "kind", "words"), [
+    ("The mayor bemoaned that the harbour budget had been cut for a third year.",
+     "bemoan", "indirect", "the harbour budget had been cut for a third year"),
+    ("The critic insinuated the festival had been rigged from the start.",
+     "insinuate", "indirect", "the festival had been rigged from the start"),
+    ("The union assailed the new rota at the meeting on Monday.", "assail", "summary", "the new rota"),
+])
+def test_verbs_of_complaint_and_attack_are_speech(extract, text, lemma, kind, words):
+    [quote] = extract(text)
+    assert (quote["type"], quote["cue_lemma"], quote["text"]) == (kind, lemma, words)

@@ -236,3 +236,21 @@ def test_as_reported_by_names_the_reporter(extract):
 def test_verbs_of_complaint_and_attack_are_speech(extract, text, lemma, kind, words):
     [quote] = extract(text)
     assert (quote["type"], quote["cue_lemma"], quote["text"]) == (kind, lemma, words)
+
+
+def test_a_clause_before_a_cue_parsed_as_its_conjunct(extract):
+    # the parser joins "A, X told Y" as two clauses: A is what was told
+    text = ("This includes a new ferry to serve the northern islands, Transport Minister Ella Hart "
+            "told a council committee Wednesday.")
+    quotes = extract(text)
+    assert [(q["type"], q["source_text"], q["text"]) for q in quotes] == [
+        ("indirect", "Transport Minister Ella Hart", "This includes a new ferry to serve the northern islands")]
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("The council approved the budget on Monday, the mayor pledging to cut fees next year.",
+     ["to cut fees next year"]),
+    ("The plant closed in May, and the union said nothing about the jobs.", []),
+])
+def test_a_clause_joined_to_a_cue_with_its_own_words_is_not_reported(extract, text, reported):
+    assert [q["text"] for q in extract(text)] == reported

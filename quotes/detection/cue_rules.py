@@ -303,7 +303,8 @@ def _complement(ctx: Context, verb: int) -> list[int]:
     doc = ctx.doc
     tokens = _stray_predicate(doc, verb) or _own_complements(ctx, verb) or _clause_after_modifier(doc, verb)
     head = doc.tokens[verb].head
-    if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
+    if not tokens and head != verb and (doc.tokens[verb].deprel in COMPLEMENTS or _comma_conjunct(doc, verb)
+                                        and ctx.quotation_at(doc.tokens[head].start) is None):
         own = set(doc.subtree(verb))
         quotation = ctx.quotation_at(doc.tokens[head].start)
         if quotation is not None:
@@ -324,6 +325,17 @@ def _complement(ctx: Context, verb: int) -> list[int]:
         tokens = _fronted(doc, verb)
     tokens = _quotation_first(ctx, sorted(tokens), verb)
     return _from_boundary(ctx, trim_complement(ctx, tokens, verb), verb)
+
+
+def _comma_conjunct(doc: Document, verb: int) -> bool:
+    """`A, his top aide told reporters.` parsed as two clauses joined by the comma: the cue
+    a conjunct of A's verb, with no "and" or "but" of its own, nor an object other than
+    whom it addresses ("..., pledging [to cut taxes]", "..., cited [the figures]")."""
+    token = doc.tokens[verb]
+    addressing = token.lemma.lower() in ADDRESSING
+    return token.deprel == "conj" and token.head < verb and not any(
+        doc.tokens[c].deprel == "cc" or doc.tokens[c].deprel in ("obj", "xcomp") and not addressing
+        for c in doc.children(verb))
 
 
 STRAY = {"conj", "advcl", "ccomp"}

@@ -114,12 +114,19 @@ def test_seeming_is_no_speech_whoever_seems(extract, text):
     assert extract(text) == []
 
 
-def test_a_report_citing_sources_is_theirs_too(extract):
-    text = "The news agency, citing two police officers, reported that the bridge had been closed overnight."
+@pytest.mark.parametrize(("text", "cited"), [
+    ("The news agency, citing two police officers, reported that the bridge had been closed overnight.",
+     "two police officers"),
+    # groups speak: "citing local fishing groups" names who said it, not what was said
+    ("The Gazette, citing local fishing groups, reported that the bridge had been closed overnight.",
+     "local fishing groups"),
+])
+def test_a_report_citing_sources_is_theirs_too(extract, text, cited):
     quotes = extract(text)
-    assert sorted((q["source_text"], q["cue_lemma"], q["text"]) for q in quotes) == [
-        ("The news agency", "report", "the bridge had been closed overnight"),
-        ("two police officers", "cite", "the bridge had been closed overnight")]
+    reporter = text.split(",")[0]
+    assert sorted((q["source_text"], q["cue_lemma"], q["text"]) for q in quotes) == sorted([
+        (reporter, "report", "the bridge had been closed overnight"),
+        (cited, "cite", "the bridge had been closed overnight")])
 
 
 def test_citing_a_reason_names_no_speaker(extract):
@@ -229,3 +236,50 @@ def test_a_light_verb_without_its_clause_reports_nothing(extract, text):
 def test_what_someone_failed_to_make_clear_was_not_said(extract):
     text = "The mayor blasted the auditors for failing to make clear that the ferry contract was only partial."
     assert all(q["cue_lemma"] != "make clear" for q in extract(text))
+
+
+def test_a_clause_before_a_described_speaker_is_theirs(extract):
+    # the speaker's mention is the name after the description ("the news site ..."):
+    # the clause is attached to the cue by the description's first word
+    text = ("The ferry service was suspended for the winter and will resume in March, "
+            "the news site Harbour Info reported.")
+    quotes = extract(text)
+    assert [(q["type"], q["source_text"], q["text"]) for q in quotes] == [
+        ("indirect", "Harbour Info", "The ferry service was suspended for the winter and will resume in March")]
+
+
+def test_as_reported_by_names_the_reporter(extract):
+    text = "As reported by the Valley Courier, the old mill will be turned into flats next year."
+    quotes = extract(text)
+    assert [(q["type"], q["source_text"], q["text"]) for q in quotes] == [
+        ("indirect", "the Valley Courier", "the old mill will be turned into flats next year")]
+
+
+@pytest.mark.parametrize(("text", "lemma", "kind", "words"), [
+    ("The mayor bemoaned that the harbour budget had been cut for a third year.",
+     "bemoan", "indirect", "the harbour budget had been cut for a third year"),
+    ("The critic insinuated the festival had been rigged from the start.",
+     "insinuate", "indirect", "the festival had been rigged from the start"),
+    ("The union assailed the new rota at the meeting on Monday.", "assail", "summary", "the new rota"),
+])
+def test_verbs_of_complaint_and_attack_are_speech(extract, text, lemma, kind, words):
+    [quote] = extract(text)
+    assert (quote["type"], quote["cue_lemma"], quote["text"]) == (kind, lemma, words)
+
+
+def test_a_clause_before_a_cue_parsed_as_its_conjunct(extract):
+    # the parser joins "A, X told Y" as two clauses: A is what was told
+    text = ("This includes a new ferry to serve the northern islands, Transport Minister Ella Hart "
+            "told a council committee Wednesday.")
+    quotes = extract(text)
+    assert [(q["type"], q["source_text"], q["text"]) for q in quotes] == [
+        ("indirect", "Transport Minister Ella Hart", "This includes a new ferry to serve the northern islands")]
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("The council approved the budget on Monday, the mayor pledging to cut fees next year.",
+     ["to cut fees next year"]),
+    ("The plant closed in May, and the union said nothing about the jobs.", []),
+])
+def test_a_clause_joined_to_a_cue_with_its_own_words_is_not_reported(extract, text, reported):
+    assert [q["text"] for q in extract(text)] == reported

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from quotes.detection.assembly import content_pieces
-from quotes.detection.attribute import SUBJECTS, cue_read_as_modifier, mention_span, subject_of
+from quotes.detection.attribute import SUBJECTS, agent_of, cue_read_as_modifier, mention_span, subject_of
 from quotes.detection.boundaries import fronted_half, trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import (
@@ -123,7 +123,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
         rule = "verb-object" if attempt else rule
     pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
     if raised is None:
-        pieces = _attached(ctx, pieces, [cue_span, *source])
+        pieces = _attached(ctx, pieces, [cue_span, *source, *_subject_phrase(doc, subject)])
     if not pieces:
         return None
     quoted = any(ctx.quotation_at(s) or ctx.quotation_at(e - 1) for s, e in pieces)
@@ -382,6 +382,15 @@ def _has_quoted_words(ctx: Context, tokens: list[int]) -> bool:
 ATTACHING = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
 
 
+def _subject_phrase(doc: Document, subject: int | None) -> list[Span]:
+    """The words of the speaker's noun phrase up to its head: `A, the news site RTL Info
+    reported`, `A, a spokeswoman, Jane Doe, said` are attached to the cue by the phrase's
+    first word, though the speaker's mention is the name further on."""
+    if subject is None:
+        return []
+    return [doc.span(min(doc.subtree(subject)), subject)]
+
+
 def _attached(ctx: Context, pieces: list[Span], anchors: list[Span]) -> list[Span]:
     """Drop content before the cue and speaker that a colon, semicolon or sentence end
     cuts off from them ("... as an example: He says ...", "...; 46 percent said ...")."""
@@ -401,7 +410,8 @@ def _complement(ctx: Context, verb: int) -> list[int]:
     doc = ctx.doc
     tokens = _stray_predicate(doc, verb) or _own_complements(ctx, verb) or _clause_after_modifier(doc, verb)
     head = doc.tokens[verb].head
-    if not tokens and doc.tokens[verb].deprel in COMPLEMENTS and head != verb:
+    if not tokens and head != verb and (doc.tokens[verb].deprel in COMPLEMENTS or _comma_conjunct(doc, verb)
+                                        and ctx.quotation_at(doc.tokens[head].start) is None):
         own = set(doc.subtree(verb))
         quotation = ctx.quotation_at(doc.tokens[head].start)
         if quotation is not None:
@@ -422,6 +432,17 @@ def _complement(ctx: Context, verb: int) -> list[int]:
         tokens = _fronted(doc, verb)
     tokens = _quotation_first(ctx, sorted(tokens), verb)
     return _from_boundary(ctx, trim_complement(ctx, tokens, verb), verb)
+
+
+def _comma_conjunct(doc: Document, verb: int) -> bool:
+    """`A, his top aide told reporters.` parsed as two clauses joined by the comma: the cue
+    a conjunct of A's verb, with no "and" or "but" of its own, nor an object other than
+    whom it addresses ("..., pledging [to cut taxes]", "..., cited [the figures]")."""
+    token = doc.tokens[verb]
+    addressing = token.lemma.lower() in ADDRESSING
+    return token.deprel == "conj" and token.head < verb and not any(
+        doc.tokens[c].deprel == "cc" or doc.tokens[c].deprel in ("obj", "xcomp") and not addressing
+        for c in doc.children(verb))
 
 
 STRAY = {"conj", "advcl", "ccomp"}
@@ -621,16 +642,16 @@ def _puts_it(doc: Document, verb: int) -> bool:
 
 
 def _as_clause(doc: Document, verb: int) -> list[int]:
-    """`As X noted, A.` and `A, as X reported.`: a cue in an "as" clause with a gap for
-    its words (no object or clause of its own), set off by a comma from the clause it
-    hangs on; the words are that clause."""
+    """`As X noted, A.`, `A, as X reported.` and `As reported by X, A.`: a cue in an "as"
+    clause with a gap for its words (no object or clause of its own), set off by a comma
+    from the clause it hangs on; the words are that clause."""
     token = doc.tokens[verb]
     own = doc.subtree(verb)
     first, last = min(own), max(own)
     if (token.deprel != "advcl" or token.head == verb or doc.tokens[first].text.lower() != "as"
             or token.lemma.lower() not in AS_CLAUSE_CUES
             or doc.tokens[first].deprel != "mark" or doc.tokens[first].head != verb
-            or not any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(verb))
+            or not any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(verb)) and _as_by(doc, verb) is None
             or any(doc.tokens[c].deprel in GAP_FILLERS for c in doc.children(verb)) and not _puts_it(doc, verb)):
         return []
     head = token.head
@@ -640,6 +661,17 @@ def _as_clause(doc: Document, verb: int) -> list[int]:
         return []
     sentence = doc.sentences[token.sent].tokens
     return [i for i in doc.subtree(head) if (i > last + 1 or i < first - 1) and i in sentence]
+
+
+def _as_by(doc: Document, verb: int) -> int | None:
+    """The X of `as reported by X`, `as first noted by X`: a passive cue in an "as" clause
+    with no subject, whose speaker is its agent (not the subject of the clause it hangs on)."""
+    token = doc.tokens[verb]
+    children = doc.children(verb)
+    if token.xpos != "VBN" or any(doc.tokens[c].deprel in SUBJECTS for c in children) or not any(
+            doc.tokens[c].deprel == "mark" and doc.tokens[c].text.lower() == "as" for c in children):
+        return None
+    return agent_of(doc, verb)
 
 
 def _fronted(doc: Document, verb: int) -> list[int]:
@@ -794,7 +826,7 @@ def _touches_quotation(ctx: Context, node: int) -> bool:
 
 
 def speaker_of(doc: Document, verb: int) -> int | None:
-    subject = subject_of(doc, verb)
+    subject = _as_by(doc, verb) or subject_of(doc, verb)
     if subject is None:
         return None
     token = doc.tokens[subject]

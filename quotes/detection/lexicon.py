@@ -35,7 +35,7 @@ SPEECH = {
         recommend predict conclude summarise summarize outline detail observe point
         agree disclose reveal recall clarify elaborate specify email text wonder muse
         advise shout yell exclaim proclaim whisper mutter quip joke hint imply concur
-        reaffirm remind read deem assure reassure"""),
+        reaffirm remind read deem assure reassure insinuate"""),
     "distancing": _words("claim allege contend assert purport maintain"),
     "concessive": _words("admit concede acknowledge grant confess"),
     "emphatic": _words("insist stress emphasise emphasize warn vow pledge promise urge "
@@ -43,7 +43,7 @@ SPEECH = {
                        "guarantee"),
     "critical": _words("accuse deny criticise criticize blame condemn denounce dismiss "
                        "reject slam attack complain lament protest object counter retort "
-                       "rebut dispute question challenge decry"),
+                       "rebut dispute question challenge decry bemoan"),
 }
 SPEECH_ACTS = {
     "neutral": _words("""
@@ -55,7 +55,7 @@ SPEECH_ACTS = {
     "emphatic": _words("tout"),
     "approving": _words("praise thank congratulate applaud hail commend defend welcome"),
     "critical": _words("blast charge mock rail chide rebuke scold reprimand lash rip knock "
-                       "bash hammer scoff fire hit contradict vent ridicule"),
+                       "bash hammer scoff fire hit contradict vent ridicule assail lambaste"),
 }
 """Verbs that name a speech act but rarely introduce what was said ("called for",
 "praised", "talked about"): they classify cues, they do not find quotes by themselves."""

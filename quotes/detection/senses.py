@@ -225,7 +225,7 @@ SPEAKING_ROLES = ROLE_TITLES | set("""official officials source sources expert e
     prosecutor prosecutors investigator investigators authorities government ministry
     department agency committee council commission campaign spokespeople delegation
     administration regime panel board union envoy envoys rapporteur rapporteurs diplomat
-    diplomats""".split())
+    diplomats group groups""".split())
 """Roles and bodies whose job is to speak or to judge ("a State Department spokesperson
 indicated ...", "event organizers estimate ..."), beside the titles of `speakers.names`:
 the subjects that make a verb of evidence a verb of saying. Narrower on purpose than

@@ -1,10 +1,15 @@
 """Shared fixtures: one spaCy engine per test session, the bundled seed article, a tiny
-trained Stanza pipeline, and a miniature Stanza model hub on 127.0.0.1 serving it."""
+trained Stanza pipeline, and a miniature Stanza model hub on 127.0.0.1 serving it.
+
+A test run started in the background by a shell (`make test &`) inherits Ctrl+C (SIGINT)
+ignored, and so would every command the tests start: the tests that press Ctrl+C would
+then test nothing. The run takes Ctrl+C back first, as a terminal gives it."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -17,6 +22,9 @@ from stanza_tiny import STANZA_EXTRA
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed-blinken-china-2023-06-19.txt"
+
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from quotes.detection.assembly import content_pieces
-from quotes.detection.attribute import SUBJECTS, agent_of, cue_read_as_modifier, mention_span, subject_of
+from quotes.detection.attribute import QUOTE_MARKS, SUBJECTS, agent_of, cue_read_as_modifier, mention_span, subject_of
 from quotes.detection.boundaries import fronted_half, trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import (
@@ -294,10 +294,7 @@ def _quoted_cue(ctx: Context, quote: Quote) -> bool:
     if quotation is None:
         return False
     start = next(s for s, e in quotation.pieces if s <= cue < e)
-    return bool(ctx.doc.text[start:cue].strip(QUOTE_MARKS + " "))
-
-
-QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`"
+    return bool(ctx.doc.text[start:cue].strip("".join(QUOTE_MARKS) + " "))
 
 
 def _inside_another(quote: Quote, outer: list[tuple[int, int]], starts: list[int], reach: list[int]) -> bool:

@@ -61,6 +61,7 @@ def trim_object(ctx: Context, tokens: list[int], verb: int) -> list[int]:
 WHO = {"who", "whom", "whose"}
 ARTICLES = {"a", "an", "the"}
 SETTING_OFF = {",", "\u2014", "\u2013", "-", "--"}
+"""What sets a phrase off from the words before it: a comma or a dash."""
 
 
 def _without_introduction(ctx: Context, tokens: list[int]) -> list[int]:
@@ -128,7 +129,6 @@ def cued_conjunct(doc: Document, i: int, content: set[int]) -> bool:
     return token.xpos == "VBG" and _after_a_break(doc, i)
 
 
-BREAKS = (",", "\u2014", "-", "--")
 CLOSING_QUOTES = set("\"'\u201d\u2019\u00bb\u203a") | {"''"}
 
 
@@ -138,7 +138,7 @@ def _after_a_break(doc: Document, i: int) -> bool:
     j = i - 1
     while j >= 0 and doc.tokens[j].upos == "PUNCT" and doc.tokens[j].text in CLOSING_QUOTES:
         j -= 1
-    return j >= 0 and doc.tokens[j].text in BREAKS
+    return j >= 0 and doc.tokens[j].text in SETTING_OFF
 
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from quotes.detection.boundaries import continues_in_lower_case
+from quotes.detection.boundaries import CLOSING_MARKS, continues_in_lower_case
 from quotes.detection.context import (
     SPLIT_GAP_WORDS,
     WEAK_RULES,
@@ -335,9 +335,6 @@ def _continues(ctx: Context, quote: Quote, end: int, nxt: Quotation) -> bool:
     return (bool(anchors) and count_words(gap) <= SPLIT_GAP_WORDS
             and all(end <= s and e <= nxt.start for s, e in anchors)
             and gap.rstrip().rstrip(CLOSING_MARKS).endswith((",", ":", ".")))
-
-
-CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"
 
 
 def _completes_unquoted(ctx: Context, end: int, nxt: Quotation) -> bool:

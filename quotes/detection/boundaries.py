@@ -129,7 +129,10 @@ def cued_conjunct(doc: Document, i: int, content: set[int]) -> bool:
     return token.xpos == "VBG" and _after_a_break(doc, i)
 
 
-CLOSING_QUOTES = set("\"'\u201d\u2019\u00bb\u203a") | {"''"}
+CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"
+"""Quotation marks that close a quotation."""
+CLOSING_QUOTES = set(CLOSING_MARKS) | {"''"}
+"""Tokens that close a quotation: a mark, or two apostrophes written for one."""
 
 
 def _after_a_break(doc: Document, i: int) -> bool:

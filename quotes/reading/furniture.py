@@ -63,6 +63,7 @@ CREDIT_MAX_CHARS = 60
 STANDALONE_INITIALS = set("AaSsCcRrMm")
 SENTENCE_END = (".", ":", ";", ",")
 CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
+"""Quotation marks that may close a line after its last punctuation mark."""
 
 
 def find_furniture(text: str) -> list[Span]:

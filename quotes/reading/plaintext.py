@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from quotes.reading.dates import parse_date
+from quotes.reading.furniture import CLOSING_QUOTES, SENTENCE_END
 
 SNIFF_BYTES = 8192
 """How much of a file is looked at to tell text from binary data."""
@@ -12,8 +13,6 @@ SNIFF_BYTES = 8192
 TITLE_MAX_CHARS = 150
 DATELINE_SEARCH_LINES = 6
 """The dateline is looked for among this many non-blank lines at the top."""
-
-CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
 
 
 class NotText(ValueError):
@@ -56,7 +55,7 @@ def find_title(text: str) -> str | None:
     title = first.strip()
     if not title or len(title) > TITLE_MAX_CHARS or not separator:
         return None
-    if title.rstrip(CLOSING_QUOTES)[-1:] in (".", ":", ";", ","):
+    if title.rstrip(CLOSING_QUOTES).endswith(SENTENCE_END):
         return None
     if parse_date(title):
         return None

@@ -38,3 +38,13 @@ def test_an_as_clause_with_its_own_subject_says_when_not_what(extract, text, lem
 def test_an_as_phrase_after_the_object_is_what_was_said(extract):
     text = "The council described the plan as a disaster for the harbour."
     assert _summaries(extract, text, "describe") == ["the plan as a disaster for the harbour"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # the predicate opens with the reporter's words: the pronoun it is said of stays
+    ("The senator called him a “reckless gambler” on Monday.", "him a “reckless gambler”"),
+    # the predicate is a quotation from its first word: the quoted name alone
+    ("The senator called it “a reckless gamble” on Monday.", "“a reckless gamble”"),
+])
+def test_a_pronoun_before_a_partly_quoted_predicate_is_kept(extract, text, words):
+    assert [q["text"] for q in extract(text) if q["cue_lemma"] == "call"] == [words]

@@ -13,7 +13,9 @@
   markets as objects ("each added a goal", "the index added 0.4 per cent"), sport and
   legal idioms ("pleaded guilty", "knocked out", "called a meeting"), and verbs of
   saying whose subject is a thing, not someone who speaks ("another explosion hit",
-  "the figures point to").
+  "the figures point to");
+- verbs of stance inside another speaker's words (`states_a_stance`): "he said [Trump
+  agreed that ...]" is what he said, not a report of Trump's.
 """
 
 from __future__ import annotations
@@ -403,3 +405,21 @@ def quotes_a_term(ctx: Context, content: list[Span]) -> bool:
 
 
 TERM_RELATIONS = {"amod", "compound", "nmod", "nmod:poss"}
+
+
+STANCES = set("""agree concur continue find show imply hint suggest point underscore underline
+    maintain reaffirm reiterate deem conclude estimate grant name question wonder""".split()) | {"make clear"}
+"""Cue verbs that state a position, a finding or a continuation rather than an act of
+telling ("agreed", "found", "will continue", "made clear"), unlike "said", "told",
+"claimed", "recommended" or "indicated to the Ukrainians", which inside another
+speaker's words report an utterance of their own ("Ann said Kim had told her ...")."""
+EMBEDDED = {"ccomp", "xcomp"}
+
+
+def states_a_stance(doc: Document, verb: int, lemma: str) -> bool:
+    """Whether a cue verb (`lemma`: its cue's lemma, "make clear") set as the complement of
+    a clause names a position: inside another quote's words, "Reagan and Trump have shown
+    [they are willing]", "he agrees [Trump is ...]", "Rubio will continue [to be ...]",
+    "she found [that ...]" are what that quote says, not a report of their own (PolNeAR
+    train: none of 36 such proposals match an annotation)."""
+    return doc.tokens[verb].deprel.split(":")[0] in EMBEDDED and lemma.lower() in STANCES

@@ -19,6 +19,8 @@ import pytest
     ("Ann Ortiz said the harbour board agreed that the ferry fares were too high.",
      "the harbour board agreed that the ferry fares were too high"),
     ("Ann Ortiz said she found the new timetable confusing.", "she found the new timetable confusing"),
+    ("Ann Ortiz said the board would “continue to raise the fares every spring” for years.",
+     "the board would “continue to raise the fares every spring” for years"),
 ])
 def test_a_cue_inside_reported_words_is_part_of_them(extract, text, words):
     assert [quote["text"] for quote in extract(text)] == [words]

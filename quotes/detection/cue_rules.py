@@ -294,11 +294,9 @@ def _part_of_outer(ctx: Context, quote: Quote) -> bool:
 
 def _nested_stance(ctx: Context, quote: Quote) -> bool:
     """A verb of stance in the complement of the words around it ("he said Trump agreed
-    [that ...]"): part of those words, unless it opens a quotation of its own (Wang had
-    "demanded that ...": the words of Wang's demand)."""
-    cue = quote.cue[0][0]
-    verb = ctx.doc.token_at(cue)
-    return verb is not None and states_a_stance(ctx.doc, verb, quote.cue_lemma or "") and ctx.quotation_at(cue) is None
+    [that ...]", 'vowed to "continue the fight"'): part of those words."""
+    verb = ctx.doc.token_at(quote.cue[0][0])
+    return verb is not None and states_a_stance(ctx.doc, verb, quote.cue_lemma or "")
 
 
 def _quoted_cue(ctx: Context, quote: Quote) -> bool:

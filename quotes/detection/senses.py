@@ -157,10 +157,13 @@ def _conditional(doc: Document, verb: int) -> bool:
 
 def says_nothing(doc: Document, verb: int) -> bool:
     """Whether a cue word is part of a phrase that reports no speech: the future "is
-    going to [win]" (PolNeAR train: none of its proposals match an annotation) and the
-    concession "That said, [the plan ...]" (whose speaker would be "That")."""
+    going to [win]" (PolNeAR train: none of its proposals match an annotation), the
+    concession "That said, [the plan ...]" (whose speaker would be "That") and a label
+    opening a line ("Revealed: [what the videos contain]", `_is_label`)."""
     token = doc.tokens[verb]
     children = [doc.tokens[c] for c in doc.children(verb)]
+    if _is_label(doc, verb):
+        return True
     if token.text.lower() == "going" and any(c.deprel.startswith("aux") and c.lemma.lower() == "be" for c in children):
         return any(c.deprel == "xcomp" and _infinitive(doc, doc.children(c.i)) for c in children)
     if token.text.lower() != "said" or verb < 1 or verb + 1 >= len(doc.tokens):
@@ -168,6 +171,16 @@ def says_nothing(doc: Document, verb: int) -> bool:
     before, after = doc.tokens[verb - 1], doc.tokens[verb + 1]
     first = verb == 1 or doc.tokens[verb - 2].sent != token.sent
     return first and before.text.lower() in ("that", "this") and after.text == ","
+
+
+def _is_label(doc: Document, verb: int) -> bool:
+    """"Revealed: ...", "Confirmed: ...": a participle that opens its sentence and a colon
+    right after it, no one doing the saying: a heading's label."""
+    token = doc.tokens[verb]
+    first = verb == 0 or doc.tokens[verb - 1].sent != token.sent
+    after = doc.tokens[verb + 1] if verb + 1 < len(doc.tokens) else None
+    return (first and after is not None and after.text == ":" and token.text.lower().endswith("ed")
+            and not any(doc.tokens[c].deprel in CLAUSE_SUBJECTS for c in doc.children(verb)))
 
 
 def non_speech_object(doc: Document, verb: int, content: list[int], subject: int | None) -> bool:

@@ -275,8 +275,8 @@ def drop_nested_reports(ctx: Context, found: list[Quote]) -> list[Quote]:
       annotation). A cue that opens the quotation is the report of the speaker quoted:
       'Wang had "demanded that the US stop ..."' stays.
 
-    - a verb of stance as a complement there: "he said [Trump agreed that ...]", "she
-      said [Rubio will continue to ...]" (`senses.states_a_stance`).
+    - a verb of stance as a complement there, quoted or not: "he said [Trump agreed that
+      ...]", 'she said [Rubio will "continue to ..."]' (`senses.states_a_stance`).
 
     Other speech nested in speech stays: "Song said [Clinton had said ...]"."""
     outer = sorted(span for quote in found for span in quote.content)

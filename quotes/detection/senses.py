@@ -8,7 +8,7 @@
   someone speaks through them ("the minister indicated ...", "a UN report concluded"),
   not when data do ("the figures suggest ..."): `speaks`;
 - phrases with a cue word that report no speech (`says_nothing`): "is going to win",
-  "That said, ...";
+  "That said, ...", a heading's label "Revealed: ...";
 - non-speech senses of cue verbs (`non_speech_object`): numbers, scores, prices and
   markets as objects ("each added a goal", "the index added 0.4 per cent"), sport and
   legal idioms ("pleaded guilty", "knocked out", "called a meeting"), and verbs of

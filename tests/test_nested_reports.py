@@ -15,6 +15,12 @@ import pytest
     # the object of a cue verb inside reported words
     ("Ann Ortiz said the council had praised the ferry crews for their work in the storm.",
      "the council had praised the ferry crews for their work in the storm"),
+    # a verb of stance in the reported words: part of what Ann Ortiz said, not a report
+    ("Ann Ortiz said the harbour board agreed that the ferry fares were too high.",
+     "the harbour board agreed that the ferry fares were too high"),
+    ("Ann Ortiz said she found the new timetable confusing.", "she found the new timetable confusing"),
+    ("Ann Ortiz said the board would “continue to raise the fares every spring” for years.",
+     "the board would “continue to raise the fares every spring” for years"),
 ])
 def test_a_cue_inside_reported_words_is_part_of_them(extract, text, words):
     assert [quote["text"] for quote in extract(text)] == [words]

@@ -33,6 +33,7 @@ from quotes.detection.senses import (
     reports_no_statement,
     says_nothing,
     speaks,
+    states_a_stance,
 )
 from quotes.detection.transcript import transcript_turns
 from quotes.nlp import Document
@@ -274,6 +275,9 @@ def drop_nested_reports(ctx: Context, found: list[Quote]) -> list[Quote]:
       annotation). A cue that opens the quotation is the report of the speaker quoted:
       'Wang had "demanded that the US stop ..."' stays.
 
+    - a verb of stance as a complement there, quoted or not: "he said [Trump agreed that
+      ...]", 'she said [Rubio will "continue to ..."]' (`senses.states_a_stance`).
+
     Other speech nested in speech stays: "Song said [Clinton had said ...]"."""
     outer = sorted(span for quote in found for span in quote.content)
     starts = [s for s, _ in outer]
@@ -284,7 +288,15 @@ def drop_nested_reports(ctx: Context, found: list[Quote]) -> list[Quote]:
 
 def _part_of_outer(ctx: Context, quote: Quote) -> bool:
     """Whether `quote`, when its cue lies in another quote's words, belongs to that quote."""
-    return quote.cue_class in ATTITUDE_CLASSES or quote.rule == "verb-object" or _quoted_cue(ctx, quote)
+    return (quote.cue_class in ATTITUDE_CLASSES or quote.rule == "verb-object" or _quoted_cue(ctx, quote)
+            or _nested_stance(ctx, quote))
+
+
+def _nested_stance(ctx: Context, quote: Quote) -> bool:
+    """A verb of stance in the complement of the words around it ("he said Trump agreed
+    [that ...]", 'vowed to "continue the fight"'): part of those words."""
+    verb = ctx.doc.token_at(quote.cue[0][0])
+    return verb is not None and states_a_stance(ctx.doc, verb, quote.cue_lemma or "")
 
 
 def _quoted_cue(ctx: Context, quote: Quote) -> bool:

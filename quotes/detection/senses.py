@@ -8,12 +8,14 @@
   someone speaks through them ("the minister indicated ...", "a UN report concluded"),
   not when data do ("the figures suggest ..."): `speaks`;
 - phrases with a cue word that report no speech (`says_nothing`): "is going to win",
-  "That said, ...";
+  "That said, ...", a heading's label "Revealed: ...";
 - non-speech senses of cue verbs (`non_speech_object`): numbers, scores, prices and
   markets as objects ("each added a goal", "the index added 0.4 per cent"), sport and
   legal idioms ("pleaded guilty", "knocked out", "called a meeting"), and verbs of
   saying whose subject is a thing, not someone who speaks ("another explosion hit",
-  "the figures point to").
+  "the figures point to");
+- verbs of stance inside another speaker's words (`states_a_stance`): "he said [Trump
+  agreed that ...]" is what he said, not a report of Trump's.
 """
 
 from __future__ import annotations
@@ -155,10 +157,13 @@ def _conditional(doc: Document, verb: int) -> bool:
 
 def says_nothing(doc: Document, verb: int) -> bool:
     """Whether a cue word is part of a phrase that reports no speech: the future "is
-    going to [win]" (PolNeAR train: none of its proposals match an annotation) and the
-    concession "That said, [the plan ...]" (whose speaker would be "That")."""
+    going to [win]" (PolNeAR train: none of its proposals match an annotation), the
+    concession "That said, [the plan ...]" (whose speaker would be "That") and a label
+    opening a line ("Revealed: [what the videos contain]", `_is_label`)."""
     token = doc.tokens[verb]
     children = [doc.tokens[c] for c in doc.children(verb)]
+    if _is_label(doc, verb):
+        return True
     if token.text.lower() == "going" and any(c.deprel.startswith("aux") and c.lemma.lower() == "be" for c in children):
         return any(c.deprel == "xcomp" and _infinitive(doc, doc.children(c.i)) for c in children)
     if token.text.lower() != "said" or verb < 1 or verb + 1 >= len(doc.tokens):
@@ -166,6 +171,16 @@ def says_nothing(doc: Document, verb: int) -> bool:
     before, after = doc.tokens[verb - 1], doc.tokens[verb + 1]
     first = verb == 1 or doc.tokens[verb - 2].sent != token.sent
     return first and before.text.lower() in ("that", "this") and after.text == ","
+
+
+def _is_label(doc: Document, verb: int) -> bool:
+    """"Revealed: ...", "Confirmed: ...": a participle that opens its sentence and a colon
+    right after it, no one doing the saying: a heading's label."""
+    token = doc.tokens[verb]
+    first = verb == 0 or doc.tokens[verb - 1].sent != token.sent
+    after = doc.tokens[verb + 1] if verb + 1 < len(doc.tokens) else None
+    return (first and after is not None and after.text == ":" and token.text.lower().endswith("ed")
+            and not any(doc.tokens[c].deprel in CLAUSE_SUBJECTS for c in doc.children(verb)))
 
 
 def non_speech_object(doc: Document, verb: int, content: list[int], subject: int | None) -> bool:
@@ -403,3 +418,21 @@ def quotes_a_term(ctx: Context, content: list[Span]) -> bool:
 
 
 TERM_RELATIONS = {"amod", "compound", "nmod", "nmod:poss"}
+
+
+STANCES = set("""agree concur continue find show imply hint suggest point underscore underline
+    maintain reaffirm reiterate deem conclude estimate grant name question wonder""".split()) | {"make clear"}
+"""Cue verbs that state a position, a finding or a continuation rather than an act of
+telling ("agreed", "found", "will continue", "made clear"), unlike "said", "told",
+"claimed", "recommended" or "indicated to the Ukrainians", which inside another
+speaker's words report an utterance of their own ("Ann said Kim had told her ...")."""
+EMBEDDED = {"ccomp", "xcomp"}
+
+
+def states_a_stance(doc: Document, verb: int, lemma: str) -> bool:
+    """Whether a cue verb (`lemma`: its cue's lemma, "make clear") set as the complement of
+    a clause names a position: inside another quote's words, "Reagan and Trump have shown
+    [they are willing]", "he agrees [Trump is ...]", "Rubio will continue [to be ...]",
+    "she found [that ...]" are what that quote says, not a report of their own (PolNeAR
+    train: none of 36 such proposals match an annotation)."""
+    return doc.tokens[verb].deprel.split(":")[0] in EMBEDDED and lemma.lower() in STANCES

@@ -18,6 +18,7 @@ from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import (
     ACCORDING_TO,
     Cue,
+    attitude_adjective,
     cue_for,
     cue_for_word,
     light_verb_cue,
@@ -67,7 +68,9 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
         elif token.text.lower() == "in":
             quote = _in_the_words_of(ctx, token.i) or _in_a_poll(ctx, token.i)
         elif token.upos == "VERB":
-            quote = _reporting_verb(ctx, token.i) or _light_verb(ctx, token.i)
+            quote = _reporting_verb(ctx, token.i) or _light_verb(ctx, token.i) or _attitude_adjective(ctx, token.i)
+        elif token.upos == "ADJ":
+            quote = _attitude_adjective(ctx, token.i)
         elif token.upos == "NOUN":
             quote = _content_noun(ctx, token.i)
         else:
@@ -111,7 +114,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     subject = speaker_of(doc, verb)
     raised = _raised_subject(doc, verb, content) if rule == "verb-object" else None
     if raised is not None:  # "Trump is expected | to win": whom it is said of, not who says it
-        content, subject = sorted({*content, *doc.subtree(raised)}), None
+        subject = agent_of(doc, verb)  # "is seen by [some] as ...": who thinks it, if anyone
     inside = ctx.quotation_at(doc.tokens[verb].start)
     if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
         return None  # the speaker's own words, not a report nested in them
@@ -121,6 +124,8 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
         content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
         content, cue_span, attempt = _attempted(ctx, verb, content, cue_span)
         rule = "verb-object" if attempt else rule
+    if raised is not None:  # after the predicate's "as" went to the cue: "is seen as | X / Y"
+        content = sorted({*content, *doc.subtree(raised)})
     pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
     if raised is None:
         pieces = _attached(ctx, pieces, [cue_span, *source, *_subject_phrase(doc, subject)])
@@ -201,6 +206,36 @@ def _light_verb(ctx: Context, verb: int) -> Quote | None:
     return make_quote(doc, pieces, [cue_span], cue, source, "verb-complement", 0.8)
 
 
+ATTITUDE_HEADS = {"xcomp", "root"}
+"""How an adjective of attitude is predicated of its subject: "are [confident] that",
+"seems [convinced] that" (an argument of the copula or verb), "She is [sure] that"."""
+
+
+def _attitude_adjective(ctx: Context, adjective: int) -> Quote | None:
+    """"Aides are confident (that) A", "she seems convinced A": an adjective of attitude
+    (`lexicon.ATTITUDE_ADJECTIVES`) predicated of a subject, with a clause after it: the
+    clause is the subject's thought (cognition cues only). Not when negated ("is not
+    sure that ..."), nor for a question ("unsure whether ...")."""
+    doc = ctx.doc
+    token = doc.tokens[adjective]
+    cue = attitude_adjective(token.text, ctx.cue_classes)
+    if cue is None or token.deprel not in ATTITUDE_HEADS or ctx.quotation_at(token.start) is not None:
+        return None
+    head = token.head if token.deprel == "xcomp" else adjective
+    clause = next((c for c in doc.children(adjective) if c > adjective and doc.tokens[c].deprel == "ccomp"
+                   and doc.tokens[c].upos in ("VERB", "AUX") and _marker(doc, c) not in ("if", "whether")), None)
+    subject = speaker_of(doc, head)
+    if (clause is None or subject is None or doc.tokens[subject].text.lower() == "it"
+            or doc.tokens[head].lemma.lower() == "make" or negated(doc, head) or negated(doc, adjective)):
+        return None  # "it is certain that ...", "make sure (that) ...": nobody's thought
+    source = [mention_span(doc, subject)]
+    cue_span = doc.span(adjective, adjective)
+    pieces = content_pieces(ctx, trim_complement(ctx, doc.subtree(clause), adjective), exclude=[cue_span, *source])
+    if not pieces:
+        return None
+    return make_quote(doc, pieces, [cue_span], cue, source, "adjective-complement", 0.6)
+
+
 def _clause_after(doc: Document, verb: int, word: int) -> list[int]:
     """The finite clause hung on a light verb or its word, after the word: "made it clear
     [that he would run]" (however the parser hung it), with its subject."""
@@ -222,20 +257,28 @@ def _phrasal(doc: Document, verb: int) -> Cue | None:
 RAISING_VERBS = {"seem", "appear", "expect"}
 """Verbs whose subject is what the attitude is about, not whose it is: "the plan seems
 to work", "Trump appears confident", "the vote is expected to be close"."""
+PASSIVE_RAISING = {"see", "view", "consider", "regard", "know", "remember", "perceive"}
+"""Thoughts whose passive subject is what is thought of: "[Pigs] are considered
+unclean", "[the plan] is seen as a way out", "[Ginsburg] is known for speaking her mind"
+(PolNeAR's `X | as Y` and `X | for Y`)."""
+PASSIVE_PREDICATES = {"as", "for"}
 
 
 def _raised_subject(doc: Document, verb: int, content: list[int]) -> int | None:
     """The subject of a raising verb whose infinitive or adjective is `content` ("[the
     vote] is expected to be close", "[Trump] appears confident"): part of what is
     expected or what appears, PolNeAR's `X | to be close`. "Expect" only in the passive:
-    in "Ortiz expects the vote to be close" Ortiz is the one who expects."""
+    in "Ortiz expects the vote to be close" Ortiz is the one who expects. So with a
+    thought in the passive and its predicate ("[he] is seen as a moderate")."""
     lemma = doc.tokens[verb].lemma.lower()
-    if lemma not in RAISING_VERBS or not content:
+    passive = lemma in PASSIVE_RAISING
+    if lemma not in RAISING_VERBS and not passive or not content:
         return None
     head = next((i for i in content if doc.tokens[i].head == verb), None)
-    if head is None or doc.tokens[head].deprel != "xcomp":
+    if head is None or doc.tokens[head].deprel != "xcomp" and not (
+            passive and doc.tokens[head].deprel in ("obl", "advcl") and _marker(doc, head) in PASSIVE_PREDICATES):
         return None
-    relation = "nsubj:pass" if lemma == "expect" else "nsubj"
+    relation = "nsubj:pass" if lemma == "expect" or passive else "nsubj"
     return next((c for c in doc.children(verb) if c < verb and doc.tokens[c].deprel == relation), None)
 
 

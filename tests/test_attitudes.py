@@ -173,3 +173,18 @@ def test_a_thought_in_the_passive_holds_what_it_is_about(proposals, text, cue, c
     [(found_cue, found)] = proposals(text)
     assert found_cue == cue
     assert found == " ".join(content)
+
+
+def test_what_seems_said_runs_the_cue_on_to_the_saying(proposals):
+    assert ("seemed to blame", "the crew for the delay") in proposals("Okafor seemed to blame the crew for the delay.")
+
+
+def test_what_seems_to_happen_keeps_its_subject(proposals):
+    assert ("seems", "The ferry to run late") in proposals("The ferry seems to run late.")
+
+
+def test_it_is_no_part_of_what_seems_likely(records):
+    text = "It seems likely that the ferry will sail in March."
+    [quote] = records(text)
+    assert quote.text(text) == "likely that the ferry will sail in March"
+    assert quote.source == []

@@ -123,9 +123,11 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if rule == "verb-object":
         content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
         content, cue_span, attempt = _attempted(ctx, verb, content, cue_span)
-        rule = "verb-object" if attempt else rule
-    if raised is not None:  # after the predicate's "as" went to the cue: "is seen as | X / Y"
-        content = sorted({*content, *doc.subtree(raised)})
+        if attempt and raised is not None:  # "[Cruz] seemed to blame | the network": Cruz blamed it
+            subject, raised = raised, None
+            source = [mention_span(doc, subject)]
+    if raised is not None and doc.tokens[raised].text.lower() != "it":  # "it seems likely that A": A
+        content = sorted({*content, *doc.subtree(raised)})  # after "as" went to the cue: "is seen as | X / Y"
     pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
     if raised is None:
         pieces = _attached(ctx, pieces, [cue_span, *source, *_subject_phrase(doc, subject)])
@@ -146,6 +148,18 @@ ATTEMPT_VERBS = {"try"}
 """Verbs of attempt whose infinitive belongs to the cue: "tried to rally | world leaders",
 "is trying to make | Zika a central focus" (PolNeAR train: 30 of 33 such annotations
 end the cue after the infinitive's verb)."""
+SEEMING_VERBS = {"seem", "appear"}
+"""Verbs whose infinitive belongs to the cue when it is itself a cue: "[Cruz] seemed to
+blame | the network", "[She] appeared to imply | that ...": the subject said or thought
+it, seemingly ("[the plan] seems to work" keeps its subject in the content)."""
+
+
+def _cue_runs_on(doc: Document, verb: int, inner: int) -> bool:
+    """Whether the cue `verb` runs on to its infinitive `inner`: after an attempt verb,
+    or after a seeming verb when the infinitive is a cue of its own."""
+    lemma = doc.tokens[verb].lemma.lower()
+    return lemma in ATTEMPT_VERBS or lemma in SEEMING_VERBS and \
+        cue_for_word(doc.tokens[inner].text, doc.tokens[inner].lemma) is not None
 
 
 def _attempted(ctx: Context, verb: int, content: list[int], cue: Span) -> tuple[list[int], Span, bool]:
@@ -154,12 +168,12 @@ def _attempted(ctx: Context, verb: int, content: list[int], cue: Span) -> tuple[
     preposition) and the content is what that verb takes; unchanged when it takes nothing
     ("tried to | win"). Whether it ran on, too."""
     doc = ctx.doc
-    if doc.tokens[verb].lemma.lower() not in ATTEMPT_VERBS or not content:
+    if doc.tokens[verb].lemma.lower() not in ATTEMPT_VERBS | SEEMING_VERBS or not content:
         return content, cue, False
     inner = next((c for c in doc.children(verb) if doc.tokens[c].deprel == "xcomp" and c in content
                   and doc.tokens[c].upos == "VERB" and _infinitive(doc, c)), None)
-    if inner is None or any(doc.tokens[i].text.lower() != "to" and doc.tokens[i].upos != "ADV"
-                            for i in range(verb + 1, inner)):
+    if inner is None or not _cue_runs_on(doc, verb, inner) or any(
+            doc.tokens[i].text.lower() != "to" and doc.tokens[i].upos != "ADV" for i in range(verb + 1, inner)):
         return content, cue, False  # "tried at first to skirt ...": no cue of one piece
     taken = _object(ctx, inner)
     if not taken or min(taken) < inner:

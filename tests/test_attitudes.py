@@ -188,3 +188,10 @@ def test_it_is_no_part_of_what_seems_likely(records):
     [quote] = records(text)
     assert quote.text(text) == "likely that the ferry will sail in March"
     assert quote.source == []
+
+
+def test_an_eager_subject_intends_its_infinitive(records):
+    text = "The harbour master is eager to reopen the ferry route before the summer."
+    [quote] = records(text)
+    assert (quote.source_text(text), quote.cue_lemma) == ("The harbour master", "eager")
+    assert quote.text(text) == "to reopen the ferry route before the summer"

@@ -17,6 +17,7 @@ from quotes.detection.boundaries import fronted_half, trim_complement, trim_lead
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import (
     ACCORDING_TO,
+    INTENT_ADJECTIVES,
     Cue,
     attitude_adjective,
     cue_for,
@@ -238,6 +239,9 @@ def _attitude_adjective(ctx: Context, adjective: int) -> Quote | None:
     head = token.head if token.deprel == "xcomp" else adjective
     clause = next((c for c in doc.children(adjective) if c > adjective and doc.tokens[c].deprel == "ccomp"
                    and doc.tokens[c].upos in ("VERB", "AUX") and _marker(doc, c) not in ("if", "whether")), None)
+    if clause is None and cue.lemma in INTENT_ADJECTIVES:  # "is eager | to get the book out"
+        clause = next((c for c in doc.children(adjective) if c > adjective and doc.tokens[c].deprel == "xcomp"
+                       and doc.tokens[c].upos in ("VERB", "AUX") and _infinitive(doc, c)), None)
     subject = speaker_of(doc, head)
     if (clause is None or subject is None or doc.tokens[subject].text.lower() == "it"
             or doc.tokens[head].lemma.lower() == "make" or negated(doc, head) or negated(doc, adjective)):

@@ -70,10 +70,12 @@ COGNITION_STATES = _words("""
 an attributed thought in annotated news ("I mean, ...", "we'll see if ...")."""
 ATTITUDE_ADJECTIVES = _words("""
     confident convinced concerned worried optimistic pessimistic hopeful sure certain
-    skeptical sceptical afraid fearful doubtful""")
+    skeptical sceptical afraid fearful doubtful eager determined""")
 """Adjectives whose clause is a thought of their subject's: "aides are confident (that)
 ...", "she is convinced the deal will fail" (cognition cues, as written: "concerned" is
-no cue as a verb, "the report concerned ...")."""
+no cue as a verb, "the report concerned ..."); of `INTENT_ADJECTIVES` their infinitive
+is an intention: "is eager | to get the book out"."""
+INTENT_ADJECTIVES = set(_words("eager determined"))
 EVIDENTIAL = _words("show indicate find reveal suggest estimate")
 EVIDENTIAL_STATES = _words("seem appear")
 

@@ -128,3 +128,70 @@ def test_an_attempt_runs_on_to_the_verb_attempted(proposals, text, cue, content)
 ])
 def test_a_stance_towards_a_pronoun_is_proposed(proposals, text, cue, content):
     assert (cue, content) in proposals(text)
+
+
+@pytest.mark.parametrize("text, speaker, lemma, content", [
+    ("Harbour officials are confident that the new ferry will sail in March.",
+     "Harbour officials", "confident", "the new ferry will sail in March"),
+    ("The ferry's owners seemed convinced the repairs would hold.",
+     "The ferry's owners", "convinced", "the repairs would hold"),
+    ("Some islanders are worried that the timetable will change again.",
+     "Some islanders", "worried", "the timetable will change again"),
+])
+def test_an_adjective_of_attitude_reports_its_clause(records, text, speaker, lemma, content):
+    [quote] = records(text)
+    assert (quote.source_text(text), quote.cue_lemma, quote.cue_class) == (speaker, lemma, "cognition")
+    assert quote.text(text) == content
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour master is not sure that the ferry will sail.",  # a negated attitude
+    "It is certain that the ferry will sail in March.",  # nobody's thought
+    "The crew made sure that the ferry sailed on time.",  # an action, not a thought
+    "Kim Doyle is unsure whether the ferry will sail.",  # a question
+])
+def test_no_thought_without_a_thinker_who_holds_it(attributions, text):
+    assert attributions(text) == []
+
+
+def test_an_attitude_adjective_is_no_quote_of_the_speech_cues(engine):
+    from quotes.pipeline.extract import extract_articles
+    from quotes.records import Article
+
+    text = "Harbour officials are confident that the new ferry will sail in March."
+    [(_, quotes)] = list(extract_articles([Article("test", text)], engine))
+    assert quotes == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The new ferry is widely seen as the safest on the coast.",
+     "seen as", ["The new ferry", "the safest on the coast"]),
+    ("The harbour master is known for speaking his mind.",
+     "known for", ["The harbour master", "speaking his mind"]),
+])
+def test_a_thought_in_the_passive_holds_what_it_is_about(proposals, text, cue, content):
+    [(found_cue, found)] = proposals(text)
+    assert found_cue == cue
+    assert found == " ".join(content)
+
+
+def test_what_seems_said_runs_the_cue_on_to_the_saying(proposals):
+    assert ("seemed to blame", "the crew for the delay") in proposals("Okafor seemed to blame the crew for the delay.")
+
+
+def test_what_seems_to_happen_keeps_its_subject(proposals):
+    assert ("seems", "The ferry to run late") in proposals("The ferry seems to run late.")
+
+
+def test_it_is_no_part_of_what_seems_likely(records):
+    text = "It seems likely that the ferry will sail in March."
+    [quote] = records(text)
+    assert quote.text(text) == "likely that the ferry will sail in March"
+    assert quote.source == []
+
+
+def test_an_eager_subject_intends_its_infinitive(records):
+    text = "The harbour master is eager to reopen the ferry route before the summer."
+    [quote] = records(text)
+    assert (quote.source_text(text), quote.cue_lemma) == ("The harbour master", "eager")
+    assert quote.text(text) == "to reopen the ferry route before the summer"

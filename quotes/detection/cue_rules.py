@@ -17,7 +17,9 @@ from quotes.detection.boundaries import fronted_half, trim_complement, trim_lead
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import (
     ACCORDING_TO,
+    INTENT_ADJECTIVES,
     Cue,
+    attitude_adjective,
     cue_for,
     cue_for_word,
     light_verb_cue,
@@ -68,7 +70,9 @@ def cue_rules(ctx: Context) -> Iterable[Quote]:
         elif token.text.lower() == "in":
             quote = _in_the_words_of(ctx, token.i) or _in_a_poll(ctx, token.i)
         elif token.upos == "VERB":
-            quote = _reporting_verb(ctx, token.i) or _light_verb(ctx, token.i)
+            quote = _reporting_verb(ctx, token.i) or _light_verb(ctx, token.i) or _attitude_adjective(ctx, token.i)
+        elif token.upos == "ADJ":
+            quote = _attitude_adjective(ctx, token.i)
         elif token.upos == "NOUN":
             quote = _content_noun(ctx, token.i)
         else:
@@ -112,7 +116,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     subject = speaker_of(doc, verb)
     raised = _raised_subject(doc, verb, content) if rule == "verb-object" else None
     if raised is not None:  # "Trump is expected | to win": whom it is said of, not who says it
-        content, subject = sorted({*content, *doc.subtree(raised)}), None
+        subject = agent_of(doc, verb)  # "is seen by [some] as ...": who thinks it, if anyone
     inside = ctx.quotation_at(doc.tokens[verb].start)
     if inside is not None and (subject is None or ctx.quotation_at(doc.tokens[subject].start) is inside):
         return None  # the speaker's own words, not a report nested in them
@@ -121,7 +125,11 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
     if rule == "verb-object":
         content, cue_span = _preposition_to_cue(doc, verb, content, cue_span)
         content, cue_span, attempt = _attempted(ctx, verb, content, cue_span)
-        rule = "verb-object" if attempt else rule
+        if attempt and raised is not None:  # "[Cruz] seemed to blame | the network": Cruz blamed it
+            subject, raised = raised, None
+            source = [mention_span(doc, subject)]
+    if raised is not None and doc.tokens[raised].text.lower() != "it":  # "it seems likely that A": A
+        content = sorted({*content, *doc.subtree(raised)})  # after "as" went to the cue: "is seen as | X / Y"
     pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
     if raised is None:
         pieces = _attached(ctx, pieces, [cue_span, *source, *_subject_phrase(doc, subject)])
@@ -142,6 +150,18 @@ ATTEMPT_VERBS = {"try"}
 """Verbs of attempt whose infinitive belongs to the cue: "tried to rally | world leaders",
 "is trying to make | Zika a central focus" (PolNeAR train: 30 of 33 such annotations
 end the cue after the infinitive's verb)."""
+SEEMING_VERBS = {"seem", "appear"}
+"""Verbs whose infinitive belongs to the cue when it is itself a cue: "[Cruz] seemed to
+blame | the network", "[She] appeared to imply | that ...": the subject said or thought
+it, seemingly ("[the plan] seems to work" keeps its subject in the content)."""
+
+
+def _cue_runs_on(doc: Document, verb: int, inner: int) -> bool:
+    """Whether the cue `verb` runs on to its infinitive `inner`: after an attempt verb,
+    or after a seeming verb when the infinitive is a cue of its own."""
+    lemma = doc.tokens[verb].lemma.lower()
+    return lemma in ATTEMPT_VERBS or lemma in SEEMING_VERBS and \
+        cue_for_word(doc.tokens[inner].text, doc.tokens[inner].lemma) is not None
 
 
 def _attempted(ctx: Context, verb: int, content: list[int], cue: Span) -> tuple[list[int], Span, bool]:
@@ -150,12 +170,12 @@ def _attempted(ctx: Context, verb: int, content: list[int], cue: Span) -> tuple[
     preposition) and the content is what that verb takes; unchanged when it takes nothing
     ("tried to | win"). Whether it ran on, too."""
     doc = ctx.doc
-    if doc.tokens[verb].lemma.lower() not in ATTEMPT_VERBS or not content:
+    if doc.tokens[verb].lemma.lower() not in ATTEMPT_VERBS | SEEMING_VERBS or not content:
         return content, cue, False
     inner = next((c for c in doc.children(verb) if doc.tokens[c].deprel == "xcomp" and c in content
                   and doc.tokens[c].upos == "VERB" and _infinitive(doc, c)), None)
-    if inner is None or any(doc.tokens[i].text.lower() != "to" and doc.tokens[i].upos != "ADV"
-                            for i in range(verb + 1, inner)):
+    if inner is None or not _cue_runs_on(doc, verb, inner) or any(
+            doc.tokens[i].text.lower() != "to" and doc.tokens[i].upos != "ADV" for i in range(verb + 1, inner)):
         return content, cue, False  # "tried at first to skirt ...": no cue of one piece
     taken = _object(ctx, inner)
     if not taken or min(taken) < inner:
@@ -202,6 +222,39 @@ def _light_verb(ctx: Context, verb: int) -> Quote | None:
     return make_quote(doc, pieces, [cue_span], cue, source, "verb-complement", 0.8)
 
 
+ATTITUDE_HEADS = {"xcomp", "root"}
+"""How an adjective of attitude is predicated of its subject: "are [confident] that",
+"seems [convinced] that" (an argument of the copula or verb), "She is [sure] that"."""
+
+
+def _attitude_adjective(ctx: Context, adjective: int) -> Quote | None:
+    """"Aides are confident (that) A", "she seems convinced A": an adjective of attitude
+    (`lexicon.ATTITUDE_ADJECTIVES`) predicated of a subject, with a clause after it: the
+    clause is the subject's thought (cognition cues only). Not when negated ("is not
+    sure that ..."), nor for a question ("unsure whether ...")."""
+    doc = ctx.doc
+    token = doc.tokens[adjective]
+    cue = attitude_adjective(token.text, ctx.cue_classes)
+    if cue is None or token.deprel not in ATTITUDE_HEADS or ctx.quotation_at(token.start) is not None:
+        return None
+    head = token.head if token.deprel == "xcomp" else adjective
+    clause = next((c for c in doc.children(adjective) if c > adjective and doc.tokens[c].deprel == "ccomp"
+                   and doc.tokens[c].upos in ("VERB", "AUX") and _marker(doc, c) not in ("if", "whether")), None)
+    if clause is None and cue.lemma in INTENT_ADJECTIVES:  # "is eager | to get the book out"
+        clause = next((c for c in doc.children(adjective) if c > adjective and doc.tokens[c].deprel == "xcomp"
+                       and doc.tokens[c].upos in ("VERB", "AUX") and _infinitive(doc, c)), None)
+    subject = speaker_of(doc, head)
+    if (clause is None or subject is None or doc.tokens[subject].text.lower() == "it"
+            or doc.tokens[head].lemma.lower() == "make" or negated(doc, head) or negated(doc, adjective)):
+        return None  # "it is certain that ...", "make sure (that) ...": nobody's thought
+    source = [mention_span(doc, subject)]
+    cue_span = doc.span(adjective, adjective)
+    pieces = content_pieces(ctx, trim_complement(ctx, doc.subtree(clause), adjective), exclude=[cue_span, *source])
+    if not pieces:
+        return None
+    return make_quote(doc, pieces, [cue_span], cue, source, "adjective-complement", 0.6)
+
+
 def _clause_after(doc: Document, verb: int, word: int) -> list[int]:
     """The finite clause hung on a light verb or its word, after the word: "made it clear
     [that he would run]" (however the parser hung it), with its subject."""
@@ -223,20 +276,28 @@ def _phrasal(doc: Document, verb: int) -> Cue | None:
 RAISING_VERBS = {"seem", "appear", "expect"}
 """Verbs whose subject is what the attitude is about, not whose it is: "the plan seems
 to work", "Trump appears confident", "the vote is expected to be close"."""
+PASSIVE_RAISING = {"see", "view", "consider", "regard", "know", "remember", "perceive"}
+"""Thoughts whose passive subject is what is thought of: "[Pigs] are considered
+unclean", "[the plan] is seen as a way out", "[Ginsburg] is known for speaking her mind"
+(PolNeAR's `X | as Y` and `X | for Y`)."""
+PASSIVE_PREDICATES = {"as", "for"}
 
 
 def _raised_subject(doc: Document, verb: int, content: list[int]) -> int | None:
     """The subject of a raising verb whose infinitive or adjective is `content` ("[the
     vote] is expected to be close", "[Trump] appears confident"): part of what is
     expected or what appears, PolNeAR's `X | to be close`. "Expect" only in the passive:
-    in "Ortiz expects the vote to be close" Ortiz is the one who expects."""
+    in "Ortiz expects the vote to be close" Ortiz is the one who expects. So with a
+    thought in the passive and its predicate ("[he] is seen as a moderate")."""
     lemma = doc.tokens[verb].lemma.lower()
-    if lemma not in RAISING_VERBS or not content:
+    passive = lemma in PASSIVE_RAISING
+    if lemma not in RAISING_VERBS and not passive or not content:
         return None
     head = next((i for i in content if doc.tokens[i].head == verb), None)
-    if head is None or doc.tokens[head].deprel != "xcomp":
+    if head is None or doc.tokens[head].deprel != "xcomp" and not (
+            passive and doc.tokens[head].deprel in ("obl", "advcl") and _marker(doc, head) in PASSIVE_PREDICATES):
         return None
-    relation = "nsubj:pass" if lemma == "expect" else "nsubj"
+    relation = "nsubj:pass" if lemma == "expect" or passive else "nsubj"
     return next((c for c in doc.children(verb) if c < verb and doc.tokens[c].deprel == relation), None)
 
 

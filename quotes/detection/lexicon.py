@@ -68,6 +68,14 @@ COGNITION_STATES = _words("""
     vote refuse need mean try plan""")
 """Attitudes that classify a cue ("supports", "wants") but whose complements are rarely
 an attributed thought in annotated news ("I mean, ...", "we'll see if ...")."""
+ATTITUDE_ADJECTIVES = _words("""
+    confident convinced concerned worried optimistic pessimistic hopeful sure certain
+    skeptical sceptical afraid fearful doubtful eager determined""")
+"""Adjectives whose clause is a thought of their subject's: "aides are confident (that)
+...", "she is convinced the deal will fail" (cognition cues, as written: "concerned" is
+no cue as a verb, "the report concerned ..."); of `INTENT_ADJECTIVES` their infinitive
+is an intention: "is eager | to get the book out"."""
+INTENT_ADJECTIVES = set(_words("eager determined"))
 EVIDENTIAL = _words("show indicate find reveal suggest estimate")
 EVIDENTIAL_STATES = _words("seem appear")
 
@@ -156,6 +164,13 @@ def cue_for_word(word: str, lemma: str) -> Cue | None:
         return cue
     fallback = cue_for(word_lemma(word))
     return fallback if fallback is not None and fallback.cls != "speech" else None
+
+
+def attitude_adjective(word: str, classes: tuple[str, ...] = ("speech",)) -> Cue | None:
+    """The cue entry for an adjective of attitude as written ("confident"), if its class
+    (cognition) is in `classes`."""
+    word = word.lower()
+    return Cue(word, "cognition", "neutral") if word in ATTITUDE_ADJECTIVES and "cognition" in classes else None
 
 
 def cue_lemmas() -> list[str]:

@@ -70,6 +70,25 @@ def test_the_clause_ends_before_a_further_cue_after_its_last_conjunct(extract):
     assert quote["text"] == "the ferry should never be sold and can never be closed"
 
 
+@pytest.mark.parametrize("text, lemma, pieces", [
+    # a further "that" clause of the same cue is the same speaker's words: one piece
+    (("The mayor said the city needs to repair the bridge and widen the road, but that she "
+      "would not raise taxes to pay for it."), "say",
+     [("the city needs to repair the bridge and widen the road, but that she would not raise "
+       "taxes to pay for it")]),
+    (("The coach also claims he was the only one punished for the defeat, and that his "
+      "sacking was unfair."), "claim",
+     ["he was the only one punished for the defeat, and that his sacking was unfair"]),
+    # without "that" the second clause is the reporter's
+    ("The mayor said the bridge was safe, but the council has ordered a new inspection.", "say",
+     ["the bridge was safe"]),
+])
+def test_a_further_that_clause_of_the_cue_goes_on_with_the_words(extract, text, lemma, pieces):
+    quotes = extract(text)
+    assert [text[s:e] for s, e in only(quotes, lemma)["content"]] == pieces
+    assert round_trips(text, quotes)
+
+
 @pytest.mark.parametrize("text, pieces, kind", [
     # the fronted subject of a split clause is part of what was said
     ("The ferry service, she said, is “doing much better than it has in years.”",

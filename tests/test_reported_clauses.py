@@ -96,6 +96,26 @@ def test_according_to_reports_nothing_before_a_colon(extract):
     assert quote["text"] == "the depot lost two million euros last year"
 
 
+@pytest.mark.parametrize("text, pieces", [
+    # words after the source phrase with no comma before them belong to the phrase
+    (("Some 59 percent of voters view the ferry plan unfavorably, according to a council poll "
+      "last week - about the same as in May."),
+     ["Some 59 percent of voters view the ferry plan unfavorably"]),
+    # set off by a comma they go on with what the source said
+    ("Most residents, according to the council, support the new bridge.",
+     ["Most residents", "support the new bridge"]),
+    # and so do they when the words before have no verb of their own
+    ("Rescuers, working in the cold, according to the ministry recovered ten survivors.",
+     ["Rescuers, working in the cold", "recovered ten survivors"]),
+    # "according to which": the words before name the document, not what it says
+    ("The two towns signed a ferry agreement, according to which the crossing would run every hour.",
+     ["the crossing would run every hour"]),
+])
+def test_the_words_around_according_to_x(extract, text, pieces):
+    [quote] = extract(text)
+    assert [text[s:e] for s, e in quote["content"]] == pieces
+
+
 def test_estimates_by_someone_who_speaks_are_their_words(extract):
     text = "Estimates by the race organizers indicate about forty thousand runners took part on Sunday."
     [quote] = extract(text)

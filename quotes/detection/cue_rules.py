@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import QUOTE_MARKS, SUBJECTS, agent_of, cue_read_as_modifier, mention_span, subject_of
-from quotes.detection.boundaries import fronted_half, trim_complement, trim_leading, trim_object
+from quotes.detection.boundaries import around_the_source, fronted_half, trim_complement, trim_leading, trim_object
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import (
     ACCORDING_TO,
@@ -1066,7 +1066,8 @@ def _according_to(ctx: Context, according: int) -> Quote | None:
     cut = [i for i in before if tokens[i].text == ":"]
     if cut:
         before = [i for i in before if i > cut[-1]]  # "Among the tidbits: A, according to X"
-    after = [i for i in sentence.tokens if tokens[i].start >= phrase_end]
+    before, after = around_the_source(doc, before, source_head,
+                                      [i for i in sentence.tokens if tokens[i].start >= phrase_end])
     for run in (before, after):
         pieces += content_pieces(ctx, trim_leading(doc, run))
     if not pieces:

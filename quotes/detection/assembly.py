@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from quotes.detection.boundaries import CLOSING_MARKS, continues_in_lower_case
+from quotes.detection.boundaries import continues_in_lower_case
 from quotes.detection.context import (
     SPLIT_GAP_WORDS,
     WEAK_RULES,
@@ -15,7 +15,7 @@ from quotes.detection.context import (
     count_words,
     is_label,
 )
-from quotes.detection.quotemarks import Quotation
+from quotes.detection.quotemarks import CLOSING_MARKS, Quotation
 from quotes.detection.senses import judges_in_a_small_clause, quotes_a_term, states_a_clause
 from quotes.nlp import Document
 from quotes.records import Quote, Span

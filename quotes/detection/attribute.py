@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from quotes.detection.lexicon import reporting_cue
+from quotes.detection.quotemarks import CLOSING_MARKS
 from quotes.detection.senses import speaks
 from quotes.nlp import Document
 from quotes.nlp.tree import NOT_IN_PHRASE, contiguous
@@ -77,7 +78,6 @@ def subject_of(doc: Document, verb: int) -> int | None:
 PHRASE_HEADS = ("NOUN", "PROPN", "PRON")
 
 
-CLOSING_MARKS = {'"', "”", "’", "'", "»"}
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "remind", "advise", "urge", "warn", "brief", "assure", "email", "text"}
 """Speech verbs whose object is the person spoken to ("told reporters")."""
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from quotes.detection.context import Context
 from quotes.detection.lexicon import SPEECH_NOUNS, cue_for
+from quotes.detection.quotemarks import CLOSING_MARKS
 from quotes.nlp import Document
 
 SUBJECTS = ("nsubj", "nsubj:pass", "expl")
@@ -167,8 +168,6 @@ def cued_conjunct(doc: Document, i: int, content: set[int]) -> bool:
     return token.xpos == "VBG" and _after_a_break(doc, i)
 
 
-CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u203a"
-"""Quotation marks that close a quotation."""
 CLOSING_QUOTES = set(CLOSING_MARKS) | {"''"}
 """Tokens that close a quotation: a mark, or two apostrophes written for one."""
 

@@ -23,6 +23,8 @@ SINGLE_OPEN = "\u2018\u201a\u2039"
 SINGLE_CLOSE = "\u2019\u203a"
 STRAIGHT = "\"'"
 MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
+CLOSING_MARKS = DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT
+"""Every character that can close a quotation."""
 OPENERS_BEFORE = " \t\n([{\u2014\u2013-/:" + DOUBLE_OPEN + SINGLE_OPEN
 LINE = re.compile(r"[^\n]+")
 MARK = re.compile("''|[" + re.escape(MARKS) + "]")

@@ -41,6 +41,20 @@ def test_a_speech_verb_hung_on_the_reported_clause_keeps_the_speaker():
     assert words(doc, subject_of(doc, index(doc, "reiterated"))) == "He"
 
 
+def test_a_speech_verb_conjoined_to_a_clause_whose_subject_cannot_speak_is_the_reporters():
+    # The leaders reiterated their view that a war can never be won and underscored their opposition .
+    doc = parse([("The", "the", "DET", 1, "det"), ("leaders", "leader", "NOUN", 2, "nsubj"),
+                 ("reiterated", "reiterate", "VERB", 2, "root"), ("their", "their", "PRON", 4, "poss"),
+                 ("view", "view", "NOUN", 2, "obj"), ("that", "that", "SCONJ", 11, "mark"),
+                 ("a", "a", "DET", 7, "det"), ("war", "war", "NOUN", 11, "nsubj:pass"),
+                 ("can", "can", "AUX", 11, "aux"), ("never", "never", "ADV", 11, "advmod"),
+                 ("be", "be", "AUX", 11, "aux:pass"), ("won", "win", "VERB", 4, "acl"),
+                 ("and", "and", "CCONJ", 13, "cc"), ("underscored", "underscore", "VERB", 11, "conj"),
+                 ("their", "their", "PRON", 15, "poss"), ("opposition", "opposition", "NOUN", 13, "obj"),
+                 (".", ".", "PUNCT", 2, "punct")])
+    assert words(doc, subject_of(doc, index(doc, "underscored"))) == "leaders"
+
+
 def test_a_conjunct_of_a_reported_verb_that_says_nothing_keeps_its_own_subject():
     # He said the minister resigned and left . ("left" is no speech verb)
     doc = parse([("He", "he", "PRON", 1, "nsubj"), ("said", "say", "VERB", 1, "root"),

@@ -47,6 +47,9 @@ def subject_of(doc: Document, verb: int) -> int | None:
         if subjects:
             if _misattached(doc, verb, current):
                 return subject_of(doc, doc.tokens[current].head)
+            reporter = _reporter_of_mute_conjunct(doc, verb, current)
+            if reporter is not None:
+                return subject_of(doc, reporter)
             # Two subjects are a misparse ("WHO director-general Tedros ... said", "WHO"
             # taken for a pronoun): the one nearest the verb is the speaker's phrase, not
             # one in the quotation before it ('"The only conclusion ...," tweeted X').
@@ -225,6 +228,27 @@ def _misattached(doc: Document, cue: int, verb: int) -> bool:
     outer = doc.tokens[verb].head
     return outer != verb and not _speaks(doc, verb) and (
         _speaks(doc, cue) and _speaks(doc, outer) or _mute_subjects(doc, verb))
+
+
+def _reporter_of_mute_conjunct(doc: Document, cue: int, verb: int) -> int | None:
+    """The speech verb above `verb` when the speech verb `cue` is conjoined to it and no
+    subject of `verb` can speak: "reiterated their agreement that a nuclear war can never
+    be won and underscored their opposition to ...": they underscored, not the war."""
+    if cue == verb or doc.tokens[cue].deprel != "conj" or not _mute_subjects(doc, verb):
+        return None
+    current = verb
+    for _ in range(REPORTER_SEARCH_DEPTH):
+        head = doc.tokens[current].head
+        if head == current:
+            return None
+        if _speaks(doc, head) and doc.tokens[head].upos == "VERB":
+            return head
+        current = head
+    return None
+
+
+REPORTER_SEARCH_DEPTH = 3
+"""How many heads up from a mute conjunct the speech verb that reports it is looked for."""
 
 
 def _mute_subjects(doc: Document, verb: int) -> bool:

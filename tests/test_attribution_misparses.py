@@ -1,8 +1,10 @@
-"""Who speaks when the parser gets the sentence wrong: `attribute.subject_of` over parses
-as spaCy gives them (written out here, so the tests do not depend on a model)."""
+"""Who speaks, and what is said of whom, when the parser gets the sentence wrong:
+`attribute.subject_of` and the rules over parses as spaCy gives them (written out here,
+so the tests do not depend on a model)."""
 
 from __future__ import annotations
 
+from quotes.detection import find_quotations, find_quotes
 from quotes.detection.attribute import subject_of
 from quotes.nlp import Document
 from quotes.nlp.document import Sentence, Token
@@ -229,3 +231,18 @@ def test_a_relative_clause_cue_reports_its_antecedent_not_the_quotation_after_it
     quotation = Quotation([(doc.tokens[12].start, doc.tokens[20].end)])
     [quote] = quotation_rules(Context(doc, [quotation], []), [])
     assert [doc.text[s:e] for s, e in quote.source] == ["Ortiz"]
+
+
+def test_a_raised_subject_the_parser_splits_in_two_stays_one_phrase():
+    # The birth of the newest Clinton is expected to coincide with conventions .
+    # ("birth" and "Clinton" both taken for subjects of "expected")
+    doc = parse([("The", "the", "DET", 1, "det"), ("birth", "birth", "NOUN", 7, "nsubj:pass"),
+                 ("of", "of", "ADP", 1, "obl"), ("the", "the", "DET", 5, "det"),
+                 ("newest", "new", "ADJ", 5, "amod"), ("Clinton", "Clinton", "PROPN", 7, "nsubj:pass"),
+                 ("is", "be", "AUX", 7, "aux:pass"), ("expected", "expect|VerbForm=Part", "VERB", 7, "root"),
+                 ("to", "to", "PART", 9, "mark"), ("coincide", "coincide", "VERB", 7, "xcomp"),
+                 ("with", "with", "ADP", 11, "case"), ("conventions", "convention", "NOUN", 9, "obl"),
+                 (".", ".", "PUNCT", 7, "punct")])
+    [quote] = find_quotes(doc, find_quotations(doc.text), cue_classes=("speech", "cognition", "evidential"))
+    assert [doc.text[start:end] for start, end in quote.content] == [
+        "The birth of the newest Clinton", "to coincide with conventions"]

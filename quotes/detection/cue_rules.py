@@ -129,7 +129,7 @@ def _reporting_verb(ctx: Context, verb: int) -> Quote | None:
             subject, raised = raised, None
             source = [mention_span(doc, subject)]
     if raised is not None and doc.tokens[raised].text.lower() != "it":  # "it seems likely that A": A
-        content = sorted({*content, *doc.subtree(raised)})  # after "as" went to the cue: "is seen as | X / Y"
+        content = sorted({*content, *_raised_phrase(doc, verb, raised)})  # "as" went to the cue: "is seen as | X / Y"
     pieces = content_pieces(ctx, content, exclude=[cue_span, *source])
     if raised is None:
         pieces = _attached(ctx, pieces, [cue_span, *source, *_subject_phrase(doc, subject)])
@@ -299,6 +299,17 @@ def _raised_subject(doc: Document, verb: int, content: list[int]) -> int | None:
         return None
     relation = "nsubj:pass" if lemma == "expect" or passive else "nsubj"
     return next((c for c in doc.children(verb) if c < verb and doc.tokens[c].deprel == relation), None)
+
+
+def _raised_phrase(doc: Document, verb: int, raised: int) -> list[int]:
+    """The words of a raised subject, to the last subject the parser found beside it: in
+    "[The birth of the newest Clinton] is expected to ..." it takes "birth" and "Clinton"
+    for two subjects, and the words between them are one phrase."""
+    relation = doc.tokens[raised].deprel
+    last = max(c for c in doc.children(verb) if c < verb and doc.tokens[c].deprel == relation)
+    if last <= raised:
+        return doc.subtree(raised)
+    return list(range(doc.subtree(raised)[0], doc.subtree(last)[-1] + 1))
 
 
 def citing_sources(ctx: Context, found: list[Quote]) -> list[Quote]:

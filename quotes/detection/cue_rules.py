@@ -13,7 +13,14 @@ from itertools import accumulate
 
 from quotes.detection.assembly import content_pieces
 from quotes.detection.attribute import QUOTE_MARKS, SUBJECTS, agent_of, cue_read_as_modifier, mention_span, subject_of
-from quotes.detection.boundaries import around_the_source, fronted_half, trim_complement, trim_leading, trim_object
+from quotes.detection.boundaries import (
+    around_the_source,
+    fronted_half,
+    has_subject,
+    trim_complement,
+    trim_leading,
+    trim_object,
+)
 from quotes.detection.context import Context, count_words, make_quote
 from quotes.detection.lexicon import (
     ACCORDING_TO,
@@ -806,7 +813,7 @@ def _object(ctx: Context, verb: int) -> list[int]:
         if token.deprel == "advcl" and tokens and doc.tokens[tokens[0]].text.lower() == "on" and any(
                 doc.tokens[c].text.lower() == "to" and doc.tokens[c].upos == "PART" for c in doc.children(child)):
             marked = True  # "called on officials [to ensure ...]"
-        if token.deprel == "advcl" and marked and _marker(doc, child) == "as" and _has_own_subject(doc, child):
+        if token.deprel == "advcl" and marked and _marker(doc, child) == "as" and has_subject(doc, child):
             marked = False  # "said [as she walked in]": when it was said, not what
         if token.deprel == "obl" and _object_continues(doc, tokens, child):
             marked = True  # "announced his engagement [to the actress]", "pledged her vote [to Clinton]"
@@ -815,11 +822,6 @@ def _object(ctx: Context, verb: int) -> list[int]:
         core = core or marked or token.deprel in ("obj", "xcomp", "ccomp")
         tokens += doc.subtree(child)
     return trim_object(ctx, sorted(tokens), verb) if core else []
-
-
-def _has_own_subject(doc: Document, node: int) -> bool:
-    """Whether a clause has a subject of its own ("as [she] walked in")."""
-    return any(doc.tokens[c].deprel in SUBJECTS for c in doc.children(node))
 
 
 def _object_continues(doc: Document, tokens: list[int], node: int) -> bool:
